@@ -1,0 +1,3 @@
+from mdsum.cli import main
+
+raise SystemExit(main())

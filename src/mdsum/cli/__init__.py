@@ -1,0 +1,39 @@
+"""The `mdsum` command: one module per subcommand, each a thin face over the library."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from mdsum.errors import MdsumError
+
+# Each module defines ``add_parser(subparsers)``, which registers its handler as ``run``.
+COMMANDS = ("mdsum.cli.summarise", "mdsum.cli.listing")
+EVAL_COMMANDS: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mdsum", description=__doc__)
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        importlib.import_module(module).add_parser(subparsers)
+    if EVAL_COMMANDS:
+        evaluation = subparsers.add_parser("eval", help="evaluate summarisers against checklists and references")
+        eval_subparsers = evaluation.add_subparsers(dest="eval_command", required=True, metavar="COMMAND")
+        for module in EVAL_COMMANDS:
+            importlib.import_module(module).add_parser(eval_subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except MdsumError as error:
+        print(f"mdsum: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("mdsum: interrupted", file=sys.stderr)
+        return 130
