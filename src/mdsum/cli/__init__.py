@@ -15,7 +15,9 @@ EVAL_COMMANDS: tuple[str, ...] = ()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mdsum", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="mdsum", description="Multi-document news summarisation with an evaluation harness."
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         importlib.import_module(module).add_parser(subparsers)

@@ -1,0 +1,27 @@
+"""`mdsum list`: the configured summarisers, their algorithms and parameters."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "list",
+        help="show the configured summarisers and their parameters",
+        description="Show the summarisers of configs/summarisers.yaml (the default is starred).",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mdsum.summarisers import read_catalogue
+
+    catalogue = read_catalogue()
+    for name, entry in sorted(catalogue.entries.items()):
+        star = "*" if name == catalogue.default else " "
+        params = ", ".join(f"{key}={value}" for key, value in entry.params.items()) or "defaults"
+        print(f"{star} {name:<26} {entry.algorithm:<26} {params}")
+        if entry.description:
+            print(f"  {'':<26} {entry.description}")
+    return 0

@@ -1,0 +1,64 @@
+"""`mdsum summarise`: one cluster to stdout, or a batch to JSONL with resume."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+from mdsum.formats import FORMATS
+
+INPUTS_HELP = (
+    "a folder of .txt articles (one cluster), several .txt files (one cluster), several folders, "
+    "a JSONL of clusters, a .json/.parquet dataset file or a datasets save_to_disk folder (a batch)"
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "summarise",
+        aliases=["summarize"],
+        help="summarise one cluster of articles or a batch of clusters",
+        description="Summarise one cluster (printed) or a batch (JSONL out, resumable with --out).",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=INPUTS_HELP)
+    parser.add_argument("--summariser", "-s", metavar="NAME", help="a name from `mdsum list` (default: the configured default)")
+    parser.add_argument("--words", "-w", type=int, default=200, help="word budget per summary (default: 200)")
+    parser.add_argument("--format", "-f", choices=FORMATS, help="default: text for one cluster, jsonl for a batch")
+    parser.add_argument("--out", "-o", type=Path, metavar="FILE", help="write here; a JSONL file is resumed: ids already in it are skipped")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from mdsum.batch import resume_jsonl, summarise_batch
+    from mdsum.errors import InputError
+    from mdsum.readers import read_inputs
+    from mdsum.summarisers import build_summariser
+
+    if args.words <= 0:
+        raise InputError(f"--words must be a positive integer, got {args.words}")
+    summariser = build_summariser(args.summariser)
+    batch = read_inputs(args.paths)
+    fmt = args.format or ("jsonl" if batch.is_batch else "text")
+    resumable = args.out is not None and fmt == "jsonl"
+    done = resume_jsonl(args.out) if resumable else set()
+    if done:
+        print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
+    mode = "a" if resumable else "w"
+    with args.out.open(mode, encoding="utf-8") if args.out else nullcontext(sys.stdout) as out:
+        result = summarise_batch(
+            batch.items, summariser, args.words, out, fmt, done=done, total=batch.total,
+            report=lambda message: tqdm.write(f"mdsum: {message}", file=sys.stderr),
+        )
+    if not batch.is_batch:
+        if result.failures:
+            raise InputError(result.failures[0].message)
+        return 0
+    print(
+        f"mdsum: {result.written} written, {len(result.failures)} skipped, {result.already_done} already done",
+        file=sys.stderr,
+    )
+    return 1 if result.failures else 0
