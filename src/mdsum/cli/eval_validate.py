@@ -1,0 +1,54 @@
+"""``mdsum eval validate FILE...``: check hand-written checklists and gold files, naming the line at fault."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check checklist and gold-label YAML files",
+        description="Check key-fact checklists (eval/checklists/*.yaml) and gold labels (eval/gold/*.yaml). "
+        "Prints 'FILE: ..., valid' or each problem as 'FILE:LINE: message'; exits 1 when any file is invalid.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--cluster",
+        type=Path,
+        metavar="PATH",
+        help="folder of the cluster's documents, to check checklist sources against "
+        "(default: the folder named by the checklist's 'cluster', beside eval/)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    results = [_check(path, args.cluster) for path in args.files]
+    for lines, _ in results:
+        print("\n".join(lines))
+    return 0 if all(valid for _, valid in results) else 1
+
+
+def _check(path: Path, cluster: Path | None) -> tuple[list[str], bool]:
+    """The lines to print for one file, and whether it is valid (warnings do not make it invalid)."""
+    from mdsum.errors import ConfigError
+    from mdsum.evaluation.checklist import review_checklist
+    from mdsum.evaluation.gold import review_gold
+    from mdsum.evaluation.located import load_located
+
+    try:
+        data = load_located(path).data
+    except ConfigError as error:
+        return [str(error)], False
+    if isinstance(data, dict) and "summaries" in data:
+        review = review_gold(path)
+        if review.gold is None:
+            return list(review.errors), False
+        gold = review.gold
+        return [f"{path}: {len(gold.summaries)} summaries x {len(gold.checklist.facts)} facts labelled, valid"], True
+    review = review_checklist(path, cluster)
+    if review.checklist is None:
+        return [*review.errors, *review.warnings], False
+    return [*review.warnings, f"{path}: {len(review.checklist.facts)} facts, valid"], True

@@ -1,0 +1,221 @@
+"""Key-fact checklists: the atomic facts a good summary of one cluster must state (Pyramid-weighted).
+
+A checklist is written by hand, so it is checked the way a compiler checks code: every problem names
+the file and line at fault. JSON Schema (``eval/checklists/schema.json``) covers the shape; this module
+adds what a schema cannot say: unique ids, weight == number of sources, sources that exist in the
+cluster, and facts whose surface forms appear in none of the documents cited for them (a warning:
+the fact may be mis-sourced or its forms mistyped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from mdsum.errors import ConfigError
+from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
+
+
+CHECKOUT_EVAL = Path(__file__).resolve().parents[3] / "eval"
+SCHEMA = CHECKOUT_EVAL / "checklists" / "schema.json"
+
+
+def eval_dir() -> Path:
+    """``$MDSUM_EVAL``, else the checkout's ``eval/`` (checklists, gold labels, eval configs)."""
+    override = os.environ.get("MDSUM_EVAL")
+    return Path(override) if override else CHECKOUT_EVAL
+
+
+@dataclass(frozen=True)
+class FactForms:
+    """What a judge looks for: each ``names`` entry is the variants of ONE required term."""
+
+    names: tuple[tuple[str, ...], ...]
+    numbers: tuple[str, ...]
+    dates: tuple[str, ...]  # ISO 8601, YYYY-MM-DD
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    statement: str
+    sources: tuple[str, ...]  # ids of the documents that state the fact
+    weight: int  # Pyramid weight == len(sources)
+    category: str
+    later: bool  # a fact of a later event, which must not be told as part of this one
+    forms: FactForms
+
+
+@dataclass(frozen=True)
+class Checklist:
+    cluster: str
+    event: str
+    facts: tuple[Fact, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(fact.id for fact in self.facts)
+
+
+@dataclass(frozen=True)
+class Review:
+    """The outcome of checking one checklist file; ``checklist`` is None unless there are no errors."""
+
+    checklist: Checklist | None
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def find_checklist(cluster_id: str) -> Path | None:
+    """The checklist of ``cluster_id`` in the eval directory, if someone wrote one."""
+    path = eval_dir() / "checklists" / f"{cluster_id}.yaml"
+    return path if path.is_file() else None
+
+
+def cluster_folder(cluster_id: str) -> Path | None:
+    """The folder of a cluster's documents, named by its id, beside ``eval/`` (e.g. ``seeds/``)."""
+    folder = eval_dir().parent / cluster_id
+    return folder if folder.is_dir() else None
+
+
+def load_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> Checklist:
+    """A valid checklist, or `ConfigError` naming the first problem's file and line."""
+    review = review_checklist(path, cluster_dir)
+    if review.checklist is None:
+        more = f" (and {len(review.errors) - 1} more problems)" if len(review.errors) > 1 else ""
+        raise ConfigError(review.errors[0] + more)
+    return review.checklist
+
+
+def validate_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> list[str]:
+    """Every problem as ``FILE:LINE: message``; ``[]`` when the checklist is valid."""
+    return list(review_checklist(path, cluster_dir).errors)
+
+
+def review_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> Review:
+    """Check a checklist file against the schema, itself, and (when found) its cluster's documents.
+
+    ``cluster_dir`` defaults to the folder named by the checklist's ``cluster``; the cross-field checks
+    assume the schema's shape, so they run only once the schema is satisfied.
+    """
+    try:
+        document = load_located(path)
+    except ConfigError as error:
+        return Review(None, (str(error),), ())
+    errors = schema_errors(document, SCHEMA)
+    if errors:
+        return Review(None, tuple(errors), ())
+    checklist = _build(document.data)
+    errors = _duplicate_ids(document) + _weights_off(document)
+    folder = Path(cluster_dir) if cluster_dir else cluster_folder(checklist.cluster)
+    if folder is None:
+        warnings = [f"{document.where(('cluster',))}: no folder for cluster '{checklist.cluster}'; sources not checked"]
+        return Review(None if errors else checklist, tuple(errors), tuple(warnings))
+    texts = document_texts(folder)
+    errors += _unknown_sources(document, texts, folder)
+    warnings = _unsupported(document, checklist, texts)
+    return Review(None if errors else checklist, tuple(errors), tuple(warnings))
+
+
+def document_texts(folder: Path) -> dict[str, str]:
+    """The raw text of each ``*.txt`` document in a cluster folder, keyed by its id (the file stem)."""
+    if not folder.is_dir():
+        raise ConfigError(f"cluster folder not found: {folder}")
+    return {path.stem: path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.glob("*.txt"))}
+
+
+def forms_appear(forms: FactForms, text: str) -> bool:
+    """Whether every required term, number and date of a fact occurs in ``text`` (in some variant)."""
+    text = _normalise(text)
+    return all(pattern.search(text) for pattern in _patterns(forms))
+
+
+def _patterns(forms: FactForms) -> list[re.Pattern[str]]:
+    """One pattern per required item: a name matches at a word start (``resolution`` in ``resolutions``),
+    a number only whole (``six`` in ``six-year`` but not in ``sixty``), a date in any usual news form."""
+    names = ["|".join(rf"(?<!\w){re.escape(_normalise(variant))}" for variant in variants) for variants in forms.names]
+    numbers = [rf"(?<![\w.,]){re.escape(_normalise(number))}(?!\w|[.,]\d)" for number in forms.numbers]
+    dates = [_date_pattern(iso) for iso in forms.dates]
+    return [re.compile(pattern) for pattern in (*names, *numbers, *dates)]
+
+
+def _date_pattern(iso: str) -> str:
+    """``2017-07-14``, ``14 July``, ``July 14``, ``Jul. 14`` or the weekday (``on Friday``), lower-cased."""
+    day = dt.date.fromisoformat(iso)
+    month, weekday = day.strftime("%b").lower(), day.strftime("%A").lower()
+    return rf"{iso}|(?<!\d){day.day} {month}|{month}\w*\.? {day.day}(?!\d)|{weekday}"
+
+
+def _normalise(text: str) -> str:
+    """Case, curly apostrophes and runs of whitespace do not matter when looking for a form."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").casefold().split())
+
+
+def _build(data: Mapping) -> Checklist:
+    facts = tuple(
+        Fact(
+            id=fact["id"],
+            statement=fact["statement"],
+            sources=tuple(fact["sources"]),
+            weight=fact["weight"],
+            category=fact["category"],
+            later=fact["later"],
+            forms=FactForms(
+                names=tuple(tuple(variants) for variants in fact["forms"]["names"]),
+                numbers=tuple(fact["forms"]["numbers"]),
+                dates=tuple(fact["forms"]["dates"]),
+                negated=fact["forms"]["negated"],
+            ),
+        )
+        for fact in data["facts"]
+    )
+    return Checklist(cluster=data["cluster"], event=data["event"], facts=facts)
+
+
+def _facts(document: LocatedYaml) -> Iterable[tuple[int, Mapping]]:
+    return enumerate(document.data["facts"])
+
+
+def _duplicate_ids(document: LocatedYaml) -> list[str]:
+    first_line: dict[str, int] = {}
+    errors = []
+    for index, fact in _facts(document):
+        at = ("facts", index, "id")
+        if fact["id"] in first_line:
+            errors.append(f"{document.where(at)}: duplicate fact id {fact['id']} (first on line {first_line[fact['id']]})")
+        else:
+            first_line[fact["id"]] = document.line(at)
+    return errors
+
+
+def _weights_off(document: LocatedYaml) -> list[str]:
+    return [
+        f"{document.where(('facts', index, 'weight'))}: {fact['id']}: weight {fact['weight']} "
+        f"!= {len(fact['sources'])} sources (the Pyramid weight is the number of documents stating the fact)"
+        for index, fact in _facts(document)
+        if fact["weight"] != len(fact["sources"])
+    ]
+
+
+def _unknown_sources(document: LocatedYaml, texts: Mapping[str, str], folder: Path) -> list[str]:
+    return [
+        f"{document.where(('facts', index, 'sources', position))}: {fact['id']}: unknown source '{source}' "
+        f"(not a document of {folder})"
+        for index, fact in _facts(document)
+        for position, source in enumerate(fact["sources"])
+        if source not in texts
+    ]
+
+
+def _unsupported(document: LocatedYaml, checklist: Checklist, texts: Mapping[str, str]) -> list[str]:
+    return [
+        f"{document.where(('facts', index))}: warning: {fact.id}: its surface forms appear in none of its "
+        f"sources ({', '.join(fact.sources)})"
+        for index, fact in enumerate(checklist.facts)
+        if not any(forms_appear(fact.forms, texts[source]) for source in fact.sources if source in texts)
+    ]
