@@ -11,7 +11,7 @@ from mdsum.errors import MdsumError
 
 # Each module defines ``add_parser(subparsers)``, which registers its handler as ``run``.
 COMMANDS = ("mdsum.cli.summarise", "mdsum.cli.listing")
-EVAL_COMMANDS: tuple[str, ...] = ("mdsum.cli.eval_validate",)
+EVAL_COMMANDS: tuple[str, ...] = ("mdsum.cli.eval_validate", "mdsum.cli.eval_run", "mdsum.cli.eval_calibrate")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,40 @@
+"""`mdsum eval run --config eval/configs/NAME.yaml`: systems x clusters x judges into one run folder."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="run an evaluation config: leaderboard, coverage matrix, significance tests",
+        description="Summarise every cluster with every system, judge the summaries against the checklist, "
+        "score ROUGE where references exist, and write one run folder. Results are cached by content, "
+        "so a re-run or an interrupted run resumes.",
+    )
+    parser.add_argument("--config", required=True, help="an evaluation config, e.g. eval/configs/seeds.yaml")
+    parser.add_argument("--limit", type=int, metavar="N", help="evaluate only the first N clusters")
+    parser.add_argument("--output", help="run folder (default: the config's output)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import dataclasses
+    from pathlib import Path
+
+    from mdsum.evaluation.leaderboard import leaderboard_markdown, write_run_folder
+    from mdsum.evaluation.run_config import load_run_config
+    from mdsum.evaluation.runner import run_evaluation
+
+    config = load_run_config(args.config)
+    if args.output:
+        config = dataclasses.replace(config, output=Path(args.output).resolve())
+    result = run_evaluation(config, limit=args.limit, progress=not args.no_progress)
+    folder = write_run_folder(result)
+    print(leaderboard_markdown(result))
+    for name in ("reports.jsonl", "leaderboard.md", "coverage.md", "coverage.png"):
+        if (folder / name).exists():
+            print(f"wrote {folder / name}")
+    return 0 if result.reports else 1

@@ -1,0 +1,218 @@
+"""`mdsum eval run`: systems x clusters x judges, cached by content, into one run folder.
+
+Each (system, cluster) becomes one `Report` (per-example JSONL, as in lm-evaluation-harness);
+summaries, verdicts and support checks are cached by content hash under ``<output>/cache``
+so a re-run, or a run resumed after an interruption, recomputes nothing it already has.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from mdsum.errors import ConfigError, InputError, MdsumError, ModelError
+from mdsum.evaluation import metrics
+from mdsum.evaluation.cache import ResultCache, content_key
+from mdsum.evaluation.run_config import REFERENCE_BUDGET, RunConfig, SystemSpec
+from mdsum.judges import JudgeCatalogue, build_judge, judge_catalogue
+from mdsum.judges.base import Judge
+from mdsum.model import Cluster, Judgement, Report, Summary
+
+DEFAULT_JUDGE = "default"
+
+
+@dataclass(frozen=True)
+class JudgePanel:
+    """The judges a run uses (the first is primary: its coverage ranks systems) and those it had to skip."""
+
+    judges: tuple[Judge, ...]
+    skipped: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass
+class RunResult:
+    """What a run produced; `leaderboard.write_run_folder` turns it into files."""
+
+    config: RunConfig
+    reports: list[Report] = field(default_factory=list)
+    checklists: dict[str, Any] = field(default_factory=dict)  # cluster id -> Checklist
+    panel: JudgePanel | None = None
+    messages: list[str] = field(default_factory=list)  # skipped systems, failed clusters, warnings
+
+    @property
+    def systems(self) -> list[str]:
+        return [system.name for system in self.config.systems if any(r.system == system.name for r in self.reports)]
+
+
+def resolve_judges(names: Sequence[str], catalogue: JudgeCatalogue | None = None) -> JudgePanel:
+    """Build the named judges; "default" is the calibrated default; unavailable ones are skipped, saying why."""
+    catalogue = catalogue or judge_catalogue()
+    notes, skipped, judges = [], [], []
+    for name in dict.fromkeys(names):
+        if name == DEFAULT_JUDGE:
+            if catalogue.default is None:
+                notes.append("NO JUDGE REACHES Cohen's kappa 0.6 against the gold labels: there is no trusted default judge")
+                continue
+            name = catalogue.default
+            entry = catalogue.entries[name]
+            notes.append(f"default judge: {name} (kappa {entry.kappa:.3f}, accuracy {entry.calibration.get('accuracy', float('nan')):.3f})")
+        judge = build_judge(name, catalogue)
+        reason = judge.unavailable_reason()
+        if reason:
+            skipped.append(f"judge '{name}' skipped: {reason}")
+        elif all(existing.name != judge.name for existing in judges):
+            judges.append(judge)
+    return JudgePanel(tuple(judges), tuple(skipped), tuple(notes))
+
+
+def word_budget(words: int | str, cluster: Cluster) -> int:
+    """The configured budget, or the mean word count of the cluster's references."""
+    if words != REFERENCE_BUDGET:
+        return int(words)
+    if not cluster.references:
+        raise InputError(f"cluster '{cluster.id}' has no reference, so 'words: reference' has no budget")
+    return max(1, round(sum(len(r.split()) for r in cluster.references) / len(cluster.references)))
+
+
+def load_checklist_for(cluster: Cluster, folder: Path | None, warn: Callable[[str], None]):
+    """The cluster's checklist (``eval/checklists/<id>.yaml``) if any; its warnings (unsupported facts) reported."""
+    from mdsum.evaluation.checklist import find_checklist, review_checklist
+
+    path = find_checklist(cluster.id)
+    if path is None:
+        return None
+    review = review_checklist(path, folder)
+    for message in review.warnings:
+        warn(message)
+    if review.checklist is None:
+        raise ConfigError(review.errors[0])
+    return review.checklist
+
+
+def _stderr(message: str) -> None:
+    print(f"mdsum: warning: {message}", file=sys.stderr)
+
+
+class Evaluator:
+    """Runs one config; every expensive result goes through the content-addressed cache."""
+
+    def __init__(
+        self,
+        config: RunConfig,
+        build_summariser: Callable[..., Any] | None = None,
+        panel: JudgePanel | None = None,
+        warn: Callable[[str], None] = _stderr,
+    ) -> None:
+        if build_summariser is None:
+            from mdsum.summarisers import build_summariser
+        self.config = config
+        self.warn = warn
+        self.cache = ResultCache(config.output / "cache", warn=warn)
+        self.summarisers: dict[str, Any] = {}
+        self.unavailable: dict[str, str] = {}  # system -> why it cannot run here (a model not installed)
+        for system in config.systems:
+            try:
+                self.summarisers[system.name] = build_summariser(system.summariser, **system.params)
+            except ModelError as error:
+                self.unavailable[system.name] = str(error)
+        self.panel = panel or resolve_judges(config.judges)
+
+    def run(self, clusters: Iterable[Cluster | Any], sources: Sequence[Path], limit: int | None = None,
+            progress: bool = True, total: int | None = None) -> RunResult:
+        """Evaluate every system on each cluster (at most ``limit``); a bad cluster is reported and skipped."""
+        from tqdm import tqdm
+
+        result = RunResult(self.config, panel=self.panel)
+        result.messages.extend(self.panel.skipped)
+        for message in self.panel.skipped:
+            self.warn(message)
+        unavailable = dict(self.unavailable)
+        for name, reason in unavailable.items():
+            self._report(result, f"system '{name}' skipped: {reason}")
+        count = min(total, limit) if total is not None and limit is not None else (limit or total)
+        bar = tqdm(total=count, unit="cluster", desc=f"eval {self.config.name}", disable=not progress, file=sys.stderr)
+        seen = 0
+        for item in clusters:
+            if limit is not None and seen >= limit:
+                break
+            seen += 1
+            bar.update(1)
+            if not isinstance(item, Cluster):  # a ReadFailure from the reader
+                self._report(result, f"cluster {item.item} skipped: {item.message}")
+                continue
+            folder = next((path for path in sources if path.is_dir() and path.name == item.id), None)
+            try:
+                checklist = load_checklist_for(item, folder, self.warn)
+                budget = word_budget(self.config.words, item)
+            except MdsumError as error:
+                self._report(result, f"cluster '{item.id}' skipped: {error}")
+                continue
+            if checklist is not None:
+                result.checklists[item.id] = checklist
+            for system in self.config.systems:
+                if system.name in unavailable:
+                    continue
+                try:
+                    result.reports.append(self.evaluate(system, item, budget, checklist))
+                except ModelError as error:
+                    unavailable[system.name] = str(error)
+                    self._report(result, f"system '{system.name}' skipped: {error}")
+                except InputError as error:
+                    self._report(result, f"system '{system.name}' on cluster '{item.id}' failed: {error}")
+        bar.close()
+        return result
+
+    def _report(self, result: RunResult, message: str) -> None:
+        result.messages.append(message)
+        self.warn(message)
+
+    def summary(self, system: SystemSpec, cluster: Cluster, words: int) -> Summary:
+        summariser = self.summarisers[system.name]
+        key = content_key("summary", system.name, summariser.config, words, cluster)
+        return Summary.from_dict(
+            self.cache.get_or_compute("summary", key, lambda: summariser.summarise(cluster, words).to_dict())
+        )
+
+    def judgement(self, judge: Judge, summary: Summary, fact) -> Judgement:
+        key = content_key("judgement", judge.name, judge.config, summary.sentences, fact)
+        return Judgement.from_dict(self.cache.get_or_compute("judgement", key, lambda: judge.judge(summary, fact).to_dict()))
+
+    def unsupported(self, summary: Summary, cluster: Cluster) -> tuple[str, ...]:
+        key = content_key("support", summary.sentences, cluster)
+        return tuple(self.cache.get_or_compute("support", key, lambda: list(metrics.unsupported_sentences(summary, cluster))))
+
+    def evaluate(self, system: SystemSpec, cluster: Cluster, words: int, checklist) -> Report:
+        summary = self.summary(system, cluster, words)
+        unsupported = self.unsupported(summary, cluster)
+        scores = {**metrics.shape(summary, cluster), "faithfulness": metrics.faithfulness(summary, unsupported)}
+        scores.update(metrics.rouge(summary, cluster.references))
+        judgements: list[Judgement] = []
+        if checklist is not None and self.panel.judges:
+            by_judge = {judge.name: [self.judgement(judge, summary, fact) for fact in checklist.facts] for judge in self.panel.judges}
+            scores.update(metrics.judge_metrics(by_judge, checklist.facts))
+            judgements = [judgement for verdicts in by_judge.values() for judgement in verdicts]
+        return Report(cluster.id, system.name, summary, tuple(judgements), scores, unsupported)
+
+
+def write_jsonl_atomically(path: Path, records: Iterable[dict]) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    with temporary.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    os.replace(temporary, path)
+
+
+def run_evaluation(config: RunConfig, limit: int | None = None, progress: bool = True, **evaluator_options) -> RunResult:
+    """Read the config's clusters and evaluate; the caller writes the run folder."""
+    from mdsum.readers import read_inputs
+
+    if limit is not None and limit < 1:
+        raise ConfigError(f"--limit must be a positive number of clusters, got {limit}")
+    evaluator = Evaluator(config, **evaluator_options)
+    batch = read_inputs(list(config.clusters))
+    return evaluator.run(batch.items, config.clusters, limit=limit, progress=progress, total=batch.total)
