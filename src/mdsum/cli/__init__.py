@@ -10,7 +10,7 @@ from typing import Sequence
 from mdsum.errors import MdsumError
 
 # Each module defines ``add_parser(subparsers)``, which registers its handler as ``run``.
-COMMANDS = ("mdsum.cli.summarise", "mdsum.cli.listing")
+COMMANDS = ("mdsum.cli.summarise", "mdsum.cli.listing", "mdsum.cli.demo")
 EVAL_COMMANDS: tuple[str, ...] = ("mdsum.cli.eval_validate", "mdsum.cli.eval_run", "mdsum.cli.eval_calibrate")
 
 
