@@ -1,0 +1,97 @@
+"""Provenance: which source sentences support a summary sentence, and how well.
+
+Shared by the abstractive summarisers (to fill `SummarySentence.sources`) and the eval
+harness (to flag unsupported sentences). The score mixes two views because each misses
+what the other sees: ROUGE-style n-gram precision (how much of the sentence's wording,
+numbers and names the source contains) and, when the MiniLM embeddings are installed,
+embedding cosine (paraphrase). Thresholds were calibrated on Multi-News with
+``benchmarks/alignment.py`` (reference sentences against their own cluster vs another's).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+from rouge_score.tokenizers import DefaultTokenizer
+
+from mdsum.model import Cluster, SourceRef
+
+# Balanced-accuracy optimum of benchmarks/alignment.py on multinews_test_50 (see its output).
+SUPPORT_THRESHOLDS = {"lexical": 0.42, "hybrid": 0.52}
+
+_tokenizer = DefaultTokenizer(use_stemmer=True)
+
+
+def _embedder():
+    """``mdsum.embeddings.embed`` when the sentence-embedding model is installed, else None."""
+    try:
+        from mdsum.embeddings import embed, embeddings_available
+    except ImportError:
+        return None
+    return embed if embeddings_available() else None
+
+
+def method() -> str:
+    """'hybrid' (n-grams + embeddings) when embeddings are available, else 'lexical'."""
+    return "hybrid" if _embedder() is not None else "lexical"
+
+
+def _ngrams(tokens: list[str], n: int) -> Counter:
+    return Counter(zip(*(tokens[i:] for i in range(n))))
+
+
+def _precision(candidate: Counter, source: Counter) -> float:
+    total = sum(candidate.values())
+    return sum((candidate & source).values()) / total if total else 0.0
+
+
+@lru_cache(maxsize=8)
+def _indexed(cluster: Cluster):
+    """The cluster's sentences as (document id, index) keys, n-gram counts and embeddings."""
+    keys, texts = [], []
+    for document in cluster.documents:
+        for index, sentence in enumerate(document.sentences):
+            keys.append((document.id, index))
+            texts.append(sentence)
+    grams = [(_ngrams(t, 1), _ngrams(t, 2)) for t in map(_tokenizer.tokenize, texts)]
+    embed = _embedder()
+    vectors = _normalise(np.asarray(embed(texts), dtype=np.float32)) if embed and texts else None
+    return keys, grams, vectors
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+def support_scores(text: str, cluster: Cluster) -> np.ndarray:
+    """Support of ``text`` by every cluster sentence, in [0, 1], in cluster order."""
+    keys, grams, vectors = _indexed(cluster)
+    tokens = _tokenizer.tokenize(text)
+    unigrams, bigrams = _ngrams(tokens, 1), _ngrams(tokens, 2)
+    lexical = np.array([
+        (_precision(unigrams, one) + (_precision(bigrams, two) if bigrams else _precision(unigrams, one))) / 2
+        for one, two in grams
+    ], dtype=np.float32)
+    if vectors is None:
+        return lexical
+    query = _normalise(np.asarray(_embedder()([text]), dtype=np.float32))[0]
+    return (lexical + np.clip(vectors @ query, 0, 1)) / 2
+
+
+def align_sentence(text: str, cluster: Cluster, top_k: int = 3) -> tuple[SourceRef, ...]:
+    """The ``top_k`` best-supporting source sentences, best first, with their scores."""
+    keys, _, _ = _indexed(cluster)
+    if not keys or not text.strip():
+        return ()
+    scores = support_scores(text, cluster)
+    best = np.argsort(-scores, kind="stable")[:top_k]
+    return tuple(SourceRef(keys[i][0], keys[i][1], round(float(scores[i]), 4)) for i in best)
+
+
+def is_supported(text: str, cluster: Cluster) -> bool:
+    """Whether some source sentence supports ``text`` above the calibrated threshold."""
+    refs = align_sentence(text, cluster, top_k=1)
+    return bool(refs) and refs[0].score >= SUPPORT_THRESHOLDS[method()]

@@ -1,0 +1,98 @@
+"""Post-checks on model output before it becomes a summary.
+
+Small instruct models wrap their answer in markdown, echo the instructions, copy headlines
+and datelines, repeat themselves and stop mid-sentence when the token limit hits. Each
+check below removes one of these and says so in a note, so `Summary.notes` explains every
+difference between what the model wrote and what the summary shows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Sequence
+
+from mdsum.summarisers.selection import content_stems, is_sentence
+
+_MARKUP = [
+    (re.compile(r"<[^>]+>"), " "),                                  # HTML tags
+    (re.compile(r"https?://\S+"), " "),                             # links
+    (re.compile(r"\[\d{4}-\d{2}-\d{2}\]|\[undated\]"), " "),         # the date tags the prompt adds
+    (re.compile(r"^\s*(#+|[-*\u2022]|\d+[.)])\s+", re.M), ""),      # headings, bullets, numbered items
+    (re.compile(r"\*\*|__|`"), ""),                                  # bold, code
+]
+_LEAD_IN = re.compile(r"^\s*(here is|here's|below is)\b[^:\n]*:\s*|^\s*[A-Z][\w ]{0,30}:\s*(?=\S)", re.I)
+MIN_SENTENCE_WORDS = 4
+DUPLICATE_OVERLAP = 0.8  # share of content words two sentences have in common to count as one
+
+
+class Checked(NamedTuple):
+    sentences: list[str]
+    notes: list[str]
+
+
+def strip_markup(text: str) -> str:
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    return _LEAD_IN.sub("", text.strip())
+
+
+def _echoes(sentence: str, instructions: Sequence[str]) -> bool:
+    words = set(content_stems(sentence))
+    return any(words and len(words & set(content_stems(line))) >= 0.6 * len(words) for line in instructions)
+
+
+def _duplicate(sentence: str, kept: Sequence[str]) -> bool:
+    words = set(content_stems(sentence))
+    return any(
+        words and len(words & set(content_stems(other))) >= DUPLICATE_OVERLAP * min(len(words), len(set(content_stems(other))) or 1)
+        for other in kept
+    )
+
+
+def check_output(text: str, words: int, instructions: Sequence[str], titles: Sequence[str], split) -> Checked:
+    """The model's ``text`` as clean sentences within ``words`` words, with a note per repair.
+
+    ``instructions`` are the prompt's own lines (an echo of them is dropped), ``titles`` the
+    documents' headlines (a copied headline is dropped), ``split`` the sentence splitter.
+    """
+    notes = []
+    cleaned = strip_markup(text)
+    if cleaned != text.strip():
+        notes.append("removed markup or a lead-in from the model output")
+    kept, dropped = [], {"echo": 0, "header": 0, "repeat": 0, "fragment": 0}
+    titles = {title.strip().lower() for title in titles if title}
+    candidates = [s.strip() for line in cleaned.splitlines() for s in split(line) if s.strip()]
+    for position, sentence in enumerate(candidates):
+        if _echoes(sentence, instructions):
+            dropped["echo"] += 1
+        elif sentence.lower().rstrip(".") in titles:
+            dropped["header"] += 1
+        elif not is_sentence(sentence, MIN_SENTENCE_WORDS):
+            # an unfinished last sentence (token limit) or a headline/dateline line
+            dropped["fragment" if position == len(candidates) - 1 else "header"] += 1
+        elif _duplicate(sentence, kept):
+            dropped["repeat"] += 1
+        else:
+            kept.append(sentence)
+    reasons = {"echo": "echoed the instructions", "header": "headers or fragments",
+               "repeat": "repeated sentences", "fragment": "an unfinished last sentence"}
+    notes += [f"dropped {count} model sentence(s): {reasons[kind]}" for kind, count in dropped.items() if count]
+    return Checked(*_within_budget(kept, words, notes))
+
+
+def _within_budget(sentences: list[str], words: int, notes: list[str]) -> tuple[list[str], list[str]]:
+    """Whole sentences up to ``words`` words; a first sentence alone over budget is cut at a word."""
+    kept, used = [], 0
+    for sentence in sentences:
+        length = len(sentence.split())
+        if used + length > words:
+            break
+        kept.append(sentence)
+        used += length
+    if len(kept) < len(sentences):
+        if not kept:
+            kept = [" ".join(sentences[0].split()[:words]).rstrip(",;:") + "\u2026"]
+            notes.append(f"cut the first model sentence to the {words}-word budget")
+        else:
+            notes.append(f"trimmed the model output at a sentence boundary to fit {words} words")
+    return kept, notes

@@ -1,0 +1,89 @@
+"""What the three abstractive summarisers share: the model, the fusion prompt, the post-check,
+provenance alignment and the extractive fallback.
+
+Each algorithm module only decides what the model reads (selected sentences, truncated
+documents, or per-document summaries); writing, checking and attributing is done here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from mdsum.alignment import align_sentence
+from mdsum.llm.postcheck import check_output
+from mdsum.model import Cluster, Document, SummarySentence
+from mdsum.summarisers.base import Draft, Summariser
+
+TOKENS_PER_WORD = 1.5  # English news in BPE vocabularies; leaves room to finish the last sentence
+
+SYSTEM = "You are a news editor who merges several reports about one event into one short, factual account."
+TASK = (
+    "Write one merged news account of at most {words} words, as plain prose in past tense: what happened, "
+    "when, who said what, the outcome and what comes next.",
+    "Use only facts stated in the sources, spell names as the sources do, and state each fact once.",
+    "Present facts from later dates as later developments.",
+    "No title, no list, no comments about the sources.",
+)
+
+
+def dated(document: Document) -> str:
+    return f"[{document.date or 'undated'}]"
+
+
+@dataclass(frozen=True)
+class ModelSummariser(Summariser):
+    """A summariser that has a generation model write the summary.
+
+    ``model`` is a name from configs/models.yaml or a local model directory; ``selector``
+    names the extractive summariser used to pick the input (extract-then-fuse) and as the
+    fallback when the model writes nothing usable.
+    """
+
+    model: str = "qwen2.5-coder-0.5b-instruct"
+    selector: str = "lexrank"
+    input_tokens: int = 600
+    max_output_tokens: int = 200
+
+    def _loaded(self):
+        from mdsum.llm import load_model
+
+        return load_model(self.model)
+
+    def _target_words(self, words: int) -> int:
+        """The words to ask for: the budget, or fewer if the output-token cap could not fit them."""
+        return max(1, min(words, math.floor(self.max_output_tokens / TOKENS_PER_WORD)))
+
+    def _fuse_prompt(self, loaded, items: Sequence[tuple[str, str]], words: int):
+        """Chat messages asking to merge ``items`` (date tag, text); plain joined text for seq2seq."""
+        if loaded.spec.family == "seq2seq":
+            return loaded.spec.document_separator.join(text for _, text in items), ()
+        task = [line.format(words=self._target_words(words)) for line in TASK]
+        sources = "\n".join(f"{tag} {text}" for tag, text in items)
+        user = "Sources (date, then text):\n" + sources + "\n\n" + "\n".join(task)
+        return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}], (SYSTEM, *task)
+
+    def _write(self, loaded, prompt, words: int) -> str:
+        from mdsum.llm import generate
+
+        tokens = min(self.max_output_tokens, math.ceil(self._target_words(words) * TOKENS_PER_WORD) + 24)
+        return generate(loaded, prompt, max_new_tokens=tokens)
+
+    def _finish(self, cluster: Cluster, words: int, text: str, instructions, notes: Sequence[str]) -> Draft:
+        """The checked model output with provenance, or the extractive fallback if nothing is left."""
+        from mdsum.text.split import split_sentences
+
+        titles = [document.title for document in cluster.documents if document.title]
+        checked = check_output(text, words, instructions, titles, split_sentences)
+        notes = [*notes, *checked.notes]
+        if not checked.sentences:
+            return self._fallback(cluster, words, [*notes, "the model wrote no usable sentence"])
+        sentences = [SummarySentence(s, align_sentence(s, cluster)) for s in checked.sentences]
+        return Draft(sentences, notes)
+
+    def _fallback(self, cluster: Cluster, words: int, notes: Sequence[str]) -> Draft:
+        from mdsum.summarisers import build_summariser
+
+        extract = build_summariser(self.selector).summarise(cluster, words)
+        return Draft(extract.sentences, [*notes, f"fell back to the extractive '{self.selector}' summary"])

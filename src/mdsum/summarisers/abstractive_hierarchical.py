@@ -1,0 +1,39 @@
+"""Hierarchical abstractive summarisation: summarise each document, then fuse the summaries.
+
+Each article is read in full up to ``input_tokens`` (not a share of it), at the cost of
+one generation per document; the fusion step then sees short, dated partial summaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mdsum.llm.postcheck import strip_markup
+from mdsum.llm.summariser import ModelSummariser, dated
+from mdsum.model import Cluster
+from mdsum.summarisers.base import Draft
+
+PARTIAL = "Summarise this news report in at most {words} words of plain prose, using only its facts:\n\n{text}"
+MIN_PARTIAL_WORDS = 25
+
+
+@dataclass(frozen=True)
+class HierarchicalAbstractiveSummariser(ModelSummariser):
+    algorithm = "abstractive-hierarchical"
+
+    def _summarise(self, cluster: Cluster, words: int) -> Draft:
+        loaded = self._loaded()
+        documents = [d for d in cluster.documents if d.sentences]
+        partial_words = max(MIN_PARTIAL_WORDS, words // len(documents))
+        items = []
+        for document in documents:
+            text = loaded.truncate(" ".join(document.sentences), self.input_tokens)
+            prompt = text if loaded.spec.family == "seq2seq" else PARTIAL.format(words=partial_words, text=text)
+            partial = strip_markup(self._write(loaded, prompt, partial_words))
+            if partial:
+                items.append((dated(document), partial))
+        if not items:
+            return self._fallback(cluster, words, ["the model summarised no document"])
+        prompt, instructions = self._fuse_prompt(loaded, items, words)
+        note = f"fused {len(items)} per-document summaries of about {partial_words} words"
+        return self._finish(cluster, words, self._write(loaded, prompt, words), instructions, [note])
