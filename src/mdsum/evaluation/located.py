@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
+from jsonschema.exceptions import SchemaError, ValidationError
 
 from mdsum.errors import ConfigError
 
@@ -104,8 +104,20 @@ def load_schema(path: Path) -> Mapping[str, Any]:
 def schema_errors(document: LocatedYaml, schema_path: Path) -> list[str]:
     """Each way ``document`` breaks the schema, as ``FILE:LINE: where: message``, in file order."""
     validator = Draft202012Validator(load_schema(schema_path), format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = sorted(validator.iter_errors(document.data), key=lambda error: document.line(error.absolute_path))
-    return [f"{document.where(error.absolute_path)}: {_dotted(error.absolute_path)}{error.message}" for error in errors]
+    located = [(_culprit(error), error.message) for error in validator.iter_errors(document.data)]
+    located.sort(key=lambda item: document.line(item[0]))
+    return [f"{document.where(at)}: {_dotted(at)}{message}" for at, message in located]
+
+
+def _culprit(error: ValidationError) -> Path_:
+    """Where the error is: for an unexpected key, the key itself rather than the mapping holding it."""
+    at = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {})
+        unexpected = [key for key in error.instance if key not in allowed]
+        if unexpected:
+            return (*at, unexpected[0])
+    return at
 
 
 def _dotted(at: Iterable[Any]) -> str:
