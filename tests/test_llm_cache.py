@@ -1,0 +1,91 @@
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from mdsum.llm.cache import MARKER, cache_root, cached_build, is_complete
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MDSUM_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _write_weights(directory):
+    (directory / "weights.safetensors").write_text("weights")
+
+
+def test_cache_root_follows_the_environment(cache):
+    assert cache_root() == cache
+
+
+def test_build_runs_once_and_is_then_trusted(cache):
+    calls = []
+
+    def build(directory):
+        calls.append(directory)
+        _write_weights(directory)
+
+    first = cached_build("m-1", "abc", build)
+    second = cached_build("m-1", "abc", build)
+    assert first == second and len(calls) == 1
+    assert (first / "weights.safetensors").read_text() == "weights"
+    assert is_complete(first, "abc") and not is_complete(first, "other")
+
+
+def test_failed_build_leaves_nothing_behind(cache):
+    def build(directory):
+        _write_weights(directory)
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        cached_build("m-1", "abc", build)
+    assert sorted(p.name for p in (cache / "models").iterdir()) == ["m-1.lock"]
+
+
+def test_directory_without_marker_is_rebuilt(cache):
+    stale = cache / "models" / "m-1"
+    stale.mkdir(parents=True)
+    (stale / "weights.safetensors").write_text("half written")
+    final = cached_build("m-1", "abc", _write_weights)
+    assert (final / "weights.safetensors").read_text() == "weights"
+    assert (final / MARKER).is_file()
+
+
+def test_marker_of_another_source_is_rebuilt(cache):
+    cached_build("m-1", "old-hash", _write_weights)
+    calls = []
+    cached_build("m-1", "new-hash", lambda d: (calls.append(d), _write_weights(d)))
+    assert calls and is_complete(cache / "models" / "m-1", "new-hash")
+
+
+def test_conversion_killed_mid_write_recovers_cleanly(cache):
+    """A process killed while writing leaves a partial directory; the next run ignores and removes it."""
+    script = textwrap.dedent("""
+        import time
+        from mdsum.llm.cache import cached_build
+        def build(directory):
+            with open(directory / "weights.safetensors", "w") as handle:
+                handle.write("half")
+                handle.flush()
+                time.sleep(60)
+        cached_build("m-1", "abc", build)
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], env=os.environ.copy())
+    models = cache / "models"
+    deadline = time.monotonic() + 60
+    while not list(models.glob(".partial-m-1-*/weights.safetensors")):
+        assert child.poll() is None and time.monotonic() < deadline, "the child never started writing"
+        time.sleep(0.1)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert list(models.glob(".partial-m-1-*")) and not (models / "m-1").exists()
+
+    final = cached_build("m-1", "abc", _write_weights)
+    assert (final / "weights.safetensors").read_text() == "weights"
+    assert not list(models.glob(".partial-m-1-*"))
