@@ -114,7 +114,7 @@ def review_checklist(path: str | Path, cluster_dir: str | Path | None = None) ->
     errors = _duplicate_ids(document) + _weights_off(document)
     folder = Path(cluster_dir) if cluster_dir else cluster_folder(checklist.cluster)
     if folder is None:
-        warnings = [f"{document.where(('cluster',))}: no folder for cluster '{checklist.cluster}'; sources not checked"]
+        warnings = [f"{document.where(('cluster',))}: warning: no folder for cluster '{checklist.cluster}'; sources not checked"]
         return Review(None if errors else checklist, tuple(errors), tuple(warnings))
     texts = document_texts(folder)
     errors += _unknown_sources(document, texts, folder)
