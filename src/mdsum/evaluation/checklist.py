@@ -20,14 +20,20 @@ from mdsum.errors import ConfigError
 from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
 
 
-CHECKOUT_EVAL = Path(__file__).resolve().parents[3] / "eval"
-SCHEMA = CHECKOUT_EVAL / "checklists" / "schema.json"
+def _shipped_eval() -> Path:
+    """The ``eval/`` folder shipped in the wheel, else the checkout's (as `mdsum.config.config_dir` does)."""
+    packaged = Path(__file__).resolve().parents[1] / "eval"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "eval"
+
+
+SHIPPED_EVAL = _shipped_eval()
+SCHEMA = SHIPPED_EVAL / "checklists" / "schema.json"
 
 
 def eval_dir() -> Path:
-    """``$MDSUM_EVAL``, else the checkout's ``eval/`` (checklists, gold labels, eval configs)."""
+    """``$MDSUM_EVAL``, else the shipped ``eval/`` (checklists, gold labels, eval configs)."""
     override = os.environ.get("MDSUM_EVAL")
-    return Path(override) if override else CHECKOUT_EVAL
+    return Path(override) if override else SHIPPED_EVAL
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from types import MappingProxyType
 from typing import Mapping
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.checklist import CHECKOUT_EVAL, Checklist, review_checklist
+from mdsum.evaluation.checklist import SHIPPED_EVAL, Checklist, review_checklist
 from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
 
-SCHEMA = CHECKOUT_EVAL / "gold" / "schema.json"
+SCHEMA = SHIPPED_EVAL / "gold" / "schema.json"
 
 
 @dataclass(frozen=True)
