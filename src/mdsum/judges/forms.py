@@ -45,6 +45,15 @@ _NUMBER_WORDS = {
         " fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
+_ORDINAL_WORDS = {
+    word: index
+    for index, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+        " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+}
+_ORDINAL = re.compile(r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(
     r"(?<![\w.])(?P<value>\d{1,3}(?:[,\u00a0\u202f ]\d{3}(?!\d))+|\d+(?:\.\d+)?|"
@@ -132,3 +141,14 @@ def normalise_number(text: str) -> float | None:
     """One number as written in a checklist ("320,000" -> 320000.0); None if it is not one."""
     values = extract_numbers(text)
     return values[0] if len(values) == 1 else None
+
+
+def extract_ordinals(text: str) -> tuple[int, ...]:
+    """Ordinals as numbers: "seventh" = "7th" = 7 (an "eighth round" is a wrong number too).
+
+    Run it on text whose dates `extract_dates` has blanked out, so "14th July" is not one.
+    """
+    return tuple(
+        int(match.group(1)) if match.group(1) else _ORDINAL_WORDS[match.group(2).lower()]
+        for match in _ORDINAL.finditer(text)
+    )

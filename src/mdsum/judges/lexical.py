@@ -2,7 +2,7 @@
 
 Deterministic and model-free, in the spirit of ROUGE's stemmed matching, but per fact:
 a sentence covers a fact when it names the fact's terms and says most of its content
-words, and it never covers it when it states a different number or date, or negates
+words, and it never covers it when it states a different number, ordinal or date, or negates
 what the fact affirms (or affirms what a negated fact denies).
 """
 
@@ -17,7 +17,7 @@ from rouge_score.tokenizers import DefaultTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from mdsum.judges.base import Judge, Match
-from mdsum.judges.forms import extract_dates, extract_numbers, normalise_number, parse_iso_date
+from mdsum.judges.forms import extract_dates, extract_numbers, extract_ordinals, normalise_number, parse_iso_date
 
 if TYPE_CHECKING:  # facts are duck-typed: anything with the checklist's Fact fields
     from mdsum.evaluation.checklist import Fact
@@ -74,9 +74,10 @@ class LexicalJudge(Judge):
 
     def sentence_score(self, sentence: str, fact: Fact) -> float:
         tokens = stems(sentence)
-        facts_words = content_stems(fact.statement)
-        content = len(facts_words.intersection(tokens)) / len(facts_words) if facts_words else 0.0
         groups = [[stems(variant) for variant in group] for group in fact.forms.names]
+        # Words of the names are scored by the names, so a variant ("7th" for "seventh") costs nothing here.
+        facts_words = content_stems(fact.statement) - {token for group in groups for variant in group for token in variant}
+        content = len(facts_words.intersection(tokens)) / len(facts_words) if facts_words else 1.0
         matched_terms = frozenset(
             token for group in groups for variant in group if _contains(tokens, variant) for token in variant
         )
@@ -89,6 +90,10 @@ class LexicalJudge(Judge):
             if dates and not any(said.agrees_with(want) for said in dates for want in wanted):
                 return 0.0  # a wrong date
             parts.append(sum(any(said.states(want) for said in dates) for want in wanted) / len(wanted))
+        wanted_ordinals = set(extract_ordinals(extract_dates(fact.statement)[1]))
+        said_ordinals = set(extract_ordinals(rest))
+        if wanted_ordinals and said_ordinals and not said_ordinals & wanted_ordinals:
+            return 0.0  # a wrong ordinal ("eighth round")
         if fact.forms.numbers:
             wanted_numbers = {normalise_number(number) for number in fact.forms.numbers} - {None}
             said_numbers = set(extract_numbers(rest))

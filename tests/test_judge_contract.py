@@ -1,0 +1,58 @@
+"""The contract every configured judge keeps (skipped, with the reason, when its model is absent)."""
+
+from __future__ import annotations
+
+import pytest
+from judge_cases import FACTS, FILLER, PAIRS, summary
+
+from mdsum.judges import build_judge, judge_names
+from mdsum.model import Judgement
+
+SUMMARY = summary(*(sentence for sentence, _, _ in PAIRS[:2]), FILLER, PAIRS[4][0])
+
+
+@pytest.fixture(params=judge_names())
+def judge(request, tiny_chat_model):
+    # The lm judge's contract is about its interface, so a tiny local chat model stands in for the packaged one.
+    overrides = {"model": str(tiny_chat_model)} if request.param == "lm" else {}
+    judge = build_judge(request.param, **overrides)
+    reason = judge.unavailable_reason()
+    if reason:
+        pytest.skip(f"judge '{request.param}' unavailable: {reason}")
+    return judge
+
+
+def test_returns_a_judgement_for_every_fact(judge):
+    verdicts = [judge.judge(SUMMARY, fact) for fact in FACTS]
+    assert all(isinstance(verdict, Judgement) for verdict in verdicts)
+    assert [verdict.fact_id for verdict in verdicts] == [fact.id for fact in FACTS]
+    assert {verdict.judge for verdict in verdicts} == {judge.name}
+
+
+def test_scores_are_in_unit_interval_and_thresholded(judge):
+    for fact in FACTS:
+        verdict = judge.judge(SUMMARY, fact)
+        assert 0.0 <= verdict.score <= 1.0
+        assert verdict.covered == (verdict.score >= judge.threshold)
+
+
+def test_evidence_is_a_summary_sentence_or_none(judge):
+    sentences = {sentence.text for sentence in SUMMARY.sentences}
+    for fact in FACTS:
+        evidence = judge.judge(SUMMARY, fact).evidence
+        assert evidence is None or evidence in sentences
+
+
+def test_is_deterministic(judge):
+    for fact in FACTS:
+        assert judge.judge(SUMMARY, fact) == judge.judge(SUMMARY, fact)
+
+
+def test_empty_summary_covers_nothing(judge):
+    verdict = judge.judge(summary(), FACTS[0])
+    assert (verdict.covered, verdict.score, verdict.evidence) == (False, 0.0, None)
+
+
+def test_config_names_kind_and_threshold(judge):
+    assert judge.config["kind"] == judge.kind
+    assert judge.config["threshold"] == judge.threshold

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+from judge_cases import DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, fact, summary
+
+from mdsum.judges.forms import DateValue, extract_dates, extract_numbers, normalise_number, parse_iso_date
+from mdsum.judges.lexical import LexicalJudge, negates, stems
+
+JUDGE = LexicalJudge(name="lexical", threshold=0.5)
+
+
+@pytest.mark.parametrize("sentence, fact, covered", PAIRS)
+def test_hand_made_pairs(sentence, fact, covered):
+    assert JUDGE.judge(summary(FILLER, sentence), fact).covered is covered
+
+
+@pytest.mark.parametrize("written", ["320,000", "320 000", "320000", "320\u202f000"])
+def test_number_formats_are_one_value(written):
+    assert normalise_number(written) == 320000.0
+
+
+def test_scale_and_number_words():
+    assert extract_numbers("4.8 million refugees and four groups") == (4_800_000.0, 4.0)
+
+
+def test_clock_times_are_not_numbers():
+    assert extract_numbers("Updated 07:11:57") == ()
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("on 14 July", DateValue(None, 7, 14)),
+        ("on July 14", DateValue(None, 7, 14)),
+        ("on 14/07", DateValue(None, 7, 14)),
+        ("on Sept. 27", DateValue(None, 9, 27)),
+        ("on 27 September", DateValue(None, 9, 27)),
+        ("July 14, 2017", DateValue(2017, 7, 14)),
+        ("2017-07-15 07:11:57", DateValue(2017, 7, 15)),
+        ("in October", DateValue(None, 10, None)),
+    ],
+)
+def test_date_formats(text, value):
+    assert extract_dates(text)[0] == (value,)
+
+
+def test_may_the_verb_is_not_a_month():
+    assert extract_dates("The talks may resume.")[0] == ()
+
+
+def test_dates_mask_their_numbers():
+    dates, rest = extract_dates("On 14 July 2017, 4 groups met.")
+    assert dates == (DateValue(2017, 7, 14),) and extract_numbers(rest) == (4.0,)
+
+
+def test_partial_date_agrees_but_does_not_state():
+    wanted = parse_iso_date("2017-07-14")
+    assert DateValue(None, 7, None).agrees_with(wanted) and not DateValue(None, 7, None).states(wanted)
+    assert not DateValue(None, 10, None).agrees_with(wanted)
+
+
+def test_wrong_number_beats_every_matching_word():
+    sentence = "More than 300,000 people have been killed in the Syrian war."
+    assert JUDGE.judge(summary(sentence), DEATH_TOLL).score == 0.0
+
+
+def test_wrong_month_is_not_covered():
+    sentence = "The seventh round of talks on Syria ended in Geneva in October."
+    assert JUDGE.judge(summary(sentence), ROUND_ENDED).score == 0.0
+
+
+def test_negated_sentence_does_not_cover_affirmed_fact():
+    affirmed = fact("The talks produced a breakthrough.", names=[["talks"]])
+    assert JUDGE.judge(summary("The talks produced no breakthrough."), affirmed).score == 0.0
+    assert JUDGE.judge(summary("The talks produced a breakthrough."), affirmed).covered
+
+
+def test_negation_elsewhere_in_the_sentence_does_not_count():
+    sentence = "The seventh round of talks ended in Geneva on 14 July 2017, without a deal on detainees."
+    assert JUDGE.judge(summary(sentence), ROUND_ENDED).covered
+
+
+def test_negation_scope_is_the_clause_and_a_few_words():
+    terms = frozenset(stems("breakthrough talks"))
+    assert negates("There was no breakthrough.", terms)
+    assert negates("The talks didn't make progress.", frozenset(stems("talks progress")))
+    assert not negates("No one came, but the talks made a breakthrough.", terms)
+
+
+def test_evidence_is_the_best_sentence():
+    verdict = JUDGE.judge(summary(FILLER, PAIRS[0][0]), ROUND_ENDED)
+    assert verdict.evidence == PAIRS[0][0]
+
+
+def test_no_evidence_when_nothing_matches():
+    assert JUDGE.judge(summary(FILLER), NO_BREAKTHROUGH).evidence is None
+
+
+def test_name_variants_any_one_matches():
+    one = JUDGE.judge(summary("The 7th round ended in Geneva."), ROUND_ENDED).score
+    other = JUDGE.judge(summary("The seventh round ended in Geneva."), ROUND_ENDED).score
+    assert one == other > 0
