@@ -22,13 +22,13 @@ class Interval(NamedTuple):
 
 
 def bootstrap_interval(values: Sequence[float], *, seed: int, samples: int = 1000, level: float = 0.95) -> Interval:
-    """Mean and percentile bootstrap interval over clusters; degenerate (low = high = mean) when
-    there is nothing to resample: one value, or all values equal."""
+    """Mean and percentile bootstrap interval over clusters; degenerate (low = high = mean) for
+    one cluster, where there is nothing to resample."""
     data = np.asarray(values, dtype=float)
     if data.size == 0:
         raise ValueError("no values to bootstrap")
     mean = float(data.mean())
-    if data.size < 2 or np.all(data == data[0]):
+    if data.size < 2:
         return Interval(mean, mean, mean)
     result = stats.bootstrap(
         (data,), np.mean, n_resamples=samples, confidence_level=level, method="percentile", rng=seed
