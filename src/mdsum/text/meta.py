@@ -1,0 +1,102 @@
+"""What a page says about itself: headline, outlet and publication date.
+
+Read from the raw page, before cleaning, because that is where they are: the headline
+at the top, "Source: Xinhua" credits, "GENEVA, July 14 (Xinhua) --" datelines, bare date
+lines and "2017-07-15 07:11:57" bylines. Anything the page does not state is None --
+summarisers order sentences by document date, so a guessed date would be worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mdsum.text import dates
+from mdsum.text.clean import DATELINE, Line, classify_lines, is_sentence_like
+
+# A headline has at least this many words; shorter header lines are labels ("Latest news").
+MIN_TITLE_WORDS = 4
+
+_SOURCE_CREDIT = re.compile(r"^sources?\s*:\s*(?P<outlet>[^|;,/]+?)(?:\s+(?:and|&)\s.*)?\s*(?:[|;,/].*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Headline, outlet and ISO date (YYYY-MM-DD) as the page states them, else None."""
+
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+
+
+def extract_meta(raw: str) -> PageMeta:
+    lines = classify_lines(raw)
+    header = _header(lines)
+    title_index = next(
+        (index for index, line in enumerate(header) if line.rule in ("heading", "repeated") and _is_title(line.text)),
+        None,
+    )
+    date = _date(lines, title_index)
+    return PageMeta(
+        title=None if title_index is None else header[title_index].text,
+        source=_source(lines),
+        date=None if date is None else date.isoformat(),
+    )
+
+
+def _header(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines before the first line of article text."""
+    body = next((index for index, line in enumerate(lines) if line.rule is None), len(lines))
+    return lines[:body]
+
+
+def _is_title(text: str) -> bool:
+    return len(text.split()) >= MIN_TITLE_WORDS and not is_sentence_like(text)
+
+
+def _normalise_outlet(outlet: str) -> str:
+    """Lower-cased corpora write "( ap )": give agency acronyms back their capitals."""
+    outlet = outlet.strip()
+    if outlet.islower():
+        return outlet.upper() if len(outlet) <= 4 else outlet.title()
+    return outlet
+
+
+def _source(lines: tuple[Line, ...]) -> str | None:
+    """The outlet from a "Source: X" credit, else from the first paragraph's dateline."""
+    for line in lines:
+        if line.rule == "credit" and (match := _SOURCE_CREDIT.match(line.text)):
+            return _normalise_outlet(match["outlet"])
+    first_paragraph = next((line.text for line in lines if line.rule is None), "")
+    match = DATELINE.match(first_paragraph)
+    return _normalise_outlet(match["outlet"]) if match else None
+
+
+def _date(lines: tuple[Line, ...], title_index: int | None):
+    """The publication date, from the most to the least explicit statement of it.
+
+    1. a date in a byline or credit ("Source: Xinhua| 2017-07-15 07:11:57");
+    2. a bare date line after the headline (those above it are the site's "today");
+    3. the first paragraph's dateline ("GENEVA, July 14 (Xinhua)"), year from the page;
+    4. a weekday date ("Wednesday, Sept. 27"), in the page's year where that weekday fits;
+    5. the latest full date the page mentions (a caption's "July 14, 2017").
+    """
+    text = "\n".join(line.text for line in lines)
+    mentioned = dates.full_dates(text)
+    years = {found.date.year for found in mentioned}
+    for line in lines:
+        if line.rule == "credit" and (found := dates.full_dates(line.text)):
+            return found[0].date
+    after_title = lines if title_index is None else lines[title_index + 1 :]
+    for line in after_title:
+        if line.rule == "date":
+            return dates.full_dates(line.text)[0].date
+    first_paragraph = next((line.text for line in lines if line.rule is None), "")
+    dateline = DATELINE.match(first_paragraph)
+    when = dates.month_day(dateline["when"]) if dateline and dateline["when"] else None
+    if when and (date := dates.in_year(*when, years)):
+        return date
+    for weekday, month, day in dates.weekday_dates(text):
+        if date := dates.in_year(month, day, years, weekday):
+            return date
+    return max((found.date for found in mentioned), default=None)
