@@ -1,0 +1,149 @@
+"""Extractive summarisers against sumy's LexRank on real multi-document news (prints a table).
+
+    python benchmarks/extractive.py [--data FILE ...] [--summarisers NAME ...]
+
+Every system gets the same sentences (mdsum's reader) and the same budget, the word
+count of the reference (the mean when a cluster has several). Scores are rouge-score
+F1 (stemmed; rougeLsum on newline-joined sentences), averaged over references and then
+clusters. Speed is clusters per second of summarising alone: model loading is timed
+apart, ROUGE is not timed. The data is read from ../shared/data and never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+from rouge_score import rouge_scorer
+
+from mdsum.model import Cluster
+from mdsum.readers import cluster_from_record
+from mdsum.summarisers import build_summariser, summariser_names
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+DATASETS = ("multinews_test_50.jsonl", "multiling2011_3.jsonl")
+EXTRACTIVE = ("lead", "lexrank", "textrank", "centroid-mmr", "submodular")
+METRICS = ("rouge1", "rouge2", "rougeLsum")
+
+# A system maps (cluster, words) to the summary's sentences.
+System = Callable[[Cluster, int], Sequence[str]]
+
+
+def read_clusters(path: Path) -> list[Cluster]:
+    """The clusters of a JSONL file, read as `mdsum summarise` reads them (references included)."""
+    with path.open(encoding="utf-8") as handle:
+        return [cluster_from_record(json.loads(line), f"{path.stem}:{number}") for number, line in enumerate(handle, 1)]
+
+
+def budget(cluster: Cluster) -> int:
+    return round(statistics.mean(len(reference.split()) for reference in cluster.references))
+
+
+class _Words:
+    """sumy's word tokenizer needs NLTK data that cannot be downloaded here; words are enough for LexRank."""
+
+    @staticmethod
+    def to_words(sentence: str) -> list[str]:
+        import re
+
+        return re.findall(r"\w+", sentence)
+
+
+def sumy_lexrank() -> System:
+    """sumy's LexRank over our sentences, taking its best-rated sentences that fit the budget."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    tokenizer = _Words()
+
+    def summarise(cluster: Cluster, words: int) -> list[str]:
+        paragraphs = [
+            Paragraph([Sentence(text, tokenizer) for text in document.sentences])
+            for document in cluster.documents
+        ]
+
+        def within_budget(ranked):
+            chosen, left = [], words
+            for info in ranked:
+                length = len(str(info.sentence).split())
+                if length <= left:
+                    chosen.append(info)
+                    left -= length
+            return chosen
+
+        return [str(sentence) for sentence in summarizer(ObjectDocumentModel(paragraphs), within_budget)]
+
+    return summarise
+
+
+def mdsum_system(name: str) -> System:
+    summariser = build_summariser(name)
+    return lambda cluster, words: [sentence.text for sentence in summariser.summarise(cluster, words).sentences]
+
+
+def load(name: str) -> tuple[System, float]:
+    """The system and its load time (for centroid-mmr, loading the embedding model)."""
+    started = time.perf_counter()
+    if name == "sumy-lexrank":
+        system = sumy_lexrank()
+    else:
+        system = mdsum_system(name)
+        if build_summariser(name).config.get("vectors") == "embeddings":
+            from mdsum.embeddings import embed, embeddings_available
+
+            if embeddings_available():
+                embed(["Load the model before the clock starts."])
+    return system, time.perf_counter() - started
+
+
+def evaluate(system: System, clusters: list[Cluster]) -> tuple[dict[str, float], float, int]:
+    """Mean ROUGE F1 (in %), clusters per second, and how many summaries broke the budget."""
+    started = time.perf_counter()
+    outputs = [system(cluster, budget(cluster)) for cluster in clusters]
+    speed = len(clusters) / (time.perf_counter() - started)
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    totals = {metric: [] for metric in METRICS}
+    over_budget = 0
+    for cluster, sentences in zip(clusters, outputs):
+        over_budget += len(" ".join(sentences).split()) > budget(cluster)
+        for metric in METRICS:
+            totals[metric].append(
+                statistics.mean(
+                    scorer.score(reference, "\n".join(sentences))[metric].fmeasure for reference in cluster.references
+                )
+            )
+    return {metric: 100 * statistics.mean(values) for metric, values in totals.items()}, speed, over_budget
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", nargs="+", default=DATASETS, help="files under ../shared/data")
+    parser.add_argument("--summarisers", nargs="+", default=[n for n in EXTRACTIVE if n in summariser_names()])
+    args = parser.parse_args(argv)
+    for filename in args.data:
+        path = DATA / filename
+        if not path.exists():
+            print(f"skipped {filename}: {path} not found (the benchmark data lives in ../shared/data)")
+            continue
+        clusters = read_clusters(path)
+        print(f"\n{filename}: {len(clusters)} clusters, budget = reference words (mean {statistics.mean(map(budget, clusters)):.0f})")
+        print(f"{'system':<16}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'clusters/s':>12}{'load s':>8}{'over budget':>13}")
+        for name in ["sumy-lexrank", *args.summarisers]:
+            system, load_seconds = load(name)
+            scores, speed, over = evaluate(system, clusters)
+            print(f"{name:<16}{scores['rouge1']:>7.2f}{scores['rouge2']:>7.2f}{scores['rougeLsum']:>8.2f}"
+                  f"{speed:>12.1f}{load_seconds:>8.1f}{over:>13}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
