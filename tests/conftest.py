@@ -1,6 +1,41 @@
-# --- tiny local models (abstractive helper): real loading/generation code, no hub ---
+"""Shared fixtures: the repository, the seed cluster and the benchmark data beside the checkout."""
+
+from pathlib import Path
+
 import pytest
 from tiny_models import save_tiny_chat_model, save_tiny_seq2seq_model
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return REPO_ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def shared_data_dir() -> Path:
+    """``../shared/data`` (real benchmark clusters, never copied into the repo); skips when absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"benchmark data not found at {SHARED_DATA} (it lives beside the checkout, not in it)")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def seed_cluster(seeds_dir):
+    """The five seed articles read as one cluster, as `mdsum summarise seeds/` reads them."""
+    from mdsum.readers import read_inputs
+
+    return next(iter(read_inputs([seeds_dir]).items))
+
+
+# --- tiny local models (abstractive helper): real loading/generation code, no hub ---
 
 
 @pytest.fixture(scope="session")

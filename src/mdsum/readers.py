@@ -138,12 +138,11 @@ def cluster_from_record(record: Any, fallback_id: str) -> Cluster:
 
 
 def _document_texts(record: Mapping[str, Any]) -> list[Any]:
-    if "documents" in record:
+    """The document texts; a dataset with both columns has None in the one a row does not use."""
+    if record.get("documents") is not None:
         texts = record["documents"]
-    elif "document" in record:
-        texts = record["document"]
-        if isinstance(texts, str):
-            texts = texts.split(MULTI_NEWS_SEPARATOR)
+    elif isinstance(record.get("document"), str):
+        texts = record["document"].split(MULTI_NEWS_SEPARATOR)
     else:
         raise InputError("no 'documents' (or Multi-News 'document') field")
     if isinstance(texts, str) or not isinstance(texts, Sequence):

@@ -29,13 +29,16 @@ _PHOTO_CREDIT = re.compile(
     r"""(?:^|[.!?"'”’]\s*)\((?=[^()]*(?:/|\b(?:photo|file|pool|getty|images|afp|ap|reuters)\b))[^()]{2,80}\)\s*$""",
     re.IGNORECASE,
 )
-_CAPTION_START = re.compile(r"^(?:FILE|PHOTO|IMAGE)\s*[-–—:]|^(?:photo|picture|image|video)(?: credit)?\s*:", re.IGNORECASE)
+_FILE_PHOTO = re.compile(r"^FILE\s*[-–—:]\s")
 _LINK_LABEL = re.compile(
     r"^(?:more news|more stories|read more|read also|also read|see also|related(?: articles| stories| news)?"
     r"|recommended|trending|most read|popular)\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(r"^(?:source|sources|editor|editing by|reporting by|writing by|credit|copyright)\s*:|^©", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^(?:sources?|editor|editing by|reporting by|writing by|(?:photo|picture|image|video)(?: credit)?|credit|copyright)\s*:|^©",
+    re.IGNORECASE,
+)
 _PAGINATION = re.compile(
     r"^(?:\d{1,3}|next|prev|previous|older|newer|first|last|page|of|[«»‹›<>|…]+)(?:\s+(?:\d{1,3}|next|prev|previous"
     r"|older|newer|first|last|page|of|[«»‹›<>|…]+))*$",
@@ -82,11 +85,11 @@ def page_lines(raw: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _furniture(line: str, repeated: set[str], in_header: bool) -> str | None:
+def _furniture(line: str, repeated: set[str]) -> str | None:
     """The name of the first furniture rule ``line`` matches, or None for article text."""
     sentence_like = is_sentence_like(line)
     words = len(line.split())
-    if _PHOTO_CREDIT.search(line) or _CAPTION_START.search(line):
+    if _PHOTO_CREDIT.search(line) or _FILE_PHOTO.match(line):
         return "caption"
     if _LINK_LABEL.match(line):
         return "link"
@@ -100,7 +103,7 @@ def _furniture(line: str, repeated: set[str], in_header: bool) -> str | None:
         return "navigation"
     if line in repeated:
         return "repeated"
-    if not sentence_like and (in_header or words <= MAX_HEADING_WORDS):
+    if not sentence_like and words <= MAX_HEADING_WORDS:
         return "heading"
     return None
 
@@ -110,23 +113,21 @@ def classify_lines(raw: str) -> tuple[Line, ...]:
 
     Two rules look beyond the line: a line that occurs twice on the page is a caption or
     an echoed headline; and after a bare "Read more:" label the link titles that follow
-    are dropped up to the next sentence. Lines before the first kept one form the page
-    header, where any line that is not a sentence (headline, standfirst) is a heading.
+    are dropped up to the next sentence.
     """
     lines = page_lines(raw)
     repeated = {line for line, count in Counter(lines).items() if count > 1}
     classified: list[Line] = []
-    in_header = True
     in_link_list = False
     for line in lines:
-        rule = _furniture(line, repeated, in_header)
+        rule = _furniture(line, repeated)
         if in_link_list and not is_sentence_like(line):
             rule = "link"
         if rule == "link":
             label = _LINK_LABEL.match(line)
             in_link_list = in_link_list if label is None else not label["rest"]
         elif rule is None:
-            in_link_list = in_header = False
+            in_link_list = False
         classified.append(Line(line, rule))
     return tuple(classified)
 
