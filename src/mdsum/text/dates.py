@@ -49,10 +49,13 @@ class Found(NamedTuple):
     start: int
 
 
-def _date(year: int, month: int | str, day: int | str) -> dt.date | None:
+def _date(year: int | str, month: int | str, day: int | str) -> dt.date | None:
+    """The date, with ``month`` a number or an English name; None when it does not exist (Feb. 30)."""
+    if isinstance(month, str) and not month.isdigit():
+        month = MONTHS[month.lower()]
     try:
-        return dt.date(int(year), MONTHS[month.lower()] if isinstance(month, str) and not month.isdigit() else int(month), int(day))
-    except (ValueError, KeyError):
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
         return None
 
 
@@ -61,7 +64,7 @@ def full_dates(text: str) -> list[Found]:
     found = []
     for pattern in _FULL_DATES:
         for match in pattern.finditer(text):
-            date = _date(int(match["year"]), match["month"], match["day"])
+            date = _date(match["year"], match["month"], match["day"])
             if date is not None:
                 found.append(Found(date, match.start()))
     return sorted(found, key=lambda item: item.start)

@@ -1,0 +1,112 @@
+import json
+
+import pytest
+
+from mdsum.text.clean import classify_lines, clean_page, page_lines
+
+BODY = "The envoy said the talks ended without a breakthrough."
+LATER = "A new round will start in September, he added."
+
+
+def rules(raw: str) -> dict[str, str | None]:
+    return {line.text: line.rule for line in classify_lines(raw)}
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join((BODY, *lines, LATER))
+
+
+@pytest.mark.parametrize(
+    ("furniture", "rule"),
+    [
+        # each ends like a sentence, so only its own rule (not the heading rule) can drop it
+        ("The envoy speaks in Geneva on July 14. (Xinhua/POOL/Xu Jinquan)", "caption"),
+        ("De Mistura spoke on Sept. 27. (AP Photo/Salvatore Di Nolfi)", "caption"),
+        ("FILE- In this July 14, 2017, photo, the envoy speaks at a news conference.", "caption"),
+        ("More news: President scowls during the army's tribute.", "link"),
+        ("Read more: Putin heads to Turkey for talks.", "link"),
+        ("Related: Syria's foreign minister dismisses opposition.", "link"),
+        ("Source: TRTWorld and agencies.", "credit"),
+        ("Source: Xinhua| 2017-07-15 07:11:57|Editor: ZD", "credit"),
+        ("Photo: Reuters.", "credit"),
+        ("Sunday, 22 July 2018", "date"),
+        ("15 July 2017", "date"),
+        ("2017-07-15 07:11:57", "date"),
+        ("1 2 3 4 Next", "pagination"),
+        ("« Previous 1 2 Next »", "pagination"),
+        ("Main » World » Syria talks end", "navigation"),
+        ("UN resolutions", "heading"),
+        ("Latest News", "heading"),
+        ("Contact group", "heading"),
+    ],
+)
+def test_each_furniture_rule_drops_its_line_and_keeps_the_article(furniture, rule):
+    raw = page(furniture)
+    assert rules(raw)[furniture] == rule
+    assert clean_page(raw) == f"{BODY}\n\n{LATER}"
+
+
+def test_a_line_repeated_on_the_page_is_dropped_everywhere():
+    caption = "The envoy speaks at a news conference in Geneva, Switzerland, July 14, 2017."
+    raw = "\n".join((caption, caption, "", BODY, "", "Syria talks end", "", LATER, "", "Syria talks end"))
+    assert {rules(raw)[caption], rules(raw)["Syria talks end"]} == {"repeated"}
+    assert clean_page(raw) == f"{BODY}\n\n{LATER}"
+
+
+def test_read_more_block_drops_link_titles_up_to_the_next_sentence():
+    link = "Economic leverage could be a new mechanism to get Syrians to the negotiating table, say diplomats in Geneva and New York"
+    raw = page("Read more:", "Putin heads to Turkey for talks", link)
+    assert len(link.split()) > 20  # too long for the heading rule: only the block rule drops it
+    assert rules(raw)[link] == "link"
+    assert clean_page(raw) == f"{BODY}\n\n{LATER}"
+
+
+def test_a_long_line_without_final_punctuation_is_kept():
+    truncated = "U.s. and french authorities have not announced any arrests in the case, and the museum said on friday that the investigation was"
+    assert len(truncated.split()) > 20
+    assert clean_page(page(truncated)) == f"{BODY}\n\n{truncated}\n\n{LATER}"
+
+
+def test_prose_mentioning_a_date_or_source_is_kept():
+    lines = ("On 15 July 2017 the talks ended.", "Source: officials in Geneva and New York said the talks would resume after a long summer break in the autumn.")
+    assert clean_page(page(*lines)) == "\n\n".join((BODY, *lines, LATER))
+
+
+def test_dateline_is_cut_from_the_paragraph_it_opens():
+    raw = f"GENEVA, July 14 (Xinhua) -- {BODY}\n\nWASHINGTON (AP) \u2014 {LATER}"
+    assert clean_page(raw) == f"{BODY}\n\n{LATER}"
+
+
+def test_hard_wrapped_prose_is_joined_but_lines_of_furniture_are_not():
+    raw = "Latest news\nThe envoy said the talks\nended without a breakthrough.\nMain » World"
+    assert page_lines(raw) == ("Latest news", "The envoy said the talks ended without a breakthrough.", "Main » World")
+
+
+def test_invisible_characters_are_normalised():
+    assert clean_page("\ufeffThe UN\u00a0envoy\u200b left.\r\n") == "The UN envoy left."
+
+
+def test_seed_pages_lose_their_debris_and_keep_their_sentences(seeds_dir):
+    debris = ("More news:", "Read more", "Source:", "»", "Next", "Latest", "Xinhua/POOL", "Pool Photo", "22 July 2018", "Editor: ZD")
+    for path in sorted(seeds_dir.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        cleaned = clean_page(raw)
+        assert not [piece for piece in debris if piece in cleaned], path.name
+        assert "UN resolutions" not in cleaned.split("\n\n")
+        dropped = sum(len(line.text.split()) for line in classify_lines(raw) if line.rule)
+        assert dropped < 0.25 * len(raw.split()), path.name
+    echo = clean_page((seeds_dir / "001_03eed4bb824c59bf.txt").read_text(encoding="utf-8"))
+    assert "De Mistura: Direct Syrian Talks in Upcoming Rounds" not in echo
+    assert "Ja'afari alluded to foreign backers" in echo
+
+
+@pytest.mark.parametrize("name", ["multinews_test_50.jsonl", "multiling2011_3.jsonl"])
+def test_cleaning_real_articles_drops_almost_nothing(shared_data_dir, name):
+    """Real, already clean articles: only datelines may go, never a sentence."""
+    words = kept = 0
+    for line in (shared_data_dir / name).read_text(encoding="utf-8").splitlines():
+        for document in json.loads(line)["documents"]:
+            words += len(document.split())
+            kept += len(clean_page(document).split())
+    assert words > 5000
+    assert kept / words > 0.99

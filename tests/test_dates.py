@@ -1,0 +1,49 @@
+import datetime as dt
+
+import pytest
+
+from mdsum.text.dates import full_dates, in_year, is_date_line, month_day, weekday_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Published 2017-07-15 07:11:57 by the desk", dt.date(2017, 7, 15)),
+        ("2005/01/08 Tsunami aid donations", dt.date(2005, 1, 8)),
+        ("on 15 July 2017 in Geneva", dt.date(2017, 7, 15)),
+        ("on July 14, 2017, photo", dt.date(2017, 7, 14)),
+        ("by Sept. 27 2017 at the latest", dt.date(2017, 9, 27)),
+        ("the 1st March 2016 statement", dt.date(2016, 3, 1)),
+        ("saturday, january 8, 2005 u.s. citizens", dt.date(2005, 1, 8)),
+    ],
+)
+def test_full_dates_in_their_news_forms(text, date):
+    assert [found.date for found in full_dates(text)] == [date]
+
+
+def test_full_dates_are_in_reading_order_and_skip_impossible_ones():
+    found = full_dates("On July 14, 2017 (not 30 February 2017) and 2017-07-15.")
+    assert [item.date for item in found] == [dt.date(2017, 7, 14), dt.date(2017, 7, 15)]
+
+
+@pytest.mark.parametrize("line", ["Sunday, 22 July 2018", "15 July 2017", "July 14, 2017", "2017-07-15 07:11:57", "Friday, July 14, 2017 10:30 GMT"])
+def test_date_lines(line):
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["On 15 July 2017 the talks ended.", "July 14", "Sunday", "22 July", "Talks: 15 July 2017"])
+def test_lines_that_are_not_only_a_date(line):
+    assert not is_date_line(line)
+
+
+def test_month_day_and_weekday_dates():
+    assert month_day("Sept. 27") == (9, 27)
+    assert month_day("July 14 2017") is None
+    assert list(weekday_dates("said Wednesday, Sept. 27, that; on Friday, July 14, 2017")) == [(2, 9, 27)]
+
+
+def test_in_year_uses_the_weekday_to_choose_the_year():
+    assert in_year(9, 27, {2016, 2017}) == dt.date(2017, 9, 27)
+    assert in_year(9, 27, {2016, 2017}, weekday=1) == dt.date(2016, 9, 27)
+    assert in_year(9, 27, {2016, 2017}, weekday=4) is None
+    assert in_year(2, 29, {2017}) is None

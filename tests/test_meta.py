@@ -1,0 +1,63 @@
+import pytest
+
+from mdsum.text.meta import PageMeta, extract_meta
+
+SEEDS = {
+    # 000 opens with a photo caption, not a headline; its only date is the caption's
+    "000_432b95dc35ad9674": PageMeta(title=None, source="TRTWorld", date="2017-07-14"),
+    # the site's "Sunday, 22 July 2018" above the headline is not the article's date
+    "001_03eed4bb824c59bf": PageMeta(title="De Mistura: Direct Syrian Talks in Upcoming Rounds", source=None, date="2017-07-15"),
+    "002_aff2fd669e79066c": PageMeta(title="'No breakthrough, no breakdown' as Syria talks wrap up", source=None, date=None),
+    # a caption's "Wednesday, Sept. 27" with the year from "July 14, 2017" elsewhere
+    "003_dbed9314064d8f83": PageMeta(title="UN envoy calls for new round of Syria talks in about a month", source=None, date="2017-09-27"),
+    "004_d4380d7e0e9c640b": PageMeta(title="Latest peace talks on Syria end without major breakthrough", source="Xinhua", date="2017-07-15"),
+}
+BODY = "The envoy said the talks ended without a breakthrough."
+
+
+@pytest.mark.parametrize(("stem", "expected"), SEEDS.items())
+def test_seed_metadata(seeds_dir, stem, expected):
+    assert extract_meta((seeds_dir / f"{stem}.txt").read_text(encoding="utf-8")) == expected
+
+
+def test_the_later_seed_article_is_dated_after_the_others(seed_cluster):
+    dates = {document.id: document.date for document in seed_cluster.documents}
+    later = dates.pop("003_dbed9314064d8f83")
+    assert all(date is None or date < later for date in dates.values())
+
+
+@pytest.mark.parametrize(
+    ("raw", "source"),
+    [
+        (f"{BODY}\n\nSource: TRTWorld and agencies", "TRTWorld"),
+        (f"Headline of the story here\n\nSource: Xinhua| 2017-07-15 07:11:57|Editor: ZD\n\n{BODY}", "Xinhua"),
+        (f"Sources: Reuters, AFP\n\n{BODY}", "Reuters"),
+        (f"GENEVA, July 14 (Xinhua) -- {BODY}", "Xinhua"),
+        (f"WASHINGTON (AP) \u2014 {BODY}", "AP"),
+        (f"Paris ( ap ) \u2014 {BODY.lower()}", "AP"),
+        (BODY, None),
+        (f"{BODY} Officials (Xinhua) -- later commented.", None),
+    ],
+)
+def test_source_outlet(raw, source):
+    assert extract_meta(raw).source == source
+
+
+@pytest.mark.parametrize(
+    ("raw", "date"),
+    [
+        (f"Headline of the story here\n\nSource: Xinhua| 2017-07-15 07:11:57|Editor: ZD\n\n{BODY}", "2017-07-15"),
+        (f"Monday, 1 January 2018\nHeadline of the story here\n15 July 2017\n\n{BODY}", "2017-07-15"),
+        (f"Monday, 1 January 2018\n\n{BODY}", "2018-01-01"),  # no headline: the date line is all there is
+        (f"GENEVA, July 14 (Xinhua) -- {BODY} Talks began on July 10, 2017.", "2017-07-14"),
+        (f"GENEVA, July 14 (Xinhua) -- {BODY}", None),  # no year anywhere on the page
+        (f"{BODY} He spoke on Wednesday, Sept. 27. The July 14, 2017 round was the seventh.", "2017-09-27"),
+        # the weekday picks the year: Sept. 27 was a Tuesday in 2016, a Wednesday in 2017
+        (f"{BODY} He spoke on Tuesday, Sept. 27. Rounds: July 14, 2016; July 14, 2017.", "2016-09-27"),
+        (f"{BODY} He spoke on Friday, Sept. 27. Rounds: July 14, 2016; July 14, 2017.", "2017-07-14"),
+        (f"{BODY} The round of July 14, 2017 followed one of 3 March 2017.", "2017-07-14"),
+        (BODY, None),
+    ],
+)
+def test_publication_date(raw, date):
+    assert extract_meta(raw).date == date

@@ -1,0 +1,57 @@
+import pytest
+
+from mdsum.text.split import paragraphs, split_sentences
+
+HARD_CASES = {
+    "quote with a full stop inside": (
+        '"We have just concluded the seventh round of talks. We have made incremental progress," the envoy said.',
+        "He left.",
+    ),
+    "curly quote with a full stop inside": ("He said: \u201cThe talks resume in a month. Be ready.\u201d", "Then he left."),
+    "quote then attribution": ('"No breakthrough, no breakdown", the mediator said.', '"I have asked the parties," he said.'),
+    "U.N.": ("The U.N. envoy said he has seen no sign of movement.", "He left."),
+    "U.S. inside a sentence": ("It was brokered by the U.S., which backs the rebels, as well as Russia.", "It held."),
+    "Mr without a full stop": ('Mr De Mistura told the council that fighters are "being beaten back".', "He pointed to the siege."),
+    "Mr. with a full stop": ("Mr. De Mistura spoke for an hour.", "Reporters listened."),
+    "Sept. 27": ("De Mistura said Wednesday, Sept. 27, that both sides should show readiness.", "Talks follow."),
+    "Ja'afari": ("Bashar al-Ja'afari, the leading negotiator, said he had not been asked.", "He left Geneva."),
+    "Jr.": ("Martin Luther King Jr. was quoted by the envoy.", "The hall applauded."),
+    "initials": ("The bill was signed by George W. Bush on Friday.", "Donors can deduct gifts."),
+    "decimal number": ("The aid is worth $3.5 million.", "It was approved."),
+}
+
+
+@pytest.mark.parametrize("sentences", HARD_CASES.values(), ids=HARD_CASES.keys())
+def test_hard_cases_split_only_between_sentences(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+def test_a_sentence_never_spans_a_paragraph_break():
+    text = "UN resolutions\n\nLaying out his understanding, de Mistura spoke.\n  \nContact group\n\nHe praised it."
+    assert split_sentences(text) == (
+        "UN resolutions",
+        "Laying out his understanding, de Mistura spoke.",
+        "Contact group",
+        "He praised it.",
+    )
+
+
+def test_wrapped_lines_and_odd_spaces_inside_a_paragraph_are_one_space():
+    text = "The envoy\nsaid the\u00a0talks   ended. A new\tround starts soon."
+    assert split_sentences(text) == ("The envoy said the talks ended.", "A new round starts soon.")
+
+
+def test_paragraphs_are_normalised_and_blank_ones_dropped():
+    assert paragraphs("  One  two.\n\n\n\nThree\nfour.  \n\n \n") == ("One two.", "Three four.")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n"])
+def test_empty_text_has_no_sentences(text):
+    assert split_sentences(text) == ()
+
+
+def test_seed_sentences_keep_their_quotes_whole(seed_cluster):
+    sentences = [sentence for document in seed_cluster.documents for sentence in document.sentences]
+    for sentence in sentences:
+        assert sentence.count('"') % 2 == 0, sentence
+    assert any(sentence.startswith('"We have just concluded the seventh round of talks. We have made') for sentence in sentences)
