@@ -248,6 +248,11 @@ def _cluster_folders(folder: Path) -> list[Path]:
     return sorted(sub for sub in folder.iterdir() if sub.is_dir() and any(sub.glob("*.txt")))
 
 
+def _is_cluster_folder(folder: Path) -> bool:
+    """A folder of articles -- or of nothing usable, which reading it as one says clearly."""
+    return any(folder.glob("*.txt")) or not _cluster_folders(folder)
+
+
 def _folder_items(folders: Sequence[Path]) -> Iterator[Cluster | ReadFailure]:
     for folder in folders:
         try:
@@ -261,11 +266,19 @@ def _source(path: Path) -> tuple[Iterator[Cluster | ReadFailure], int | None]:
     if path.is_dir():
         if is_saved_dataset(path):
             return _saved_dataset(path)
-        folders = [path] if any(path.glob("*.txt")) else _cluster_folders(path)
+        folders = [path] if _is_cluster_folder(path) else _cluster_folders(path)
         return _folder_items(folders), len(folders)
     if path.suffix == ".jsonl":
         return _jsonl_clusters(path), _count_lines(path)
     return _hf_file(path)
+
+
+def _source_or_failure(path: Path) -> tuple[Iterable[Cluster | ReadFailure], int | None]:
+    """In a batch of several paths, one that cannot be opened is a failure, not the end of the run."""
+    try:
+        return _source(path)
+    except InputError as error:
+        return (ReadFailure(str(path), str(error)),), 1
 
 
 def read_inputs(paths: Sequence[str | Path]) -> Batch:
@@ -289,9 +302,12 @@ def read_inputs(paths: Sequence[str | Path]) -> Batch:
         parents = {path.parent.resolve().name for path in articles}
         cluster_id = parents.pop() if len(parents) == 1 else "cluster"
         return Batch(items=(cluster_from_files(cluster_id, articles),), total=1, is_batch=False)
-    if len(paths) == 1 and paths[0].is_dir() and any(paths[0].glob("*.txt")):
+    if len(paths) == 1 and paths[0].is_dir() and not is_saved_dataset(paths[0]) and _is_cluster_folder(paths[0]):
         return Batch(items=(cluster_from_folder(paths[0]),), total=1, is_batch=False)
-    sources = [_source(path) for path in paths]
+    if len(paths) == 1:
+        sources = [_source(paths[0])]
+    else:
+        sources = [_source_or_failure(path) for path in paths]
     totals = [total for _, total in sources]
     return Batch(
         items=chain.from_iterable(items for items, _ in sources),
