@@ -18,6 +18,7 @@ from typing import Iterable, Mapping
 
 from mdsum.errors import ConfigError
 from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
+from mdsum.readers import cluster_from_folder
 
 
 def _shipped_eval() -> Path:
@@ -129,10 +130,9 @@ def review_checklist(path: str | Path, cluster_dir: str | Path | None = None) ->
 
 
 def document_texts(folder: Path) -> dict[str, str]:
-    """The raw text of each ``*.txt`` document in a cluster folder, keyed by its id (the file stem)."""
-    if not folder.is_dir():
-        raise ConfigError(f"cluster folder not found: {folder}")
-    return {path.stem: path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.glob("*.txt"))}
+    """Each document's headline and text as the summarisers read them (cleaned), keyed by document id."""
+    cluster = cluster_from_folder(folder)
+    return {document.id: "\n".join(filter(None, (document.title, document.text))) for document in cluster.documents}
 
 
 def forms_appear(forms: FactForms, text: str) -> bool:
