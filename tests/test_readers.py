@@ -274,3 +274,14 @@ def test_in_a_batch_an_unreadable_source_is_a_failure(tmp_path):
     assert isinstance(empty, ReadFailure) and "no .txt articles" in empty.message
     assert isinstance(broken, ReadFailure) and str(tmp_path / "broken.parquet") in broken.item
     assert one.id == "one"
+
+
+def test_dataset_dict_saved_to_disk(tmp_path, hf_dataset):
+    from datasets import DatasetDict
+
+    DatasetDict({"test": hf_dataset}).save_to_disk(tmp_path / "saved")
+    batch = read_inputs([tmp_path / "saved"])
+    check_hf_batch(batch, 3)
+    assert [item.item for item in read_inputs([tmp_path / "saved"]).items if isinstance(item, ReadFailure)] == [
+        f"{tmp_path / 'saved'}[test][2] (id c3)"
+    ]

@@ -57,11 +57,14 @@ class Batch:
     is_batch: bool
 
 
-def check_article(text: str, where: str) -> str:
-    """``text`` if it can be an article, else `InputError` saying why, naming ``where``."""
-    size = len(text.encode("utf-8"))
+def _check_size(size: int, where: str | Path) -> None:
     if size > MAX_ARTICLE_BYTES:
         raise InputError(f"{where}: article is {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES / 1e6:g} MB limit")
+
+
+def check_article(text: str, where: str | Path) -> str:
+    """``text`` if it can be an article, else `InputError` saying why, naming ``where``."""
+    _check_size(len(text.encode("utf-8")), where)
     if not text.strip():
         raise InputError(f"{where}: empty article")
     if "\x00" in text:
@@ -71,9 +74,7 @@ def check_article(text: str, where: str) -> str:
     return text
 
 
-def document_from_text(doc_id: str, raw: str) -> Document:
-    """A `Document` from a scraped page: metadata from the raw page, sentences from its clean text."""
-    check_article(raw, doc_id)
+def _document(doc_id: str, raw: str) -> Document:
     meta = extract_meta(raw)
     text = clean_page(raw)
     return Document(
@@ -81,30 +82,34 @@ def document_from_text(doc_id: str, raw: str) -> Document:
     )
 
 
+def document_from_text(doc_id: str, raw: str) -> Document:
+    """A `Document` from a scraped page: metadata from the raw page, sentences from its clean text."""
+    return _document(doc_id, check_article(raw, doc_id))
+
+
 def read_article(path: Path) -> Document:
-    """One ``.txt`` article; every way the file can be wrong is an `InputError` naming it."""
+    """One ``.txt`` article; every way the file can be wrong is an `InputError` naming it.
+
+    The size is checked before reading, so a huge file is refused at once.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise InputError(f"{path}: article is {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES / 1e6:g} MB limit")
+        _check_size(path.stat().st_size, path)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"no such file: {path}") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
-    if b"\x00" in data:
+    if b"\x00" in data:  # before decoding: most binary files are not valid UTF-8 either
         raise InputError(f"{path}: binary file (NUL bytes), expected UTF-8 text")
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
-    try:
-        return document_from_text(path.stem, check_article(raw, str(path)))
-    except InputError as error:
-        raise InputError(str(error).replace(f"{path.stem}: ", f"{path}: ", 1)) from None
+    return _document(path.stem, check_article(raw, path))
 
 
 def cluster_from_files(cluster_id: str, paths: Sequence[Path]) -> Cluster:
+    """One cluster, one article per file, documents named by file stem."""
     return Cluster(id=cluster_id, documents=tuple(read_article(path) for path in paths))
 
 
@@ -160,9 +165,9 @@ def _references(record: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _read_record(record: Any, item: str) -> Cluster | ReadFailure:
-    fallback = item
+    """A cluster, or a failure named by where the record is and its id when it has one."""
     try:
-        return cluster_from_record(record, fallback)
+        return cluster_from_record(record, item)
     except InputError as error:
         named = f"{item} (id {record['id']})" if isinstance(record, Mapping) and record.get("id") else item
         return ReadFailure(named, str(error))
@@ -231,15 +236,13 @@ def _saved_dataset(folder: Path) -> tuple[Iterator[Cluster | ReadFailure], int]:
     except Exception as error:  # datasets raises many types; all mean "not a readable dataset"
         raise InputError(f"{folder}: cannot load the saved dataset ({type(error).__name__})") from None
     if isinstance(dataset, DatasetDict):
-        splits = list(dataset.values())
-        items = chain.from_iterable(
-            _dataset_clusters(split, f"{folder}[{name}]") for name, split in dataset.items()
-        )
-        return items, sum(len(split) for split in splits)
+        items = chain.from_iterable(_dataset_clusters(split, f"{folder}[{name}]") for name, split in dataset.items())
+        return items, sum(len(split) for split in dataset.values())
     return _dataset_clusters(dataset, str(folder)), len(dataset)
 
 
 def is_saved_dataset(folder: Path) -> bool:
+    """A folder written by ``Dataset.save_to_disk`` or ``DatasetDict.save_to_disk``."""
     return (folder / "dataset_info.json").is_file() or (folder / "dataset_dict.json").is_file()
 
 
