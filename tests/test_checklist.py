@@ -85,6 +85,8 @@ MALFORMED = [
     ("missing field", ("    category: context\n", ""), 15, "'category' is a required property"),
     ("wrong type", ("    weight: 1", "    weight: one"), 18, "facts[1].weight: 'one' is not of type 'integer'"),
     ("unknown category", ("category: context", "category: gossip"), 19, "facts[1].category"),
+    ("later fact not in category later", ("    later: false\n    forms:\n      names: [[\"lorries\"", "    later: true\n    forms:\n      names: [[\"lorries\""), 19, "facts[1].category: 'later' was expected"),
+    ("category later for a fact of this event", ("category: context", "category: later"), 19, "facts[1].category: "),
     ("bad date", ('"2021-03-03"', '"3 March 2021"'), 13, "is not a 'date'"),
     ("unknown field", ("    later: false\n    forms:\n      names: [[\"lorries\"", "    later: false\n    extra: 1\n    forms:\n      names: [[\"lorries\""), 21, "'extra' was unexpected"),
     ("duplicate id", ("  - id: F02", "  - id: F01"), 15, "duplicate fact id F01 (first on line 4)"),
