@@ -29,7 +29,7 @@ class CentroidMMRSummariser(ExtractiveSummariser):
     """
 
     algorithm = "centroid-mmr"
-    diversity_tradeoff: float = 0.7
+    diversity_tradeoff: float = 0.5
     vectors: str = "embeddings"  # or "tfidf"
 
     def __post_init__(self) -> None:
