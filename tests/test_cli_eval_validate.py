@@ -57,7 +57,7 @@ def test_bad_yaml_and_missing_file_are_problems_not_crashes(tmp_path, capsys):
     assert lines[2] == f"{SEEDS_CHECKLIST}: 35 facts, valid"
 
 
-def test_invalid_gold_exits_1(tmp_path, capsys):
+def test_gold_with_an_absolute_checklist_path_is_valid_and_a_mislabelled_one_exits_1(tmp_path, capsys):
     gold = tmp_path / "gold.yaml"
     gold.write_text(SEEDS_GOLD.read_text().replace("checklist: eval/checklists/seeds.yaml", f"checklist: {SEEDS_CHECKLIST}"))
     assert main(["eval", "validate", str(gold)]) == 0
