@@ -100,3 +100,9 @@ def test_name_variants_any_one_matches():
     one = JUDGE.judge(summary("The 7th round ended in Geneva."), ROUND_ENDED).score
     other = JUDGE.judge(summary("The seventh round ended in Geneva."), ROUND_ENDED).score
     assert one == other > 0
+
+
+def test_weekday_of_the_fact_date_states_it_and_another_weekday_contradicts_it():
+    ended = fact("The talks ended on 14 July 2017.", names=[["talks"]], dates=["2017-07-14"])  # a Friday
+    assert JUDGE.judge(summary("The talks ended on Friday."), ended).covered
+    assert JUDGE.judge(summary("The talks ended on Saturday."), ended).score == 0.0

@@ -6,6 +6,7 @@ forms differ between outlets, so both sides are reduced to values first.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import NamedTuple
 
@@ -82,6 +83,23 @@ class DateValue(NamedTuple):
         """Agrees with ``other`` and names its month and day when ``other`` has them."""
         precise = all(b is None or a is not None for a, b in zip(self[1:], other[1:]))
         return precise and self.agrees_with(other)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def extract_weekdays(text: str) -> tuple[int, ...]:
+    """Weekdays named in a text (Monday = 0): news dates events by weekday ("ended on Friday")."""
+    return tuple(_WEEKDAYS.index(match.group(1).lower()) for match in _WEEKDAY.finditer(text))
+
+
+def weekday(date: DateValue) -> int | None:
+    """The weekday of a complete date, None when a part is unknown or the date does not exist."""
+    try:
+        return datetime.date(*date).weekday() if None not in date else None
+    except ValueError:
+        return None
 
 
 def parse_iso_date(text: str) -> DateValue:

@@ -17,7 +17,15 @@ from rouge_score.tokenizers import DefaultTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from mdsum.judges.base import Judge, Match
-from mdsum.judges.forms import extract_dates, extract_numbers, extract_ordinals, normalise_number, parse_iso_date
+from mdsum.judges.forms import (
+    extract_dates,
+    extract_numbers,
+    extract_ordinals,
+    extract_weekdays,
+    normalise_number,
+    parse_iso_date,
+    weekday,
+)
 
 if TYPE_CHECKING:  # facts are duck-typed: anything with the checklist's Fact fields
     from mdsum.evaluation.checklist import Fact
@@ -87,9 +95,12 @@ class LexicalJudge(Judge):
         dates, rest = extract_dates(sentence)
         if fact.forms.dates:
             wanted = [parse_iso_date(date) for date in fact.forms.dates]
-            if dates and not any(said.agrees_with(want) for said in dates for want in wanted):
+            weekdays = set(extract_weekdays(sentence))
+            agreeing = [any(said.agrees_with(want) for said in dates) or weekday(want) in weekdays for want in wanted]
+            if (dates or weekdays) and not any(agreeing):
                 return 0.0  # a wrong date
-            parts.append(sum(any(said.states(want) for said in dates) for want in wanted) / len(wanted))
+            stated = [any(said.states(want) for said in dates) or weekday(want) in weekdays for want in wanted]
+            parts.append(sum(stated) / len(wanted))
         wanted_ordinals = set(extract_ordinals(extract_dates(fact.statement)[1]))
         said_ordinals = set(extract_ordinals(rest))
         if wanted_ordinals and said_ordinals and not said_ordinals & wanted_ordinals:
