@@ -39,16 +39,13 @@ _CREDIT = re.compile(
     r"^(?:sources?|editor|editing by|reporting by|writing by|(?:photo|picture|image|video)(?: credit)?|credit|copyright)\s*:|^©",
     re.IGNORECASE,
 )
-_PAGINATION = re.compile(
-    r"^(?:\d{1,3}|next|prev|previous|older|newer|first|last|page|of|[«»‹›<>|…]+)(?:\s+(?:\d{1,3}|next|prev|previous"
-    r"|older|newer|first|last|page|of|[«»‹›<>|…]+))*$",
-    re.IGNORECASE,
-)
+_PAGE_LINK = r"(?:\d{1,3}|next|prev|previous|older|newer|first|last|page|of|[«»‹›<>|…]+)"
+_PAGINATION = re.compile(rf"^{_PAGE_LINK}(?:\s+{_PAGE_LINK})*$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s[»›]\s|\s[»›]$")
 # "GENEVA, July 14 (Xinhua) -- ", "WASHINGTON (AP) — ": where and by whom, not a claim.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
-    r"\s*\(\s*(?P<outlet>[^()]{1,30}?)\s*\)\s*(?:--|[-–—])\s*"
+    r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)\s*(?:--|[-–—])\s*"
 )
 
 

@@ -8,6 +8,7 @@ summarisers order sentences by document date, so a guessed date would be worse t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ class PageMeta:
 
 
 def extract_meta(raw: str) -> PageMeta:
+    """The headline (when the page opens with one), the outlet and the publication date."""
     lines = classify_lines(raw)
     header = _header(lines)
     title_index = next(
@@ -72,7 +74,7 @@ def _source(lines: tuple[Line, ...]) -> str | None:
     return _normalise_outlet(match["outlet"]) if match else None
 
 
-def _date(lines: tuple[Line, ...], title_index: int | None):
+def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
     """The publication date, from the most to the least explicit statement of it.
 
     1. a date in a byline or credit ("Source: Xinhua| 2017-07-15 07:11:57");
