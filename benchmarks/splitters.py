@@ -25,8 +25,10 @@ from mdsum.text.split import paragraphs
 
 REPO = Path(__file__).resolve().parents[1]
 
-# Each paragraph is its gold sentences joined by one space.
-LABELLED: tuple[tuple[str, ...], ...] = (
+# Each paragraph is its gold sentences joined by one space. The first ones are the cases
+# the product requires (quotations and the abbreviations of the seed articles); a splitter
+# that misplits one of them is out, whatever its other figures.
+REQUIRED: tuple[tuple[str, ...], ...] = (
     ("The U.N. envoy said he has seen no sign of movement.", "It was brokered by the U.S., which backs the rebels."),
     ("Mr De Mistura told the council that fighters are \"being beaten back\".", "He pointed to the siege."),
     ("De Mistura said Wednesday, Sept. 27, that both sides should show readiness.", "Talks follow in November."),
@@ -36,8 +38,12 @@ LABELLED: tuple[tuple[str, ...], ...] = (
      "\"I have asked the parties to have clear substantial issues on all the 4 baskets\", he said."),
     ("He said: \u201cThe talks will resume in about a month. Both sides must be ready.\u201d", "Then he left."),
     ("Martin Luther King Jr. was quoted by the envoy.", "The hall applauded."),
-    ("The bill was signed by George W. Bush on Friday.", "Donations made in January count for the previous year."),
     ("The U.S. Senate passed the bill on a voice vote.", "The House had already approved it."),
+    ("\"If the people don't see a political process, the violence will resume,\" she warned.",
+     "\"The only lasting solution is a political transition.\""),
+)
+OTHER: tuple[tuple[str, ...], ...] = (
+    ("The bill was signed by George W. Bush on Friday.", "Donations made in January count for the previous year."),
     ("Dr. Smith met Gen. Jones at 5 p.m. on Jan. 3 in St. Louis.", "They talked for an hour."),
     ("The aid package is worth $3.5 million, or 1.23 percent of the budget.", "It was approved."),
     ("\"Why now?\" asked one diplomat.", "Nobody answered."),
@@ -49,11 +55,10 @@ LABELLED: tuple[tuple[str, ...], ...] = (
     ("Talks resume on Oct. 31.", "The opposition will attend."),
     ("The agency's No. 2 official resigned.", "Her deputy, Ms. Lee, took over."),
     ("An AP/ISOS poll found three in ten U.S. citizens have donated.", "CBS News reported the figures."),
-    ("\"If the people don't see a political process, the violence will resume,\" she warned.",
-     "\"The only lasting solution is a political transition.\""),
     ("The ceasefire was brokered by Jordan, Russia and the U.S. on July 7.", "It has largely held."),
     ("Officials said the figure was approx. 320,000 deaths.", "Others give higher estimates."),
 )
+LABELLED = REQUIRED + OTHER
 
 
 def _pysbd() -> Callable[[str], list[str]]:
@@ -102,23 +107,22 @@ def main() -> None:
     seed_paragraphs = [paragraph for document in cluster.documents for paragraph in paragraphs(document.text)]
     long_paragraph = " ".join(seed_paragraphs) * 3
     boundaries_total = sum(len(gold) for gold in LABELLED)
-    print(f"labelled set: {len(LABELLED)} paragraphs, {boundaries_total} sentence boundaries")
+    print(f"labelled set: {len(LABELLED)} paragraphs ({len(REQUIRED)} required cases), {boundaries_total} sentences")
     print(f"speed: {len(seed_paragraphs)} seed paragraphs x 20; one long paragraph of {len(long_paragraph) / 1000:.0f} kB")
-    print(f"{'splitter':<10} {'errors':>6} {'wrong paragraphs':>17} {'seed sents/s':>13} {'long para s':>12}")
+    print(f"{'splitter':<10} {'required errors':>15} {'other errors':>12} {'seed sents/s':>13} {'long para s':>12}")
     mistakes = []
     for name, split in SPLITTERS.items():
-        per_paragraph = [errors(split, gold) for gold in LABELLED]
+        required = sum(errors(split, gold) for gold in REQUIRED)
+        other = sum(errors(split, gold) for gold in OTHER)
         speed, _ = rate(split, seed_paragraphs, repeat=20)
         started = time.perf_counter()
         split(long_paragraph)
         long_seconds = time.perf_counter() - started
-        wrong = sum(1 for count in per_paragraph if count)
-        print(f"{name:<10} {sum(per_paragraph):>6} {wrong:>17} {speed:>13,.0f} {long_seconds:>12.2f}")
-        mistakes.extend((name, gold) for gold, count in zip(LABELLED, per_paragraph) if count)
+        print(f"{name:<10} {required:>15} {other:>12} {speed:>13,.0f} {long_seconds:>12.2f}")
+        mistakes.extend((name, gold) for gold in LABELLED if errors(split, gold))
     print("\nmisplit paragraphs:")
     for name, gold in mistakes:
         print(f"  {name:<10} {[sentence.strip() for sentence in SPLITTERS[name](' '.join(gold))]}")
-
 
 if __name__ == "__main__":
     main()
