@@ -1,0 +1,32 @@
+import math
+
+import numpy as np
+import pytest
+
+from mdsum.model import Cluster, Document
+from mdsum.summarisers.textrank import TextRankSummariser, overlap_similarity
+
+
+def test_overlap_similarity_is_shared_words_over_summed_log_lengths():
+    similarity = overlap_similarity(["Storm floods valley towns.", "Valley towns count storm damage.", "Nothing else."])
+    # content stems: {storm, flood, vallei, town} and {vallei, town, count, storm, damag}: 3 shared
+    assert similarity[0, 1] == pytest.approx(3 / (math.log(5) + math.log(6)))
+    assert similarity[0, 2] == 0.0 and np.all(np.diag(similarity) == 0.0)
+    assert np.allclose(similarity, similarity.T)
+
+
+def test_only_stop_words_gives_a_graph_without_edges():
+    assert not overlap_similarity(["It is.", "Was it?"]).any()
+
+
+def test_the_sentence_sharing_words_with_all_others_comes_first():
+    hub = "Storm flooding closed schools, roads and trains across the valley."
+    cluster = Cluster("c", [
+        Document("a", "", ["Officials said the storm flooding was the worst in decades.", hub]),
+        Document("b", "", ["Many schools stayed closed while teachers checked buildings.",
+                           "Roads near the river were blocked by debris for hours."]),
+        Document("c", "", ["Trains ran late because staff could not reach stations.",
+                           "Farmers across the valley counted their flooded fields."]),
+    ])
+    summary = TextRankSummariser().summarise(cluster, len(hub.split()))
+    assert [s.text for s in summary.sentences] == [hub]
