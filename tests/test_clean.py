@@ -106,6 +106,7 @@ def test_cleaning_real_articles_drops_almost_nothing(shared_data_dir, name):
     words = kept = 0
     for line in (shared_data_dir / name).read_text(encoding="utf-8").splitlines():
         for document in json.loads(line)["documents"]:
+            assert [line for line in classify_lines(document) if line.rule] == []
             words += len(document.split())
             kept += len(clean_page(document).split())
     assert words > 5000

@@ -130,15 +130,15 @@ def cluster_from_record(record: Any, fallback_id: str) -> Cluster:
     cluster_id = str(record.get("id") or fallback_id)
     texts = _document_texts(record)
     if not texts:
-        raise InputError(f"cluster '{cluster_id}' has an empty document list")
+        raise InputError("empty document list")
     documents = []
     for number, text in enumerate(texts):
         if not isinstance(text, str):
-            raise InputError(f"cluster '{cluster_id}': document {number} is {type(text).__name__}, not text")
+            raise InputError(f"document {number} is {type(text).__name__}, not text")
         if text.strip():
             documents.append(document_from_text(f"d{number}", text))
     if not documents:
-        raise InputError(f"cluster '{cluster_id}': every document is empty")
+        raise InputError("every document is empty")
     return Cluster(id=cluster_id, documents=tuple(documents), references=_references(record))
 
 
