@@ -1,3 +1,6 @@
+import calendar
+import json
+
 import pytest
 
 from mdsum.text.meta import PageMeta, extract_meta
@@ -54,10 +57,24 @@ def test_source_outlet(raw, source):
         (f"{BODY} He spoke on Wednesday, Sept. 27. The July 14, 2017 round was the seventh.", "2017-09-27"),
         # the weekday picks the year: Sept. 27 was a Tuesday in 2016, a Wednesday in 2017
         (f"{BODY} He spoke on Tuesday, Sept. 27. Rounds: July 14, 2016; July 14, 2017.", "2016-09-27"),
-        (f"{BODY} He spoke on Friday, Sept. 27. Rounds: July 14, 2016; July 14, 2017.", "2017-07-14"),
-        (f"{BODY} The round of July 14, 2017 followed one of 3 March 2017.", "2017-07-14"),
+        (f"{BODY} He spoke on Friday, Sept. 27. Rounds: July 14, 2016; July 14, 2017.", None),  # no year fits
+        # WikiNews: the weekday date under the headline, not a later one in the text
+        ("Romanian artists auction works Thursday, January 20, 2005 Sales on January 23, 2005 raised money.", "2005-01-20"),
+        (f"{BODY} It was signed on Friday, July 15, 2017.", None),  # 15 July 2017 was a Saturday
+        (f"The envoy speaks in Geneva, July 14, 2017. (AP Photo/Pool)\n\n{BODY} He was born on 3 March 1950.", "2017-07-14"),
+        (f"{BODY} The round of July 14, 2017 followed one of 3 March 2017.", None),  # the body's dates are events
         (BODY, None),
     ],
 )
 def test_publication_date(raw, date):
     assert extract_meta(raw).date == date
+
+
+def test_every_wikinews_article_gets_the_date_under_its_headline(shared_data_dir):
+    for line in (shared_data_dir / "multiling2011_3.jsonl").read_text(encoding="utf-8").splitlines():
+        for document in json.loads(line)["documents"]:
+            date = extract_meta(document).date
+            assert date is not None, document[:120]
+            year, month, day = map(int, date.split("-"))
+            written = f"{calendar.month_name[month]} {day}, {year}"
+            assert written in document[:250], (date, document[:250])

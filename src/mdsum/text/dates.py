@@ -34,8 +34,8 @@ _NUMERIC = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P
 _DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
 _FULL_DATES = (_NUMERIC, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
-_WEEKDAY_MONTH_DAY = re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"^{_MONTH}\s+{_DAY}$", re.IGNORECASE)
+_WEEKDAY_PREFIX = re.compile(rf"\b{_WEEKDAY},?\s+", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"{_MONTH}\s+{_DAY}\b", re.IGNORECASE)
 _DATE_LINE_EXTRAS = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?|(?:,?\s+\d{{1,2}}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?$",
     re.IGNORECASE,
@@ -78,14 +78,28 @@ def is_date_line(line: str) -> bool:
 
 def month_day(text: str) -> tuple[int, int] | None:
     """(month, day) when ``text`` is just "July 14" or "Sept. 27"."""
-    match = _MONTH_DAY.match(text.strip())
+    match = _MONTH_DAY.fullmatch(text.strip())
     return (MONTHS[match["month"].lower()], int(match["day"])) if match else None
 
 
-def weekday_dates(text: str) -> Iterator[tuple[int, int, int]]:
-    """(weekday, month, day) for each "Wednesday, Sept. 27" with no year written after it."""
-    for match in _WEEKDAY_MONTH_DAY.finditer(text):
-        yield WEEKDAYS.index(match["weekday"].lower()), MONTHS[match["month"].lower()], int(match["day"])
+class WeekdayDate(NamedTuple):
+    """A date written with its weekday; ``year`` is None in "Wednesday, Sept. 27"."""
+
+    weekday: int  # Monday is 0, as in `datetime.date.weekday`
+    month: int
+    day: int
+    year: int | None
+
+
+def weekday_dates(text: str) -> Iterator[WeekdayDate]:
+    """Each "Thursday, January 20, 2005", "Sunday, 22 July 2018" or "Wednesday, Sept. 27"."""
+    for prefix in _WEEKDAY_PREFIX.finditer(text):
+        weekday = WEEKDAYS.index(prefix["weekday"].lower())
+        full = next((m for pattern in _FULL_DATES if (m := pattern.match(text, prefix.end()))), None)
+        if full is not None and (date := _date(full["year"], full["month"], full["day"])):
+            yield WeekdayDate(weekday, date.month, date.day, date.year)
+        elif partial := _MONTH_DAY.match(text, prefix.end()):
+            yield WeekdayDate(weekday, MONTHS[partial["month"].lower()], int(partial["day"]), None)
 
 
 def in_year(month: int, day: int, years: set[int], weekday: int | None = None) -> dt.date | None:

@@ -80,12 +80,15 @@ def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
     1. a date in a byline or credit ("Source: Xinhua| 2017-07-15 07:11:57");
     2. a bare date line after the headline (those above it are the site's "today");
     3. the first paragraph's dateline ("GENEVA, July 14 (Xinhua)"), year from the page;
-    4. a weekday date ("Wednesday, Sept. 27"), in the page's year where that weekday fits;
-    5. the latest full date the page mentions (a caption's "July 14, 2017").
+    4. the first date written with its weekday, when the weekday is right for it
+       ("Thursday, January 20, 2005" under a WikiNews headline);
+    5. a weekday date without a year ("Wednesday, Sept. 27"), in the page's year where
+       that weekday fits;
+    6. the latest full date in the page's captions and headings ("July 14, 2017" under a
+       photo) -- never one from the story's body, which is as often a birthday as today.
     """
     text = "\n".join(line.text for line in lines)
-    mentioned = dates.full_dates(text)
-    years = {found.date.year for found in mentioned}
+    years = {found.date.year for found in dates.full_dates(text)}
     for line in lines:
         if line.rule == "credit" and (found := dates.full_dates(line.text)):
             return found[0].date
@@ -98,7 +101,12 @@ def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
     when = dates.month_day(dateline["when"]) if dateline and dateline["when"] else None
     if when and (date := dates.in_year(*when, years)):
         return date
-    for weekday, month, day in dates.weekday_dates(text):
-        if date := dates.in_year(month, day, years, weekday):
+    written = list(dates.weekday_dates(text))
+    for weekday, month, day, year in written:
+        if year is not None and (date := dates.in_year(month, day, {year}, weekday)):
             return date
-    return max((found.date for found in mentioned), default=None)
+    for weekday, month, day, year in written:
+        if year is None and (date := dates.in_year(month, day, years, weekday)):
+            return date
+    furniture = "\n".join(line.text for line in lines if line.rule is not None)
+    return max((found.date for found in dates.full_dates(furniture)), default=None)
