@@ -10,6 +10,7 @@ from mdsum.summarisers.selection import (
     SentencePool,
     budgeted_greedy,
     is_sentence,
+    later_reports,
     pagerank,
     provenance,
     quotations,
@@ -151,3 +152,16 @@ def test_a_set_function_objective_is_compared_with_its_best_single_sentence():
 def test_nothing_fitting_the_budget_is_noted_not_cut():
     summary = ShortestFirstUnlessOneSentenceIsWorthMore().summarise(CLUSTER, 3)
     assert summary.sentences == () and "no sentence fits in 3 words" in summary.notes[0]
+
+
+def test_a_document_dated_well_after_the_rest_is_noted_as_a_later_report():
+    dated = Cluster("d", [
+        document("a", "The talks ended on Friday without a breakthrough for anyone.", date="2017-07-14"),
+        document("b", "The envoy said the talks ended with incremental progress.", date="2017-07-15"),
+        document("c", "The envoy announced a new round of talks for next month.", date="2017-09-27"),
+        document("d", "A new round of talks was announced by the envoy in a speech.", date="not a date"),
+    ])
+    notes = later_reports(dated, [0, 1, 2, 3])
+    assert notes == ["later report: c is dated 2017-09-27, 74 days after most of the cluster (2017-07-15); "
+                     "its sentences come last"]
+    assert later_reports(dated, [0, 1]) == []

@@ -7,6 +7,7 @@ near-duplicates, then put the picks in reading order with their provenance.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from abc import abstractmethod
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from mdsum.summarisers.base import Draft, Summariser
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\s\"'\u201d\u2019)\]\u00bb]*$")
 _WORD = re.compile(r"[a-z0-9]+")
 _QUOTED = re.compile(r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]+)[\"\u201c\u201d\u201e]|``(.+?)''")
+LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
 MIN_QUOTE_WORDS = 3  # content words; fewer make a name or scare quote ("contact group"), not a statement
 
 _stemmer = PorterStemmer()
@@ -236,6 +238,36 @@ def reading_order(cluster: Cluster, pool: SentencePool, chosen: Sequence[int]) -
     return sorted(chosen, key=key)
 
 
+def _day(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        return None
+
+
+def later_reports(cluster: Cluster, chosen_documents: Sequence[int]) -> list[str]:
+    """Notes naming the chosen documents dated well after the cluster's median date.
+
+    A follow-up article (a later round announced, a verdict appealed) reports events
+    the rest of the cluster does not; its sentences come last, and the note says why.
+    """
+    days = [_day(document.date) for document in cluster.documents]
+    dated = sorted(day for day in days if day)
+    if len(dated) < 2:
+        return []
+    median = dated[(len(dated) - 1) // 2]
+    notes = []
+    for index in sorted(set(chosen_documents)):
+        lag = (days[index] - median).days if days[index] else 0
+        if lag > LATER_REPORT_DAYS:
+            document = cluster.documents[index]
+            notes.append(
+                f"later report: {document.id} is dated {document.date}, {lag} days after most of the cluster "
+                f"({median.isoformat()}); its sentences come last"
+            )
+    return notes
+
+
 def provenance(pool: SentencePool, k: int, duplicates: np.ndarray) -> tuple[SourceRef, ...]:
     """The sentence itself, then its best near-duplicate in each other document (most similar first)."""
     documents: Sequence[Document] = pool.cluster.documents
@@ -277,6 +309,7 @@ class ExtractiveSummariser(Summariser):
         notes = [*pool.notes, *objective.notes]
         if not chosen:
             notes.append(f"no sentence fits in {words} words; sentences are never cut")
+        notes += later_reports(cluster, [pool.candidates[k].document for k in chosen])
         sentences = [
             SummarySentence(pool.candidates[k].text, provenance(pool, k, duplicates))
             for k in reading_order(cluster, pool, chosen)
