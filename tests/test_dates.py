@@ -51,3 +51,7 @@ def test_in_year_uses_the_weekday_to_choose_the_year():
     assert in_year(9, 27, {2016, 2017}, weekday=1) == dt.date(2016, 9, 27)
     assert in_year(9, 27, {2016, 2017}, weekday=4) is None
     assert in_year(2, 29, {2017}) is None
+
+
+def test_a_year_glued_to_the_next_word_is_still_read():
+    assert [found.date for found in full_dates("Tuesday, January 18, 2005Through a telethon")] == [dt.date(2005, 1, 18)]
