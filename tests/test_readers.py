@@ -76,14 +76,16 @@ def test_jsonl_clusters_with_their_references(tmp_path):
         {"id": "c1", "documents": [ARTICLE, OTHER], "summary": "Talks ended.", "references": ["Talks ended.", "No deal."]},
         {"id": "c2", "documents": [{"text": OTHER}], "summaries": ["They will attend."]},
         {"documents": [ARTICLE]},
+        {"id": 0, "documents": [ARTICLE]},
     )
     batch = read_inputs([path])
-    assert batch.is_batch and batch.total == 3
-    c1, c2, c3 = batch.items
+    assert batch.is_batch and batch.total == 4
+    c1, c2, c3, c4 = batch.items
     assert c1.id == "c1" and [d.id for d in c1.documents] == ["d0", "d1"]
     assert c1.references == ("Talks ended.", "No deal.")
     assert c2.references == ("They will attend.",) and c2.documents[0].sentences[0] == "The opposition said it would attend."
     assert c3.id == f"{path}:3"
+    assert c4.id == "0"
 
 
 def test_multi_news_joined_documents(tmp_path):

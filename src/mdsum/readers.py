@@ -127,7 +127,7 @@ def cluster_from_record(record: Any, fallback_id: str) -> Cluster:
     """
     if not isinstance(record, Mapping):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
-    cluster_id = str(record.get("id") or fallback_id)
+    cluster_id = fallback_id if record.get("id") in (None, "") else str(record["id"])
     texts = _document_texts(record)
     if not texts:
         raise InputError("empty document list")
@@ -169,7 +169,7 @@ def _read_record(record: Any, item: str) -> Cluster | ReadFailure:
     try:
         return cluster_from_record(record, item)
     except InputError as error:
-        named = f"{item} (id {record['id']})" if isinstance(record, Mapping) and record.get("id") else item
+        named = f"{item} (id {record['id']})" if isinstance(record, Mapping) and record.get("id") not in (None, "") else item
         return ReadFailure(named, str(error))
 
 
