@@ -61,6 +61,15 @@ def test_read_more_block_drops_link_titles_up_to_the_next_sentence():
     assert clean_page(raw) == f"{BODY}\n\n{LATER}"
 
 
+def test_a_standfirst_under_the_headline_is_dropped_however_long():
+    standfirst = "The envoy told the Security Council that both sides should use the coming month to create conditions for talks 'to be meaningful'"
+    raw = f"Envoy calls for new round of talks\n\n{standfirst}\n\n{BODY}"
+    assert len(standfirst.split()) > 20
+    assert rules(raw)[standfirst] == "standfirst"
+    assert clean_page(raw) == BODY
+    assert clean_page(f"{standfirst}\n\n{BODY}") == f"{standfirst}\n\n{BODY}"  # no headline above it
+
+
 def test_a_long_line_without_final_punctuation_is_kept():
     truncated = "U.s. and french authorities have not announced any arrests in the case, and the museum said on friday that the investigation was"
     assert len(truncated.split()) > 20

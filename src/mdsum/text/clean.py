@@ -108,9 +108,10 @@ def _furniture(line: str, repeated: set[str]) -> str | None:
 def classify_lines(raw: str) -> tuple[Line, ...]:
     """Every line of the page with the rule that drops it (None: kept as article text).
 
-    Two rules look beyond the line: a line that occurs twice on the page is a caption or
-    an echoed headline; and after a bare "Read more:" label the link titles that follow
-    are dropped up to the next sentence.
+    Three rules look beyond the line: a line that occurs twice on the page is a caption
+    or an echoed headline; after a bare "Read more:" label the link titles that follow
+    are dropped up to the next sentence; and a line that is not a sentence directly under
+    the headline, however long, is its standfirst (the article then says it properly).
     """
     lines = page_lines(raw)
     repeated = {line for line, count in Counter(lines).items() if count > 1}
@@ -120,6 +121,8 @@ def classify_lines(raw: str) -> tuple[Line, ...]:
         rule = _furniture(line, repeated)
         if in_link_list and not is_sentence_like(line):
             rule = "link"
+        elif rule is None and _under_headline(classified) and not is_sentence_like(line):
+            rule = "standfirst"
         if rule == "link":
             label = _LINK_LABEL.match(line)
             in_link_list = in_link_list if label is None else not label["rest"]
@@ -127,6 +130,11 @@ def classify_lines(raw: str) -> tuple[Line, ...]:
             in_link_list = False
         classified.append(Line(line, rule))
     return tuple(classified)
+
+
+def _under_headline(above: list[Line]) -> bool:
+    """No article text yet, and the line just above is a heading."""
+    return bool(above) and above[-1].rule == "heading" and all(line.rule is not None for line in above)
 
 
 def clean_page(raw: str) -> str:
