@@ -92,7 +92,7 @@ def catalogue_copy(tmp_path):
 def test_write_records_thresholds_agreement_and_default(catalogue_copy):
     good = rows(("a", [(0.9, True), (0.1, False)]), ("b", [(0.8, True), (0.2, False)]))
     result = calibrate(LexicalJudge(name="lexical"), good)
-    write_calibration(catalogue_copy, [result], result, "eval/gold/x.yaml")
+    assert write_calibration(catalogue_copy, [result], "eval/gold/x.yaml") == "lexical"
     catalogue = read_judge_catalogue(catalogue_copy)
     entry = catalogue.entries["lexical"]
     assert catalogue.default == "lexical" and entry.kappa == 1.0
@@ -102,8 +102,15 @@ def test_write_records_thresholds_agreement_and_default(catalogue_copy):
 
 def test_write_without_a_trusted_judge_sets_no_default(catalogue_copy):
     weak = calibrate(LexicalJudge(name="lexical"), rows(("a", [(0.6, False), (0.4, True)]), ("b", [(0.6, True), (0.4, False)])))
-    write_calibration(catalogue_copy, [weak], None, "g.yaml")
+    assert write_calibration(catalogue_copy, [weak], "g.yaml") is None
     assert read_judge_catalogue(catalogue_copy).default is None
+
+
+def test_default_is_the_best_recorded_kappa_across_runs(catalogue_copy):
+    good = rows(("a", [(0.9, True), (0.1, False)]), ("b", [(0.8, True), (0.2, False)]))
+    write_calibration(catalogue_copy, [calibrate(LexicalJudge(name="lexical"), good)], "g.yaml")
+    weaker = rows(("a", [(0.9, True), (0.1, False)]), ("b", [(0.1, True), (0.2, False)]), ("c", [(0.9, True), (0.1, False)]))
+    assert write_calibration(catalogue_copy, [calibrate(LexicalJudge(name="embedding"), weaker)], "g.yaml") == "lexical"
 
 
 def test_catalogue_refuses_a_default_below_the_floor(catalogue_copy):
@@ -126,4 +133,4 @@ def test_cli_calibrates_the_lexical_judge_on_the_gold_labels(tmp_path, capsys):
     assert main(["eval", "calibrate", "--gold", str(GOLD), "--judges", "lexical", "--cache", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "summaries x 35 facts" in out and "| lexical |" in out
-    assert "default judge: lexical" in out or "NO JUDGE REACHES" in out
+    assert "best judge of this run: lexical" in out or "NO JUDGE REACHES" in out

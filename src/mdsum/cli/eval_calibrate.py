@@ -53,9 +53,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"!!! NO JUDGE REACHES Cohen's kappa {MIN_DEFAULT_KAPPA} (leave-one-summary-out): there is no trusted "
               "default judge; coverage figures are indicative only !!!", file=sys.stderr)
     else:
-        print(f"default judge: {best.judge} (LOSO kappa {best.held_out.kappa:.3f}, accuracy {best.held_out.accuracy:.3f}, "
+        print(f"best judge of this run: {best.judge} (LOSO kappa {best.held_out.kappa:.3f}, accuracy {best.held_out.accuracy:.3f}, "
               f"threshold {best.fitted_threshold:.3f})")
     if args.write:
-        path = write_calibration(judge_catalogue().path, calibrations, best, str(gold_path))
-        print(f"wrote {path}")
+        path = judge_catalogue().path
+        default = write_calibration(path, calibrations, str(gold_path))
+        print(f"wrote {path}: thresholds fitted; default judge (best recorded kappa >= {MIN_DEFAULT_KAPPA}): {default}")
     return 0

@@ -156,8 +156,12 @@ _CATALOGUE_HEADER = """\
 """
 
 
-def write_calibration(path, calibrations: Sequence[Calibration], best: Calibration | None, gold: str):
-    """Record fitted thresholds, agreement and the default judge in the judge catalogue file."""
+def write_calibration(path, calibrations: Sequence[Calibration], gold: str) -> str | None:
+    """Record fitted thresholds and agreement in the judge catalogue file, and make the judge with the
+    best recorded kappa (this run's or an earlier one's) the default, if it reaches MIN_DEFAULT_KAPPA.
+
+    Returns the default judge's name (None when no judge is trusted).
+    """
     import yaml
 
     from mdsum.config import load_yaml
@@ -167,8 +171,14 @@ def write_calibration(path, calibrations: Sequence[Calibration], best: Calibrati
         entry = data["judges"][calibration.judge]
         entry["params"] = {**(entry.get("params") or {}), "threshold": calibration.fitted_threshold}
         entry["calibration"] = calibration.as_config(gold)
-    data["default"] = best.judge if best else None
+    recorded = {
+        name: float(entry["calibration"]["kappa"])
+        for name, entry in data["judges"].items()
+        if (entry.get("calibration") or {}).get("kappa") is not None
+    }
+    ranked = sorted(recorded, key=lambda name: (-recorded[name], name))
+    data["default"] = ranked[0] if ranked and recorded[ranked[0]] >= MIN_DEFAULT_KAPPA else None
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=110)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(_CATALOGUE_HEADER + text)
-    return path
+    return data["default"]
