@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from mdsum.text.clean import classify_lines, clean_page, page_lines
+from mdsum.text.clean import classify_lines, clean_page, fused_headline, page_lines
+from mdsum.text.split import split_sentences
 
 BODY = "The envoy said the talks ended without a breakthrough."
 LATER = "A new round will start in September, he added."
@@ -70,6 +71,26 @@ def test_a_standfirst_under_the_headline_is_dropped_however_long():
     assert clean_page(f"{standfirst}\n\n{BODY}") == f"{standfirst}\n\n{BODY}"  # no headline above it
 
 
+def test_a_headline_run_into_the_text_with_its_weekday_date_is_cut_off():
+    raw = "2005/01/08 Tsunami aid donations deductible in the U.S. Saturday, January 8, 2005 U.S. citizens may deduct gifts. They did."
+    assert fused_headline(raw) == ("Tsunami aid donations deductible in the U.S.", "U.S. citizens may deduct gifts. They did.")
+    assert clean_page(raw) == "U.S. citizens may deduct gifts. They did."
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The bill was signed on Saturday, January 8, 2005 President Bush said so.",  # a preposition before the date
+        "Talks Saturday, January 8, 2005 ended.",  # one word is no headline
+        "Aid pledges rise Saturday, January 8, 2005 and more followed.",  # the text must start a sentence
+        "Aid pledges rise Saturday, Jan. 8 In an abrupt about-face, donors gave.",  # no year: not a dateline
+    ],
+)
+def test_prose_with_a_weekday_date_is_not_a_fused_headline(prose):
+    assert fused_headline(prose) is None
+    assert clean_page(prose) == prose
+
+
 def test_a_long_line_without_final_punctuation_is_kept():
     truncated = "U.s. and french authorities have not announced any arrests in the case, and the museum said on friday that the investigation was"
     assert len(truncated.split()) > 20
@@ -110,13 +131,17 @@ def test_seed_pages_lose_their_debris_and_keep_their_sentences(seeds_dir):
 
 
 @pytest.mark.parametrize("name", ["multinews_test_50.jsonl", "multiling2011_3.jsonl"])
-def test_cleaning_real_articles_drops_almost_nothing(shared_data_dir, name):
-    """Real, already clean articles: only datelines may go, never a sentence."""
+def test_cleaning_real_articles_removes_no_sentence(shared_data_dir, name):
+    """Real, already clean articles: no line is dropped and every sentence after the first
+    survives word for word; only datelines and headlines run into the opening sentence go
+    (0.4% of Multi-News' words, 3.6% of MultiLing's)."""
     words = kept = 0
     for line in (shared_data_dir / name).read_text(encoding="utf-8").splitlines():
         for document in json.loads(line)["documents"]:
             assert [line for line in classify_lines(document) if line.rule] == []
+            cleaned = clean_page(document)
+            assert set(split_sentences(document)[1:]) <= set(split_sentences(cleaned)), document[:100]
             words += len(document.split())
-            kept += len(clean_page(document).split())
+            kept += len(cleaned.split())
     assert words > 5000
-    assert kept / words > 0.99
+    assert kept / words > 0.95

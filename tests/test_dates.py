@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from mdsum.text.dates import WeekdayDate, full_dates, in_year, is_date_line, month_day, weekday_dates
+from mdsum.text.dates import full_dates, in_year, is_date_line, month_day, weekday_dates
 
 
 @pytest.mark.parametrize(
@@ -39,10 +39,13 @@ def test_lines_that_are_not_only_a_date(line):
 def test_month_day_and_weekday_dates():
     assert month_day("Sept. 27") == (9, 27)
     assert month_day("July 14 2017") is None
-    assert list(weekday_dates("said Wednesday, Sept. 27, that; on Friday, July 14, 2017; Sunday, 22 July 2018")) == [
-        WeekdayDate(weekday=2, month=9, day=27, year=None),
-        WeekdayDate(weekday=4, month=7, day=14, year=2017),
-        WeekdayDate(weekday=6, month=7, day=22, year=2018),
+    text = "said Wednesday, Sept. 27, that; on Friday, July 14, 2017; Sunday, 22 July 2018"
+    found = list(weekday_dates(text))
+    assert [(item.weekday, item.month, item.day, item.year) for item in found] == [
+        (2, 9, 27, None), (4, 7, 14, 2017), (6, 7, 22, 2018)
+    ]
+    assert [text[item.start : item.end] for item in found] == [
+        "Wednesday, Sept. 27", "Friday, July 14, 2017", "Sunday, 22 July 2018"
     ]
 
 

@@ -70,6 +70,11 @@ def test_publication_date(raw, date):
     assert extract_meta(raw).date == date
 
 
+def test_a_headline_run_into_the_text_is_the_title():
+    meta = extract_meta("Aid pledges rise; Japan promises $500m Saturday, January 1, 2005 In an abrupt about-face, donors gave.")
+    assert meta == PageMeta(title="Aid pledges rise; Japan promises $500m", source=None, date="2005-01-01")
+
+
 def test_wikinews_articles_get_the_date_under_their_headline(shared_data_dir):
     """Nearly all are dated (not one with a bare "December 29, 2004" fused to its headline),
     and always with the date written at the top, never one from further down."""

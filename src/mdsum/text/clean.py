@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from mdsum.text.dates import is_date_line
+from mdsum.text import dates
 
 # A line without sentence punctuation this short is a heading, label or link title.
 MAX_HEADING_WORDS = 20
@@ -47,6 +47,10 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
     r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)\s*(?:--|[-–—])\s*"
 )
+
+# Prose puts a preposition before a weekday date: "on Saturday, January 8, 2005 the ...".
+_PROSE_BEFORE_DATE = frozenset("on by since until till from last next this that before after of and or to for every".split())
+_STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 
 
 class Line(NamedTuple):
@@ -92,7 +96,7 @@ def _furniture(line: str, repeated: set[str]) -> str | None:
         return "link"
     if _CREDIT.match(line) and words <= MAX_CREDIT_WORDS:
         return "credit"
-    if is_date_line(line):
+    if dates.is_date_line(line):
         return "date"
     if _PAGINATION.match(line):
         return "pagination"
@@ -132,13 +136,33 @@ def classify_lines(raw: str) -> tuple[Line, ...]:
     return tuple(classified)
 
 
+def fused_headline(paragraph: str) -> tuple[str, str] | None:
+    """(headline, article text) for a page flattened into one paragraph that opens with
+    its headline and weekday date ("Aid pledges rise Saturday, January 1, 2005 In an
+    abrupt ..."), as WikiNews pages are in MultiLing; None for any other paragraph."""
+    found = next(dates.weekday_dates(paragraph), None)
+    if found is None or found.year is None:
+        return None
+    headline, text = paragraph[: found.start].strip(), paragraph[found.end :].strip()
+    leading = dates.full_dates(headline)
+    if leading and leading[0].start == 0:  # "2005/01/08 Tsunami aid ..."
+        headline = headline[leading[0].end :].strip()
+    words = headline.split()
+    if not 2 <= len(words) <= MAX_HEADING_WORDS or words[-1].lower() in _PROSE_BEFORE_DATE:
+        return None
+    return (headline, text) if _STARTS_SENTENCE.match(text) else None
+
+
 def _under_headline(above: list[Line]) -> bool:
     """No article text yet, and the line just above is a heading."""
     return bool(above) and above[-1].rule == "heading" and all(line.rule is not None for line in above)
 
 
 def clean_page(raw: str) -> str:
-    """The article text of a scraped page: kept lines, datelines cut off, as paragraphs
-    separated by blank lines."""
-    kept = (DATELINE.sub("", line.text, count=1) for line in classify_lines(raw) if line.rule is None)
+    """The article text of a scraped page: kept lines as paragraphs separated by blank
+    lines, datelines cut off, and a headline fused to the opening paragraph cut off."""
+    lines = classify_lines(raw)
+    kept = [DATELINE.sub("", line.text, count=1) for line in lines if line.rule is None]
+    if kept and lines[0].rule is None and (fused := fused_headline(kept[0])):
+        kept[0] = fused[1]
     return "\n\n".join(text for text in kept if text)

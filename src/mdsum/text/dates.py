@@ -47,6 +47,7 @@ class Found(NamedTuple):
 
     date: dt.date
     start: int
+    end: int
 
 
 def _date(year: int | str, month: int | str, day: int | str) -> dt.date | None:
@@ -66,7 +67,7 @@ def full_dates(text: str) -> list[Found]:
         for match in pattern.finditer(text):
             date = _date(match["year"], match["month"], match["day"])
             if date is not None:
-                found.append(Found(date, match.start()))
+                found.append(Found(date, match.start(), match.end()))
     return sorted(found, key=lambda item: item.start)
 
 
@@ -83,12 +84,14 @@ def month_day(text: str) -> tuple[int, int] | None:
 
 
 class WeekdayDate(NamedTuple):
-    """A date written with its weekday; ``year`` is None in "Wednesday, Sept. 27"."""
+    """A date written with its weekday, and where; ``year`` is None in "Wednesday, Sept. 27"."""
 
     weekday: int  # Monday is 0, as in `datetime.date.weekday`
     month: int
     day: int
     year: int | None
+    start: int
+    end: int
 
 
 def weekday_dates(text: str) -> Iterator[WeekdayDate]:
@@ -97,9 +100,10 @@ def weekday_dates(text: str) -> Iterator[WeekdayDate]:
         weekday = WEEKDAYS.index(prefix["weekday"].lower())
         full = next((m for pattern in _FULL_DATES if (m := pattern.match(text, prefix.end()))), None)
         if full is not None and (date := _date(full["year"], full["month"], full["day"])):
-            yield WeekdayDate(weekday, date.month, date.day, date.year)
+            yield WeekdayDate(weekday, date.month, date.day, date.year, prefix.start(), full.end())
         elif partial := _MONTH_DAY.match(text, prefix.end()):
-            yield WeekdayDate(weekday, MONTHS[partial["month"].lower()], int(partial["day"]), None)
+            month = MONTHS[partial["month"].lower()]
+            yield WeekdayDate(weekday, month, int(partial["day"]), None, prefix.start(), partial.end())
 
 
 def in_year(month: int, day: int, years: set[int], weekday: int | None = None) -> dt.date | None:

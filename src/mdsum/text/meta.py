@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from mdsum.text import dates
-from mdsum.text.clean import DATELINE, Line, classify_lines, is_sentence_like
+from mdsum.text.clean import DATELINE, Line, classify_lines, fused_headline, is_sentence_like
 
 # A headline has at least this many words; shorter header lines are labels ("Latest news").
 MIN_TITLE_WORDS = 4
@@ -31,16 +31,22 @@ class PageMeta:
 
 
 def extract_meta(raw: str) -> PageMeta:
-    """The headline (when the page opens with one), the outlet and the publication date."""
+    """The headline (when the page opens with one, on its own line or run into the text),
+    the outlet and the publication date."""
     lines = classify_lines(raw)
     header = _header(lines)
     title_index = next(
         (index for index, line in enumerate(header) if line.rule in ("heading", "repeated") and _is_title(line.text)),
         None,
     )
+    if title_index is not None:
+        title = header[title_index].text
+    else:
+        fused = fused_headline(lines[0].text) if lines and lines[0].rule is None else None
+        title = fused[0] if fused else None
     date = _date(lines, title_index)
     return PageMeta(
-        title=None if title_index is None else header[title_index].text,
+        title=title,
         source=_source(lines),
         date=None if date is None else date.isoformat(),
     )
@@ -102,10 +108,10 @@ def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
     if when and (date := dates.in_year(*when, years)):
         return date
     written = list(dates.weekday_dates(text))
-    for weekday, month, day, year in written:
+    for weekday, month, day, year, *_ in written:
         if year is not None and (date := dates.in_year(month, day, {year}, weekday)):
             return date
-    for weekday, month, day, year in written:
+    for weekday, month, day, year, *_ in written:
         if year is None and (date := dates.in_year(month, day, years, weekday)):
             return date
     furniture = "\n".join(line.text for line in lines if line.rule is not None)
