@@ -27,7 +27,7 @@ from mdsum.summarisers import build_summariser, summariser_names
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 DATASETS = ("multinews_test_50.jsonl", "multiling2011_3.jsonl")
-EXTRACTIVE = ("lead", "lexrank", "textrank", "centroid-mmr", "submodular")
+EXTRACTIVE = ("lead", "lexrank", "textrank", "centroid-mmr", "centroid-mmr-tfidf", "submodular")
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 
 # A system maps (cluster, words) to the summary's sentences.
@@ -136,11 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         clusters = read_clusters(path)
         print(f"\n{filename}: {len(clusters)} clusters, budget = reference words (mean {statistics.mean(map(budget, clusters)):.0f})")
-        print(f"{'system':<16}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'clusters/s':>12}{'load s':>8}{'over budget':>13}")
+        print(f"{'system':<20}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'clusters/s':>12}{'load s':>8}{'over budget':>13}")
         for name in ["sumy-lexrank", *args.summarisers]:
             system, load_seconds = load(name)
             scores, speed, over = evaluate(system, clusters)
-            print(f"{name:<16}{scores['rouge1']:>7.2f}{scores['rouge2']:>7.2f}{scores['rougeLsum']:>8.2f}"
+            print(f"{name:<20}{scores['rouge1']:>7.2f}{scores['rouge2']:>7.2f}{scores['rougeLsum']:>8.2f}"
                   f"{speed:>12.1f}{load_seconds:>8.1f}{over:>13}")
     return 0
 
