@@ -3,6 +3,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
+from mdsum.errors import InputError
 from mdsum.model import Cluster, Document
 from mdsum.summarisers.selection import (
     ExtractiveSummariser,
@@ -165,3 +166,8 @@ def test_a_document_dated_well_after_the_rest_is_noted_as_a_later_report():
     assert notes == ["later report: c is dated 2017-09-27, 74 days after most of the cluster (2017-07-15); "
                      "its sentences come last"]
     assert later_reports(dated, [0, 1]) == []
+
+
+def test_blank_sentences_only_is_an_input_error():
+    with pytest.raises(InputError, match="cluster 'blank' has no text"):
+        SentencePool.from_cluster(Cluster("blank", [document("d", "  ", "\n")]), 6)

@@ -18,6 +18,7 @@ import numpy as np
 from nltk.stem.porter import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from mdsum.errors import InputError
 from mdsum.model import Cluster, Document, SourceRef, SummarySentence
 from mdsum.summarisers.base import Draft, Summariser
 
@@ -97,6 +98,8 @@ class SentencePool:
             for i, text in enumerate(document.sentences)
             if text.strip()
         ]
+        if not every:
+            raise InputError(f"cluster '{cluster.id}' has no text to summarise")
         real = [candidate for candidate in every if is_sentence(candidate.text, min_words)]
         if real:
             return cls(cluster, tuple(real))
