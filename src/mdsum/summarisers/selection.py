@@ -39,13 +39,8 @@ def _stem(word: str) -> str:
     return _stemmer.stem(word)
 
 
-def stems(text: str) -> list[str]:
-    """Lower-cased, Porter-stemmed word tokens, as ROUGE compares them."""
-    return [_stem(word) for word in _WORD.findall(text.lower())]
-
-
 def content_stems(text: str) -> list[str]:
-    """`stems` without English stop words: the terms that carry a sentence's topic."""
+    """Porter-stemmed words without English stop words: the terms that carry a sentence's topic."""
     return [_stem(word) for word in _WORD.findall(text.lower()) if word not in ENGLISH_STOP_WORDS]
 
 
