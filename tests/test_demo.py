@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from html.parser import HTMLParser
 import time
 
 import pytest
@@ -303,3 +304,32 @@ def test_html_says_why_a_checklist_was_not_judged():
     unjudged = Report(report.cluster_id, report.system, report.summary, (), report.metrics, ())
     page = demo.render_report_html(unjudged, cluster, {"F1": "Roads flooded"})
     assert "checklist of 1 facts" in page and "<table" not in page
+
+
+class _BlocksInsideSentences(HTMLParser):
+    """Counts block elements opened inside a sentence span, which a browser would move out of it."""
+
+    BLOCKS = {"p", "div", "table", "ul", "li"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # open spans inside the current sentence, the sentence included
+        self.blocks = 0
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.blocks += tag in self.BLOCKS
+            self.depth += tag == "span"
+        elif tag == "span" and "mdsum-sentence" in (dict(attrs).get("class") or ""):
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag == "span":
+            self.depth -= 1
+
+
+def test_html_sentences_hold_inline_markup_only_so_the_support_stays_inside():
+    report, cluster = _report()
+    parser = _BlocksInsideSentences()
+    parser.feed(demo.render_report_html(report, cluster))
+    assert parser.blocks == 0

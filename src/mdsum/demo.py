@@ -319,7 +319,7 @@ SUMMARY_CSS = """
   background: #fff; color: #111; border: 1px solid #888; border-radius: 4px; padding: 0.4em 0.6em;
   box-shadow: 0 2px 8px rgba(0,0,0,0.25); font-size: 0.9em; line-height: 1.4; }
 .mdsum-sentence:hover .mdsum-support, .mdsum-sentence:focus .mdsum-support { display: block; }
-.mdsum-support p { margin: 0.2em 0; }
+.mdsum-source { display: block; margin: 0.2em 0; }
 .mdsum-unsupported { text-decoration: underline wavy #c00; }
 .mdsum-flag { color: #c00; font-weight: 700; }
 .mdsum-checklist { border-collapse: collapse; margin-top: 0.8em; font-size: 0.9em; }
@@ -348,12 +348,12 @@ def render_report_html(report: Report, cluster: Cluster, facts: Mapping[str, str
         '<div class="mdsum-report">',
         f'<div class="mdsum-head">{html.escape(report.system)} · {summary.word_count} words{timing}</div>',
         _legend(cluster),
-        '<p class="mdsum-text">',
+        '<div class="mdsum-text">',
     ]
     unsupported = set(report.unsupported)
     for position, sentence in enumerate(summary.sentences, start=1):
         parts.append(_sentence_html(position, sentence, cluster, number, sentence.text in unsupported))
-    parts.append("</p>")
+    parts.append("</div>")
     if report.judgements:
         parts.append(_checklist_html(report, facts or {}))
     elif facts:
@@ -377,6 +377,7 @@ def _legend(cluster: Cluster) -> str:
 
 
 def _sentence_html(position: int, sentence, cluster: Cluster, number: Mapping[str, int], unsupported: bool) -> str:
+    """One sentence as a focusable span; inline markup only, else the HTML parser hoists the support out of it."""
     known = [source for source in sentence.sources if source.document_id in number]
     background = colour(number[known[0].document_id]) if known else "transparent"
     cited = ",".join(dict.fromkeys(str(number[source.document_id] + 1) for source in known))
@@ -385,11 +386,11 @@ def _sentence_html(position: int, sentence, cluster: Cluster, number: Mapping[st
         sentences = cluster.document(source.document_id).sentences
         text = sentences[source.sentence_index] if 0 <= source.sentence_index < len(sentences) else ""
         support.append(
-            f"<p><b>{number[source.document_id] + 1} · {html.escape(source.document_id)}, "
-            f"sentence {source.sentence_index + 1} ({source.score:.2f}):</b> {html.escape(text)}</p>"
+            f'<span class="mdsum-source"><b>{number[source.document_id] + 1} · {html.escape(source.document_id)}, '
+            f"sentence {source.sentence_index + 1} ({source.score:.2f}):</b> {html.escape(text)}</span>"
         )
     if not support:
-        support.append("<p>no source sentence recorded</p>")
+        support.append('<span class="mdsum-source">no source sentence recorded</span>')
     classes = "mdsum-sentence mdsum-unsupported" if unsupported else "mdsum-sentence"
     flag = ' <span class="mdsum-flag" title="no source sentence supports this">⚠ unsupported</span>' if unsupported else ""
     return (
@@ -472,41 +473,41 @@ def build_app():
         )
         ids_state = gr.State(default_ids())
         visible_state = gr.State(VISIBLE_AT_START)
+        with gr.Row(equal_height=True):
+            summariser_box = gr.Dropdown(names, value=default_summariser_name(), label="Summariser", elem_id="summariser")
+            compare_box = gr.Dropdown(
+                [("none", ""), *((name, name) for name in names)], value="", label="Compare with", elem_id="compare"
+            )
+            words_box = gr.Slider(20, MAX_WORDS, value=DEFAULT_WORDS, step=10, label="Word budget", elem_id="words")
+            cluster_box = gr.Textbox(DEMO_CLUSTER_ID, label="Cluster id (selects the checklist)", elem_id="cluster-id")
+            run_button = gr.Button("Summarise", variant="primary", elem_id="summarise")
         with gr.Row():
-            with gr.Column(scale=3):
+            with gr.Column(scale=2):
+                with gr.Row():
+                    example_button = gr.Button("Load the example cluster", size="sm", elem_id="load-example")
+                    add_button = gr.Button("Add article", size="sm", elem_id="add-article")
                 boxes, removers, rows = [], [], []
                 for index in range(MAX_ARTICLES):
                     with gr.Row(visible=index < VISIBLE_AT_START) as row:
                         boxes.append(
-                            gr.Textbox(label=f"Article {index + 1}", lines=4, max_lines=12, scale=12, elem_id=f"article-{index}")
+                            gr.Textbox(label=f"Article {index + 1}", lines=3, max_lines=8, scale=12, elem_id=f"article-{index}")
                         )
                         removers.append(gr.Button("✕", size="sm", scale=1, min_width=40, elem_id=f"remove-{index}"))
                     rows.append(row)
-                with gr.Row():
-                    add_button = gr.Button("Add article", size="sm", elem_id="add-article")
-                    example_button = gr.Button("Load the example cluster", size="sm", elem_id="load-example")
                 uploads = gr.File(
                     label="…or upload .txt articles or one .jsonl cluster",
                     file_count="multiple",
                     file_types=[".txt", ".jsonl"],
+                    height=120,
                 )
-            with gr.Column(scale=2):
-                cluster_box = gr.Textbox(
-                    DEMO_CLUSTER_ID, label="Cluster id (selects the key-fact checklist)", elem_id="cluster-id"
-                )
-                summariser_box = gr.Dropdown(names, value=default_summariser_name(), label="Summariser", elem_id="summariser")
-                compare_box = gr.Dropdown(
-                    [("none", ""), *((name, name) for name in names)], value="", label="Compare with", elem_id="compare"
-                )
-                words_box = gr.Slider(20, MAX_WORDS, value=DEFAULT_WORDS, step=10, label="Word budget", elem_id="words")
-                run_button = gr.Button("Summarise", variant="primary", elem_id="summarise")
-        with gr.Row():
-            outputs = [
-                gr.HTML(css_template=SUMMARY_CSS, elem_id="summary-main", padding=True),
-                gr.HTML(css_template=SUMMARY_CSS, elem_id="summary-compare", padding=True, visible=False),
-            ]
-        with gr.Accordion("Reports as JSON", open=False):
-            reports_json = gr.JSON(label="reports")
+            with gr.Column(scale=3):
+                with gr.Row():
+                    outputs = [
+                        gr.HTML(css_template=SUMMARY_CSS, elem_id="summary-main", padding=True),
+                        gr.HTML(css_template=SUMMARY_CSS, elem_id="summary-compare", padding=True, visible=False),
+                    ]
+                with gr.Accordion("Reports as JSON", open=False):
+                    reports_json = gr.JSON(label="reports")
 
         def show(ids: list[str], texts: list[str], visible: int) -> list:
             boxes_update = [
@@ -575,8 +576,12 @@ def build_app():
     return app
 
 
-def launch(app=None, host: str = "127.0.0.1", port: int = 7860, share: bool = False, **options: Any):
-    """Serve the demo (built here unless given); offline: no analytics, no update check, no share link unless asked."""
+def launch(app=None, host: str = "127.0.0.1", port: int | None = 7860, share: bool = False, **options: Any):
+    """Serve the demo (built here unless given); offline: no analytics, no update check, no share link unless asked.
+
+    ``port=None`` takes the first free port from 7860; ``options`` go to `gradio.Blocks.launch`
+    (tests pass ``prevent_thread_lock=True``). Returns its (app, local URL, share URL).
+    """
     import gradio as gr
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")

@@ -1,0 +1,73 @@
+"""The demo's named endpoints through `gradio_client`, against the app served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+
+gradio_client = pytest.importorskip("gradio_client")
+
+from mdsum import demo  # noqa: E402
+from mdsum.model import Report, Summary  # noqa: E402
+
+ARTICLES = [
+    "The council approved the new budget on Monday after a long debate. "
+    "The budget raises school spending by ten percent. Critics said the plan ignores roads.",
+    "On Monday the city council passed its budget. School spending rises by ten percent under the plan. "
+    "The mayor welcomed the vote.",
+]
+
+
+@pytest.fixture(scope="module")
+def client():
+    app = demo.build_app()
+    _, url, _ = demo.launch(app, port=None, prevent_thread_lock=True, quiet=True)
+    try:
+        yield gradio_client.Client(url, verbose=False)
+    finally:
+        app.close()
+
+
+def test_endpoints_are_named_and_documented(client):
+    endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert {"/summarise", "/evaluate"} <= set(endpoints)
+    parameters = [parameter["parameter_name"] for parameter in endpoints["/summarise"]["parameters"]]
+    assert parameters == ["articles", "summariser", "words", "cluster_id"]
+
+
+def test_summarise_returns_a_summary_within_budget_citing_the_articles(client):
+    result = client.predict(ARTICLES, "lead", 25, api_name="/summarise")
+    summary = Summary.from_dict(result)
+    assert summary.summariser == "lead" and 0 < summary.word_count <= 25
+    assert {source.document_id for sentence in summary.sentences for source in sentence.sources} <= {"article-1", "article-2"}
+
+
+def test_summarise_uses_the_configured_default_when_no_summariser_is_named(client):
+    from mdsum.summarisers import default_summariser_name
+
+    result = client.predict(articles=ARTICLES, words=30, api_name="/summarise")
+    assert result["summariser"] == default_summariser_name()
+
+
+def test_evaluate_returns_a_report_with_time_and_faithfulness(client):
+    example = demo.load_example()
+    result = client.predict([document.text for document in example.documents], "lead", 100, example.id, api_name="/evaluate")
+    report = Report.from_dict(result)
+    assert report.cluster_id == example.id and report.system == "lead"
+    assert report.metrics["seconds"] >= 0
+    assert set(report.unsupported) <= {sentence.text for sentence in report.summary.sentences}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((ARTICLES * 11, "lead", 50), "too many articles"),
+        ((["x" * (demo.MAX_INPUT_BYTES + 1)], "lead", 50), "articles too long"),
+        ((ARTICLES, "no-such-summariser", 50), "unknown summariser 'no-such-summariser'"),
+        ((ARTICLES, "lead", 0), "word budget"),
+        ((["", " "], "lead", 50), "no article text"),
+    ],
+)
+def test_bad_input_is_a_one_line_error_not_a_crash(client, args, message):
+    with pytest.raises(gradio_client.exceptions.AppError, match=message):
+        client.predict(*args, api_name="/summarise")
+    assert client.predict(ARTICLES, "lead", 20, api_name="/summarise")["sentences"], "the server still answers"

@@ -1,0 +1,117 @@
+"""End to end in real headless Chromium: load the example, summarise, see the summary and its sources.
+
+Uses Debian's ``chromium`` (``scripts/install-browser.sh``; Playwright's own browser download needs
+the internet). Saves screenshots under ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mdsum import demo
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+# The first summary loads the default summariser's model on a shared 2-core machine.
+SUMMARY_TIMEOUT_MS = 300_000
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is missing: run scripts/install-browser.sh (make test does)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def url():
+    app = demo.build_app()
+    _, local_url, _ = demo.launch(app, port=None, prevent_thread_lock=True, quiet=True)
+    try:
+        yield local_url
+    finally:
+        app.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, url):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.wait_for_selector("#load-example")
+    yield page
+    page.close()
+
+
+def _load_example(page) -> list[str]:
+    """Click the example button and wait until every seed article fills its box; their ids."""
+    cluster = demo.load_example()
+    page.click("#load-example")
+    last = len(cluster.documents) - 1
+    page.wait_for_function(
+        "([box, text]) => { const area = document.querySelector(`#article-${box} textarea`);"
+        " return area !== null && area.value === text; }",
+        arg=[last, cluster.documents[last].text],
+    )
+    return [document.id for document in cluster.documents]
+
+
+def test_example_summary_shows_sentences_coloured_by_source_with_their_support(page):
+    document_ids = _load_example(page)
+    assert page.input_value("#cluster-id textarea") == "seeds"
+    page.click("#summarise")
+    page.wait_for_selector("#summary-main .mdsum-sentence", timeout=SUMMARY_TIMEOUT_MS)
+
+    sentences = page.locator("#summary-main .mdsum-sentence")
+    assert sentences.count() >= 1
+    legend = page.inner_text("#summary-main .mdsum-legend")
+    assert all(document_id in legend for document_id in document_ids)
+    colours = {demo.colour(index) for index in range(len(document_ids))}
+    first_style = sentences.first.get_attribute("style")
+    assert any(f"background:{colour}" in first_style for colour in colours)
+
+    support = sentences.first.locator(".mdsum-support")
+    assert not support.is_visible()
+    sentences.first.hover()
+    support.wait_for(state="visible")
+    shown = support.text_content()
+    assert any(document_id in shown for document_id in document_ids)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "demo-browser.png"), full_page=True)
+
+
+def test_compare_shows_a_second_summary_side_by_side(page):
+    _load_example(page)
+    page.click("#compare input")
+    page.get_by_role("option", name="lead", exact=True).click()
+    page.click("#summarise")
+    page.wait_for_selector("#summary-compare .mdsum-sentence", timeout=SUMMARY_TIMEOUT_MS)
+    assert "lead ·" in page.inner_text("#summary-compare .mdsum-head")
+    assert page.locator("#summary-main .mdsum-sentence").count() >= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "demo-browser-compare.png"), full_page=True)
+
+
+def test_summarising_empty_boxes_shows_the_message_instead_of_crashing(page):
+    page.click("#summarise")
+    page.get_by_text("no article text").first.wait_for(state="visible")
