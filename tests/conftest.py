@@ -48,3 +48,18 @@ def tiny_chat_model(tmp_path_factory):
 def tiny_seq2seq_model(tmp_path_factory):
     """Directory of a tiny random BART model."""
     return save_tiny_seq2seq_model(tmp_path_factory.mktemp("models") / "tiny-seq2seq")
+
+
+@pytest.fixture(scope="session")
+def summariser_overrides(tiny_chat_model, tiny_seq2seq_model):
+    """The abstractive summarisers run the shared contract on tiny local models (chat, and seq2seq for direct).
+
+    A TF-IDF selector and short outputs keep it quick: the contract is about the summary, not the model.
+    """
+    quick = {"selector": "lexrank", "input_tokens": 200, "max_output_tokens": 48}
+    return {
+        "abstractive": {"model": str(tiny_chat_model), **quick},
+        "abstractive-smollm2": {"model": str(tiny_chat_model), **quick},
+        "abstractive-direct": {"model": str(tiny_seq2seq_model), **quick},
+        "abstractive-hierarchical": {"model": str(tiny_chat_model), **quick},
+    }
