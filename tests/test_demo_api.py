@@ -22,7 +22,7 @@ def client():
     app = demo.build_app()
     _, url, _ = demo.launch(app, port=None, prevent_thread_lock=True, quiet=True)
     try:
-        yield gradio_client.Client(url, verbose=False)
+        yield gradio_client.Client(url, verbose=False, analytics_enabled=False)
     finally:
         app.close()
 

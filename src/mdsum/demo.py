@@ -325,6 +325,7 @@ SUMMARY_CSS = """
 .mdsum-checklist { border-collapse: collapse; margin-top: 0.8em; font-size: 0.9em; }
 .mdsum-checklist td, .mdsum-checklist th { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; }
 .mdsum-covered { color: #060; } .mdsum-missed { color: #a00; }
+.mdsum-checklist td:nth-child(2) { white-space: nowrap; }
 .mdsum-notes { color: #555; font-size: 0.9em; }
 """
 
