@@ -219,6 +219,14 @@ def pagerank(weights: np.ndarray, damping: float, tolerance: float = 1e-8, max_i
     return scores
 
 
+def _day(date: str | None) -> dt.date | None:
+    """An ISO date; None when absent or unreadable (treated as undated)."""
+    try:
+        return dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        return None
+
+
 def reading_order(cluster: Cluster, pool: SentencePool, chosen: Sequence[int]) -> list[int]:
     """Chosen sentences by document date, then document order, then position in the document.
 
@@ -226,21 +234,14 @@ def reading_order(cluster: Cluster, pool: SentencePool, chosen: Sequence[int]) -
     placed with the earliest dated one: in a cluster about one event, the articles
     that carry no date are most likely reports of the event itself, not the sequel.
     """
-    dates = [document.date for document in cluster.documents]
-    earliest = min((date for date in dates if date), default="")
+    days = [_day(document.date) for document in cluster.documents]
+    earliest = min((day for day in days if day), default=dt.date.min)
 
-    def key(k: int) -> tuple[str, int, int]:
+    def key(k: int) -> tuple[dt.date, int, int]:
         candidate = pool.candidates[k]
-        return (dates[candidate.document] or earliest, candidate.document, candidate.index)
+        return (days[candidate.document] or earliest, candidate.document, candidate.index)
 
     return sorted(chosen, key=key)
-
-
-def _day(date: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        return None
 
 
 def later_reports(cluster: Cluster, chosen_documents: Sequence[int]) -> list[str]:
