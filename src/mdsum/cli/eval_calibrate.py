@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
               f"threshold {best.fitted_threshold:.3f})")
     if args.write:
         path = judge_catalogue().path
-        default = write_calibration(path, calibrations, str(gold_path))
+        shown = gold_path.resolve()
+        if shown.is_relative_to(eval_dir().parent):
+            shown = shown.relative_to(eval_dir().parent)
+        default = write_calibration(path, calibrations, str(shown))
         print(f"wrote {path}: thresholds fitted; default judge (best recorded kappa >= {MIN_DEFAULT_KAPPA}): {default}")
     return 0

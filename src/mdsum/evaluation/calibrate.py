@@ -178,7 +178,7 @@ def write_calibration(path, calibrations: Sequence[Calibration], gold: str) -> s
     }
     ranked = sorted(recorded, key=lambda name: (-recorded[name], name))
     data["default"] = ranked[0] if ranked and recorded[ranked[0]] >= MIN_DEFAULT_KAPPA else None
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=110)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(_CATALOGUE_HEADER + text)
     return data["default"]

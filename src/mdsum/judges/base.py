@@ -33,6 +33,7 @@ class Judge(ABC):
     """
 
     kind: ClassVar[str]
+    version: ClassVar[int] = 1  # bump when the scoring changes, so cached verdicts are not reused
     name: str = ""  # the configured name ("lexical", "ensemble", ...)
     threshold: float = 0.5
 
@@ -61,9 +62,9 @@ class Judge(ABC):
 
     @property
     def config(self) -> dict[str, Any]:
-        """The judge kind and its parameters: part of every cache key of its verdicts."""
+        """The judge kind, version and parameters: part of every cache key of its verdicts."""
         params = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "name"}
-        return {"kind": self.kind, **params}
+        return {"kind": self.kind, "version": self.version, **params}
 
     @abstractmethod
     def _match(self, summary: Summary, fact: Fact) -> Match:

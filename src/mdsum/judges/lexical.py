@@ -72,6 +72,7 @@ class LexicalJudge(Judge):
     """Best summary sentence by a weighted mix of term, content-word, number and date recall."""
 
     kind = "lexical"
+    version = 3  # 2: ordinals; 3: a different weekday contradicts a date
     threshold: float = 0.5
     content_weight: float = 0.5  # the rest goes to names, numbers and dates (equal shares)
 
@@ -99,8 +100,8 @@ class LexicalJudge(Judge):
             agreeing = [any(said.agrees_with(want) for said in dates) or weekday(want) in weekdays for want in wanted]
             if (dates or weekdays) and not any(agreeing):
                 return 0.0  # a wrong date
-            stated = [any(said.states(want) for said in dates) or weekday(want) in weekdays for want in wanted]
-            parts.append(sum(stated) / len(wanted))
+            # "on Friday" does not say which Friday: it can contradict a date, never state it.
+            parts.append(sum(any(said.states(want) for said in dates) for want in wanted) / len(wanted))
         wanted_ordinals = set(extract_ordinals(extract_dates(fact.statement)[1]))
         said_ordinals = set(extract_ordinals(rest))
         if wanted_ordinals and said_ordinals and not said_ordinals & wanted_ordinals:
