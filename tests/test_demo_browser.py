@@ -115,3 +115,30 @@ def test_compare_shows_a_second_summary_side_by_side(page):
 def test_summarising_empty_boxes_shows_the_message_instead_of_crashing(page):
     page.click("#summarise")
     page.get_by_text("no article text").first.wait_for(state="visible")
+
+
+def _box(page, index: int):
+    return page.locator(f"#article-{index} textarea")
+
+
+def test_boxes_are_added_and_removed_without_leaving_a_gap(page):
+    assert not page.locator("#article-2").is_visible()
+    page.click("#add-article")
+    _box(page, 2).wait_for(state="visible")
+    for index, text in enumerate(["first article", "second article", "third article"]):
+        _box(page, index).fill(text)
+    page.click("#remove-0")
+    page.wait_for_function("document.querySelector('#article-0 textarea').value === 'second article'")
+    assert _box(page, 1).input_value() == "third article"
+    page.locator("#article-2").wait_for(state="hidden")
+
+
+def test_uploaded_articles_fill_the_boxes(page, tmp_path):
+    paths = []
+    for name, text in [("alpha", "The bridge reopened on Tuesday."), ("beta", "On Tuesday the bridge reopened to traffic.")]:
+        paths.append(tmp_path / f"{name}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    page.set_input_files("#uploads input[type=file]", [str(path) for path in paths])
+    page.wait_for_function("document.querySelector('#article-1 textarea').value.includes('traffic')")
+    assert page.input_value("#cluster-id textarea") == "upload"
+    assert "beta" in page.inner_text("#article-1")

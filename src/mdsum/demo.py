@@ -25,6 +25,8 @@ T = TypeVar("T")
 MAX_ARTICLES = 20
 MAX_INPUT_BYTES = 200_000
 MAX_WORDS = 1000
+# An uploaded .jsonl may hold many clusters (only the first is read); this bounds what is received at all.
+MAX_UPLOAD_BYTES = 5_000_000
 DEFAULT_WORDS = 200
 DEMO_CLUSTER_ID = "demo"
 # A cluster id names its checklist file, so it must not be able to walk out of the checklist folder.
@@ -500,6 +502,7 @@ def build_app():
                     file_count="multiple",
                     file_types=[".txt", ".jsonl"],
                     height=120,
+                    elem_id="uploads",
                 )
             with gr.Column(scale=3):
                 with gr.Row():
@@ -549,7 +552,7 @@ def build_app():
         uploads.upload(on_upload, uploads, [cluster_box, *layout], api_visibility="private")
 
         @_user_errors
-        def on_run(cluster_id, summariser, compare, words, ids, visible, *texts, progress=gr.Progress()):
+        def on_run(cluster_id, summariser, compare, words, ids, visible, *texts, progress=gr.Progress(track_tqdm=True)):
             systems = [summariser] + ([compare] if compare else [])
             shown_ids, shown_texts = ids[:visible], list(texts[:visible])
             cluster = build_cluster(shown_texts, cluster_id, shown_ids)
@@ -588,4 +591,5 @@ def launch(app=None, host: str = "127.0.0.1", port: int | None = 7860, share: bo
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     app = app or build_app()
     theme = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
+    options.setdefault("max_file_size", MAX_UPLOAD_BYTES)
     return app.launch(server_name=host, server_port=port, share=share, ssr_mode=False, theme=theme, **options)
