@@ -135,14 +135,16 @@ class Evaluator:
         for name, reason in unavailable.items():
             self._report(result, f"system '{name}' skipped: {reason}")
         count = min(total, limit) if total is not None and limit is not None else (limit or total)
-        bar = tqdm(total=count, unit="cluster", desc=f"eval {self.config.name}", disable=not progress, file=sys.stderr)
+        systems = len(self.config.systems)
+        bar = tqdm(total=count * systems if count else None, unit="summary", desc=f"eval {self.config.name}",
+                   disable=not progress, file=sys.stderr)
         seen = 0
         for item in clusters:
             if limit is not None and seen >= limit:
                 break
             seen += 1
-            bar.update(1)
             if not isinstance(item, Cluster):  # a ReadFailure from the reader
+                bar.update(systems)
                 self._report(result, f"cluster {item.item} skipped: {item.message}")
                 continue
             folder = next((path for path in sources if path.is_dir() and path.name == item.id), None)
@@ -150,22 +152,28 @@ class Evaluator:
                 checklist = load_checklist_for(item, folder, self.warn)
                 budget = word_budget(self.config.words, item)
             except MdsumError as error:
+                bar.update(systems)
                 self._report(result, f"cluster '{item.id}' skipped: {error}")
                 continue
             if checklist is not None:
                 result.checklists[item.id] = checklist
             for system in self.config.systems:
-                if system.name in unavailable:
-                    continue
-                try:
-                    result.reports.append(self.evaluate(system, item, budget, checklist))
-                except ModelError as error:
-                    unavailable[system.name] = str(error)
-                    self._report(result, f"system '{system.name}' skipped: {error}")
-                except InputError as error:
-                    self._report(result, f"system '{system.name}' on cluster '{item.id}' failed: {error}")
+                bar.set_postfix_str(f"{item.id} / {system.name}")
+                if system.name not in unavailable:
+                    self._evaluate_into(result, unavailable, system, item, budget, checklist)
+                bar.update(1)
         bar.close()
         return result
+
+    def _evaluate_into(self, result, unavailable, system, cluster, budget, checklist) -> None:
+        """One report; a missing model skips the system from now on, a bad cluster only this pair."""
+        try:
+            result.reports.append(self.evaluate(system, cluster, budget, checklist))
+        except ModelError as error:
+            unavailable[system.name] = str(error)
+            self._report(result, f"system '{system.name}' skipped: {error}")
+        except InputError as error:
+            self._report(result, f"system '{system.name}' on cluster '{cluster.id}' failed: {error}")
 
     def _report(self, result: RunResult, message: str) -> None:
         result.messages.append(message)

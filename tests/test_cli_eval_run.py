@@ -1,0 +1,135 @@
+"""`mdsum eval run` end to end: real readers, summarisers, lexical judge and run folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mdsum.cli import main
+from mdsum.evaluation.run_config import load_run_config
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+ARTICLES = {
+    "a1": "Talks on the future of the region ended in Geneva on Friday 14 July 2017 without a breakthrough. "
+          "The envoy said the next round would start in September. Delegates met the envoy separately.",
+    "a2": "The envoy told reporters in Geneva on 14 July 2017 that the round had made incremental progress. "
+          "Some 320,000 people have been killed in the war. The opposition wants a political transition.",
+}
+CHECKLIST = """\
+cluster: geneva
+event: "Talks in Geneva"
+facts:
+  - id: F01
+    statement: "The talks ended in Geneva on 14 July 2017."
+    sources: [a1]
+    weight: 1
+    category: event
+    later: false
+    forms: {names: [["Geneva"]], numbers: [], dates: ["2017-07-14"], negated: false}
+  - id: F02
+    statement: "Some 320,000 people have been killed in the war."
+    sources: [a2]
+    weight: 1
+    category: context
+    later: false
+    forms: {names: [["war"]], numbers: ["320,000"], dates: [], negated: false}
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    cluster = tmp_path / "geneva"
+    cluster.mkdir()
+    for name, text in ARTICLES.items():
+        (cluster / f"{name}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "eval" / "checklists").mkdir(parents=True)
+    (tmp_path / "eval" / "checklists" / "geneva.yaml").write_text(CHECKLIST, encoding="utf-8")
+    monkeypatch.setenv("MDSUM_EVAL", str(tmp_path / "eval"))
+    return tmp_path
+
+
+def write_config(folder: Path, body: str) -> Path:
+    path = folder / "run.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_run_writes_one_folder_with_every_output(project, capsys):
+    config = write_config(project, "clusters: [geneva]\nsystems: [lead, lexrank]\njudges: [lexical]\n"
+                                   "words: 30\nseed: 1\noutput: run\n")
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "# Leaderboard: run" in out and "ranked by **pyramid@lexical**" in out
+    folder = project / "run"
+    reports = [json.loads(line) for line in (folder / "reports.jsonl").read_text().splitlines()]
+    assert [(r["system"], r["cluster_id"]) for r in reports] == [("lead", "geneva"), ("lexrank", "geneva")]
+    assert {j["fact_id"] for j in reports[0]["judgements"]} == {"F01", "F02"}
+    assert "| geneva:F01 |" in (folder / "coverage.md").read_text()
+    assert (folder / "coverage.png").stat().st_size > 0
+    assert "n/a (needs >= 2 clusters)" in (folder / "leaderboard.md").read_text()
+
+
+def test_rerun_gives_the_same_reports_from_the_cache(project, capsys):
+    config = write_config(project, "clusters: [geneva]\nsystems: [lead]\njudges: [lexical]\nwords: 30\noutput: run\n")
+    main(["eval", "run", "--config", str(config), "--no-progress"])
+    first = (project / "run" / "reports.jsonl").read_text()
+    entries = list((project / "run" / "cache").rglob("*.json"))
+    assert entries
+    main(["eval", "run", "--config", str(config), "--no-progress"])
+    assert (project / "run" / "reports.jsonl").read_text() == first
+    assert sorted((project / "run" / "cache").rglob("*.json")) == sorted(entries)
+
+
+def test_jsonl_batch_with_references_limit_and_a_bad_line(project, capsys):
+    lines = [
+        json.dumps({"id": f"c{i}", "documents": list(ARTICLES.values()), "summary": "Talks ended in Geneva without a breakthrough."})
+        for i in range(3)
+    ]
+    (project / "batch.jsonl").write_text("\n".join([lines[0], "{not json", *lines[1:]]) + "\n", encoding="utf-8")
+    config = write_config(project, "clusters: [batch.jsonl]\nsystems: [lead, lexrank]\njudges: []\n"
+                                   "words: reference\nmetric: rouge2\noutput: run\n")
+    assert main(["eval", "run", "--config", str(config), "--limit", "3", "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    reports = [json.loads(line) for line in (project / "run" / "reports.jsonl").read_text().splitlines()]
+    assert sorted({r["cluster_id"] for r in reports}) == ["c0", "c1"]  # the bad line counts towards the limit
+    assert all("rouge2" in r["metrics"] and not r["judgements"] for r in reports)
+    assert "skipped" in captured.err and "batch.jsonl" in captured.err
+    board = (project / "run" / "leaderboard.md").read_text()
+    assert "ranked by **rouge2**" in board and "| lead | lexrank |" in board and "pyramid" not in board
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("clusters: [geneva]\nsystems: [lead]\nwords: -3\noutput: run\n", "run.yaml:3:"),
+        ("clusters: [geneva]\nsystems: [nope]\noutput: run\n", "unknown summariser 'nope'"),
+        ("clusters: [geneva]\nsystems: [lead]\njudges: [oracle]\noutput: run\n", "unknown judge 'oracle'"),
+        ("clusters: [missing]\nsystems: [lead]\noutput: run\n", "missing"),
+    ],
+)
+def test_bad_input_is_one_clear_line(project, capsys, body, message):
+    config = write_config(project, body)
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("mdsum: error: ") and message in err[-1]
+
+
+def test_missing_config_is_one_clear_line(tmp_path, capsys):
+    assert main(["eval", "run", "--config", str(tmp_path / "none.yaml")]) == 2
+    assert "none.yaml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["seeds", "multinews", "multiling"])
+def test_shipped_configs_are_valid(name):
+    config = load_run_config(REPO / "eval" / "configs" / f"{name}.yaml")
+    assert {"lead", "lexrank"} <= {system.name for system in config.systems}
+    if name == "seeds":
+        assert config.clusters == (REPO / "seeds",) and "abstractive" in {s.name for s in config.systems}
+    elif not SHARED_DATA.is_dir():
+        pytest.skip(f"benchmark data not found at {SHARED_DATA}")
+    else:
+        assert all(path.is_file() for path in config.clusters)
