@@ -139,9 +139,7 @@ def test_summarise_refuses_too_many_articles_before_summarising():
         demo.summarise(ARTICLES * 11, "lead", 50)
 
 
-def test_evaluate_of_the_seed_cluster_reports_time_and_its_checklist():
-    from mdsum.judges import judge_catalogue
-
+def test_evaluate_of_the_seed_cluster_reports_time_faithfulness_and_its_checklist():
     example = demo.load_example()
     report = demo.evaluate(
         [document.text for document in example.documents], "lead", 120, example.id,
@@ -150,13 +148,15 @@ def test_evaluate_of_the_seed_cluster_reports_time_and_its_checklist():
     assert report.cluster_id == "seeds" and report.system == "lead"
     assert report.metrics["seconds"] >= 0 and report.metrics["words"] == report.summary.word_count
     assert set(report.unsupported) <= {sentence.text for sentence in report.summary.sentences}
+    supported = len(report.summary.sentences) - len(report.unsupported)
+    assert report.metrics["faithfulness"] == supported / len(report.summary.sentences)
     facts = demo.checklist_facts("seeds")
     assert facts, "the seed cluster has a checklist"
-    if judge_catalogue().default is None:
-        assert report.judgements == ()
+    if not demo.judge_panel().judges:
+        assert report.judgements == () and demo.unjudged_reason()
     else:
         assert [judgement.fact_id for judgement in report.judgements] == list(facts)
-        assert report.metrics["coverage"] == sum(j.covered for j in report.judgements) / len(facts)
+        assert 0 <= report.metrics["pyramid"] <= 1 and 0 <= report.metrics["coverage"] <= 1
 
 
 def test_evaluate_without_a_checklist_has_no_judgements():
@@ -294,7 +294,7 @@ def test_html_flags_unsupported_sentences_only():
 def test_html_checklist_says_which_sentence_covers_each_fact():
     report, cluster = _report()
     page = demo.render_report_html(report, cluster, {"F1": "Roads flooded", "F2": "Schools shut"})
-    assert "1 of 2 facts covered" in page
+    assert "1 of 2 facts covered (judge: lexical)" in page
     assert "<td>Roads flooded</td><td>✓ covered</td><td>1</td>" in page
     assert "<td>Schools shut</td><td>✗ missed</td>" in page
 
@@ -302,8 +302,8 @@ def test_html_checklist_says_which_sentence_covers_each_fact():
 def test_html_says_why_a_checklist_was_not_judged():
     report, cluster = _report()
     unjudged = Report(report.cluster_id, report.system, report.summary, (), report.metrics, ())
-    page = demo.render_report_html(unjudged, cluster, {"F1": "Roads flooded"})
-    assert "checklist of 1 facts" in page and "<table" not in page
+    page = demo.render_report_html(unjudged, cluster, {"F1": "Roads flooded"}, "no judge <calibrated>")
+    assert "checklist of 1 facts, not judged: no judge &lt;calibrated&gt;" in page and "<table" not in page
 
 
 class _BlocksInsideSentences(HTMLParser):

@@ -167,14 +167,20 @@ def _build_summariser(name: str):
     return build_summariser(name)
 
 
-def _build_judge(name: str):
-    from mdsum.judges import build_judge
+@functools.lru_cache(maxsize=1)
+def judge_panel():
+    """The harness's default judge (`resolve_judges`): none when no judge is calibrated or it cannot run here."""
+    from mdsum.evaluation.runner import DEFAULT_JUDGE, resolve_judges
 
-    return build_judge(name)
+    return resolve_judges([DEFAULT_JUDGE])
+
+
+def _panel_judge(name: str):
+    return next(judge for judge in judge_panel().judges if judge.name == name)
 
 
 SUMMARISERS = WarmCache(_build_summariser)
-JUDGES = WarmCache(_build_judge)
+JUDGES = WarmCache(_panel_judge)
 
 
 # ---------------------------------------------------------------- endpoints
@@ -208,42 +214,49 @@ def evaluate(
     ids: Sequence[str] | None = None,
     progress: Progress = _no_progress,
 ) -> Report:
-    """Summarise, then judge the summary: checklist coverage when the cluster has one, and faithfulness."""
+    """Summarise, then measure the summary as the harness does: shape, faithfulness, checklist coverage.
+
+    ``metrics`` holds ``seconds`` (summarising alone) beside `mdsum.evaluation.metrics`' figures.
+    """
+    from mdsum.evaluation import metrics
+
     cluster, name, words = _prepare(texts, summariser, words, cluster_id, ids)
     started = time.perf_counter()
     progress(0.1, f"summarising with {name}")
     summary = SUMMARISERS.run(name, lambda worker: worker.summarise(cluster, words))
     seconds = time.perf_counter() - started
     progress(0.6, "checking the summary against its sources")
-    unsupported = unsupported_sentences(summary, cluster)
+    unsupported = metrics.unsupported_sentences(summary, cluster)
     progress(0.8, "judging checklist coverage")
     judgements = judge_checklist(summary, cluster.id)
-    metrics = {"seconds": round(seconds, 3), "words": summary.word_count}
+    scores = {
+        "seconds": round(seconds, 3),
+        **metrics.shape(summary, cluster),
+        "faithfulness": metrics.faithfulness(summary, unsupported),
+    }
     if judgements:
-        metrics["coverage"] = sum(judgement.covered for judgement in judgements) / len(judgements)
-    return Report(cluster.id, name, summary, judgements, metrics, unsupported)
-
-
-def unsupported_sentences(summary: Summary, cluster: Cluster) -> tuple[str, ...]:
-    """The summary sentences that no source sentence supports (invented content)."""
-    from mdsum.alignment import is_supported
-
-    return tuple(sentence.text for sentence in summary.sentences if not is_supported(sentence.text, cluster))
+        scores.update(metrics.coverage(judgements, cluster_checklist(cluster.id).facts))
+    return Report(cluster.id, name, summary, judgements, scores, unsupported)
 
 
 def judge_checklist(summary: Summary, cluster_id: str) -> tuple[Judgement, ...]:
     """The default judge's verdict on each checklist fact.
 
-    None when the cluster has no checklist, or when no judge agrees well enough with the
-    hand labels to be the default: an uncalibrated verdict would mislead more than help.
+    Empty when the cluster has no checklist, or when there is no default judge (none agrees
+    well enough with the hand labels, or its model is not installed): an untrusted verdict
+    would mislead more than help. `unjudged_reason` says which.
     """
-    from mdsum.judges import judge_catalogue
-
     checklist = cluster_checklist(cluster_id)
-    judge_name = judge_catalogue().default
-    if checklist is None or judge_name is None:
+    judges = judge_panel().judges
+    if checklist is None or not judges:
         return ()
-    return JUDGES.run(judge_name, lambda judge: tuple(judge.judge(summary, fact) for fact in checklist.facts))
+    return JUDGES.run(judges[0].name, lambda judge: tuple(judge.judge(summary, fact) for fact in checklist.facts))
+
+
+def unjudged_reason() -> str:
+    """Why checklists go unjudged here, or "" when the default judge runs."""
+    panel = judge_panel()
+    return "" if panel.judges else "; ".join((*panel.skipped, *panel.notes)) or "no default judge"
 
 
 @functools.lru_cache(maxsize=32)
@@ -258,7 +271,9 @@ def cluster_checklist(cluster_id: str):
 def checklist_facts(cluster_id: str) -> Mapping[str, str]:
     """Fact id -> statement of the cluster's checklist (empty without one), for display."""
     checklist = cluster_checklist(cluster_id)
-    return {fact.id: fact.statement for fact in checklist.facts} if checklist is not None else {}
+    if checklist is None:
+        return {}
+    return {fact.id: fact.statement + (" (later event)" if fact.later else "") for fact in checklist.facts}
 
 
 def _user_errors(function: Callable[..., T]) -> Callable[..., T]:
@@ -337,11 +352,14 @@ def colour(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
-def render_report_html(report: Report, cluster: Cluster, facts: Mapping[str, str] | None = None) -> str:
+def render_report_html(
+    report: Report, cluster: Cluster, facts: Mapping[str, str] | None = None, unjudged: str = ""
+) -> str:
     """The summary with each sentence coloured by its main source article.
 
     Hovering or focusing a sentence shows the source sentences that support it; unsupported
-    sentences are flagged; the checklist table says which fact each sentence covers.
+    sentences are flagged; the checklist table (``facts``: id -> statement) says which
+    sentence covers each fact, or ``unjudged`` says why the facts were not judged.
     """
     summary = report.summary
     number = {document.id: index for index, document in enumerate(cluster.documents)}
@@ -361,8 +379,8 @@ def render_report_html(report: Report, cluster: Cluster, facts: Mapping[str, str
         parts.append(_checklist_html(report, facts or {}))
     elif facts:
         parts.append(
-            f'<p class="mdsum-notes">this cluster has a checklist of {len(facts)} facts, but no judge is '
-            "calibrated well enough to be the default (configs/judges.yaml), so coverage is not shown</p>"
+            f'<p class="mdsum-notes">this cluster has a checklist of {len(facts)} facts, not judged: '
+            f"{html.escape(unjudged or 'no verdicts')}</p>"
         )
     parts.extend(f'<p class="mdsum-notes">note: {html.escape(note)}</p>' for note in summary.notes)
     parts.append("</div>")
@@ -406,8 +424,11 @@ def _sentence_html(position: int, sentence, cluster: Cluster, number: Mapping[st
 def _checklist_html(report: Report, facts: Mapping[str, str]) -> str:
     positions = {sentence.text: index for index, sentence in enumerate(report.summary.sentences, start=1)}
     covered = sum(judgement.covered for judgement in report.judgements)
+    pyramid = report.metrics.get("pyramid")
+    weighted = f", Pyramid score {pyramid:.2f}" if pyramid is not None else ""
     rows = [
-        f"<caption>checklist: {covered} of {len(report.judgements)} facts covered</caption>",
+        f"<caption>checklist: {covered} of {len(report.judgements)} facts covered{weighted} "
+        f"(judge: {html.escape(report.judgements[0].judge)})</caption>",
         "<tr><th>fact</th><th></th><th>by sentence</th></tr>",
     ]
     for judgement in report.judgements:
@@ -563,7 +584,8 @@ def build_app():
                     progress((step + fraction) / len(systems), desc=message)
 
                 reports.append(evaluate(shown_texts, name, words, cluster_id, shown_ids, report_progress))
-            rendered = [render_report_html(report, cluster, facts) for report in reports]
+            unjudged = unjudged_reason() if facts else ""
+            rendered = [render_report_html(report, cluster, facts, unjudged) for report in reports]
             main = gr.update(value=rendered[0])
             second = gr.update(value=rendered[1], visible=True) if compare else gr.update(value="", visible=False)
             return [main, second, [report.to_dict() for report in reports]]
