@@ -133,3 +133,30 @@ def test_shipped_configs_are_valid(name):
         pytest.skip(f"benchmark data not found at {SHARED_DATA}")
     else:
         assert all(path.is_file() for path in config.clusters)
+
+
+def test_a_fact_no_source_supports_is_warned_and_the_run_goes_on(project, capsys):
+    unsupported = CHECKLIST + """\
+  - id: F03
+    statement: "The talks moved to Moscow."
+    sources: [a1]
+    weight: 1
+    category: event
+    later: false
+    forms: {names: [["Moscow"]], numbers: [], dates: [], negated: false}
+"""
+    (project / "eval" / "checklists" / "geneva.yaml").write_text(unsupported, encoding="utf-8")
+    config = write_config(project, "clusters: [geneva]\nsystems: [lead]\njudges: [lexical]\nwords: 30\noutput: run\n")
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "mdsum: warning:" in err and "F03" in err and "none of its sources" in err
+    (report,) = [json.loads(line) for line in (project / "run" / "reports.jsonl").read_text().splitlines()]
+    assert {j["fact_id"] for j in report["judgements"]} == {"F01", "F02", "F03"}
+
+
+def test_malformed_checklist_skips_its_cluster_with_the_line(project, capsys):
+    (project / "eval" / "checklists" / "geneva.yaml").write_text(CHECKLIST.replace("weight: 1\n", "weight: 2\n", 1))
+    config = write_config(project, "clusters: [geneva]\nsystems: [lead]\njudges: [lexical]\nwords: 30\noutput: run\n")
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 1  # nothing left to report
+    err = capsys.readouterr().err
+    assert "cluster 'geneva' skipped:" in err and "geneva.yaml:" in err
