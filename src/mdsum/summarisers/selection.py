@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
+import sklearn
 from nltk.stem.porter import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
@@ -129,10 +130,15 @@ class SentencePool:
 
     @cached_property
     def tfidf(self):
-        """Sparse L2-normalised TF-IDF rows, IDF fitted on this cluster (as LexRank does)."""
+        """Sparse L2-normalised TF-IDF rows, IDF fitted on this cluster (as LexRank does).
+
+        Input checks are skipped: the texts are ours, and on a few dozen sentences
+        sklearn's validation costs more than the vectorising.
+        """
         vectorizer = TfidfVectorizer(analyzer=content_stems, sublinear_tf=True)
         try:
-            return vectorizer.fit_transform(self.texts)
+            with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+                return vectorizer.fit_transform(self.texts)
         except ValueError:  # only stop words in the whole cluster: every sentence is the zero vector
             from scipy.sparse import csr_matrix
 
