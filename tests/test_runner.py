@@ -244,7 +244,11 @@ def _catalogue(default, kappa):
 def test_default_judge_is_named_with_its_kappa():
     panel = resolve_judges(["default", "lexical"], _catalogue("lexical", 0.71))
     assert [j.name for j in panel.judges] == ["lexical"]
-    assert panel.notes == ("default judge: lexical (kappa 0.710, accuracy 0.900)",)
+    assert panel.notes == ("default judge: lexical (kappa 0.710, accuracy 0.900 on gold labels)",)
+
+
+def test_the_default_judge_is_stated_even_when_not_used():
+    assert resolve_judges(["lexical"], _catalogue("lexical", 0.71)).notes[0].startswith("default judge: lexical")
 
 
 def test_no_trusted_default_is_said_loudly():

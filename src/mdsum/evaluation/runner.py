@@ -18,7 +18,7 @@ from mdsum.errors import ConfigError, InputError, MdsumError, ModelError
 from mdsum.evaluation import metrics
 from mdsum.evaluation.cache import ResultCache, content_key
 from mdsum.evaluation.run_config import REFERENCE_BUDGET, RunConfig, SystemSpec
-from mdsum.judges import JudgeCatalogue, build_judge, judge_catalogue
+from mdsum.judges import MIN_DEFAULT_KAPPA, JudgeCatalogue, build_judge, judge_catalogue
 from mdsum.judges.base import Judge
 from mdsum.model import Cluster, Judgement, Report, Summary
 
@@ -49,25 +49,32 @@ class RunResult:
         return [system.name for system in self.config.systems if any(r.system == system.name for r in self.reports)]
 
 
+def default_judge_note(catalogue: JudgeCatalogue) -> str:
+    """The line every run report carries: which judge is the calibrated default, and how far to trust it."""
+    if catalogue.default is None:
+        return (f"NO JUDGE REACHES Cohen's kappa {MIN_DEFAULT_KAPPA} against the gold labels: there is no trusted "
+                "default judge, and coverage figures are indicative only")
+    entry = catalogue.entries[catalogue.default]
+    accuracy = entry.calibration.get("accuracy", float("nan"))
+    return f"default judge: {catalogue.default} (kappa {entry.kappa:.3f}, accuracy {accuracy:.3f} on {entry.calibration.get('gold', 'gold labels')})"
+
+
 def resolve_judges(names: Sequence[str], catalogue: JudgeCatalogue | None = None) -> JudgePanel:
-    """Build the named judges; "default" is the calibrated default; unavailable ones are skipped, saying why."""
+    """Build the named judges ("default": the calibrated default); unavailable ones are skipped, saying why."""
     catalogue = catalogue or judge_catalogue()
-    notes, skipped, judges = [], [], []
+    skipped, judges = [], []
     for name in dict.fromkeys(names):
         if name == DEFAULT_JUDGE:
             if catalogue.default is None:
-                notes.append("NO JUDGE REACHES Cohen's kappa 0.6 against the gold labels: there is no trusted default judge")
                 continue
             name = catalogue.default
-            entry = catalogue.entries[name]
-            notes.append(f"default judge: {name} (kappa {entry.kappa:.3f}, accuracy {entry.calibration.get('accuracy', float('nan')):.3f})")
         judge = build_judge(name, catalogue)
         reason = judge.unavailable_reason()
         if reason:
             skipped.append(f"judge '{name}' skipped: {reason}")
         elif all(existing.name != judge.name for existing in judges):
             judges.append(judge)
-    return JudgePanel(tuple(judges), tuple(skipped), tuple(notes))
+    return JudgePanel(tuple(judges), tuple(skipped), (default_judge_note(catalogue),))
 
 
 def word_budget(words: int | str, cluster: Cluster) -> int:
