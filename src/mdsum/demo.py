@@ -339,7 +339,7 @@ SUMMARY_CSS = """
 .mdsum-source { display: block; margin: 0.2em 0; }
 .mdsum-unsupported { text-decoration: underline wavy #c00; }
 .mdsum-flag { color: #c00; font-weight: 700; }
-.mdsum-checklist { border-collapse: collapse; margin-top: 0.8em; font-size: 0.9em; }
+.mdsum-checklist { margin-top: 0.8em; font-size: 0.9em; } .mdsum-checklist table { border-collapse: collapse; }
 .mdsum-checklist td, .mdsum-checklist th { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; }
 .mdsum-covered { color: #060; } .mdsum-missed { color: #a00; }
 .mdsum-checklist td:nth-child(2) { white-space: nowrap; }
@@ -422,15 +422,16 @@ def _sentence_html(position: int, sentence, cluster: Cluster, number: Mapping[st
 
 
 def _checklist_html(report: Report, facts: Mapping[str, str]) -> str:
+    """The score in a line; the fact-by-fact table folded under it (a checklist runs to dozens of rows)."""
     positions = {sentence.text: index for index, sentence in enumerate(report.summary.sentences, start=1)}
     covered = sum(judgement.covered for judgement in report.judgements)
     pyramid = report.metrics.get("pyramid")
     weighted = f", Pyramid score {pyramid:.2f}" if pyramid is not None else ""
-    rows = [
-        f"<caption>checklist: {covered} of {len(report.judgements)} facts covered{weighted} "
-        f"(judge: {html.escape(report.judgements[0].judge)})</caption>",
-        "<tr><th>fact</th><th></th><th>by sentence</th></tr>",
-    ]
+    headline = (
+        f"<summary>checklist: {covered} of {len(report.judgements)} facts covered{weighted} "
+        f"(judge: {html.escape(report.judgements[0].judge)})</summary>"
+    )
+    rows = ["<tr><th>fact</th><th></th><th>by sentence</th></tr>"]
     for judgement in report.judgements:
         text = html.escape(facts.get(judgement.fact_id, judgement.fact_id))
         if judgement.covered:
@@ -439,7 +440,7 @@ def _checklist_html(report: Report, facts: Mapping[str, str]) -> str:
             rows.append(f'<tr class="mdsum-covered"><td>{text}</td><td>✓ covered</td><td>{by}</td></tr>')
         else:
             rows.append(f'<tr class="mdsum-missed"><td>{text}</td><td>✗ missed</td><td></td></tr>')
-    return f'<table class="mdsum-checklist">{"".join(rows)}</table>'
+    return f'<details class="mdsum-checklist">{headline}<table>{"".join(rows)}</table></details>'
 
 
 # ---------------------------------------------------------------- article boxes
