@@ -52,7 +52,8 @@ def leaderboard_markdown(result: RunResult) -> str:
     lines = [f"# Leaderboard: {config.name}", ""]
     lines += [f"- {note}" for note in (result.panel.notes if result.panel else ())]
     lines += [f"- ranked by **{metric}**" if metric else "- no metric to rank by", ""]
-    lines.append(f"Mean over clusters [seeded ({config.seed}) {config.bootstrap_samples}-sample percentile bootstrap 95% interval].")
+    lines.append(f"Mean over clusters [seeded ({config.seed}) {config.bootstrap_samples}-sample percentile bootstrap 95% "
+                 "interval; none with one cluster]. `@judge`: judged coverage of the checklist (later facts apart).")
     lines.append("ROUGE: F1, rouge-score with Porter stemming, max over references.")
     lines += ["", "| system | clusters | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     for system in sorted(result.systems, key=rank):
@@ -62,11 +63,18 @@ def leaderboard_markdown(result: RunResult) -> str:
             if not values:
                 cells.append("")
                 continue
-            interval = bootstrap_interval(values, seed=config.seed, samples=config.bootstrap_samples)
-            cells.append(f"{interval.mean:.3f} [{interval.low:.3f}, {interval.high:.3f}]")
+            cells.append(_cell(bootstrap_interval(values, seed=config.seed, samples=config.bootstrap_samples)))
         count = len({r.cluster_id for r in result.reports if r.system == system})
         lines.append(f"| {system} | {count} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _cell(interval) -> str:
+    """``mean [low, high]``; the mean alone when the interval is degenerate (one cluster)."""
+    digits = 1 if abs(interval.mean) >= 10 else 3
+    if interval.low == interval.high:
+        return f"{interval.mean:.{digits}f}"
+    return f"{interval.mean:.{digits}f} [{interval.low:.{digits}f}, {interval.high:.{digits}f}]"
 
 
 def significance_markdown(result: RunResult) -> str:
