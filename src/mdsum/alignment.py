@@ -66,8 +66,11 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.where(norms == 0, 1, norms)
 
 
-def support_scores(text: str, cluster: Cluster) -> np.ndarray:
-    """Support of ``text`` by every cluster sentence, in [0, 1], in cluster order."""
+def support_scores(text: str, cluster: Cluster, how: str | None = None) -> np.ndarray:
+    """Support of ``text`` by every cluster sentence, in [0, 1], in cluster order.
+
+    ``how`` is 'lexical' or 'hybrid' (default: `method()`).
+    """
     keys, grams, vectors = _indexed(cluster)
     tokens = _tokenizer.tokenize(text)
     unigrams, bigrams = _ngrams(tokens, 1), _ngrams(tokens, 2)
@@ -75,7 +78,7 @@ def support_scores(text: str, cluster: Cluster) -> np.ndarray:
         (_precision(unigrams, one) + (_precision(bigrams, two) if bigrams else _precision(unigrams, one))) / 2
         for one, two in grams
     ], dtype=np.float32)
-    if vectors is None:
+    if (how or method()) == "lexical" or vectors is None:
         return lexical
     query = _normalise(np.asarray(_embedder()([text]), dtype=np.float32))[0]
     return (lexical + np.clip(vectors @ query, 0, 1)) / 2

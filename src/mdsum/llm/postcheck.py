@@ -33,6 +33,7 @@ class Checked(NamedTuple):
 def strip_markup(text: str) -> str:
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
+    text = "\n".join(" ".join(line.split()) for line in text.splitlines())
     return _LEAD_IN.sub("", text.strip())
 
 
@@ -57,7 +58,7 @@ def check_output(text: str, words: int, instructions: Sequence[str], titles: Seq
     """
     notes = []
     cleaned = strip_markup(text)
-    if cleaned != text.strip():
+    if cleaned.split() != text.split():
         notes.append("removed markup or a lead-in from the model output")
     kept, dropped = [], {"echo": 0, "header": 0, "repeat": 0, "fragment": 0}
     titles = {title.strip().lower() for title in titles if title}
