@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from mdsum.cli import main
-from mdsum.config import config_dir
 from mdsum.errors import ConfigError
 from mdsum.evaluation.calibrate import (
     Scored,
@@ -84,8 +82,10 @@ def test_best_judge_has_the_best_held_out_kappa():
 
 @pytest.fixture
 def catalogue_copy(tmp_path):
+    """An uncalibrated judge catalogue."""
     path = tmp_path / "judges.yaml"
-    shutil.copy(config_dir() / "judges.yaml", path)
+    path.write_text("default: null\njudges:\n  lexical: {kind: lexical, params: {threshold: 0.5}}\n"
+                    "  embedding: {kind: embedding, params: {threshold: 0.6}}\n")
     return path
 
 
