@@ -27,14 +27,16 @@ def run(args: argparse.Namespace) -> int:
     from mdsum.evaluation.calibrate import best_judge, calibrate, calibration_table, score_gold, write_calibration
     from mdsum.evaluation.checklist import eval_dir
     from mdsum.evaluation.gold import read_gold_set
-    from mdsum.judges import MIN_DEFAULT_KAPPA, build_judge, judge_catalogue, judge_names
+    from mdsum.evaluation.runner import default_judge_note
+    from mdsum.judges import MIN_DEFAULT_KAPPA, build_judge, judge_catalogue, judge_names, read_judge_catalogue
 
     gold_path = Path(args.gold) if args.gold else eval_dir() / "gold" / "seeds.yaml"
     gold_set = read_gold_set(gold_path)
     cache = ResultCache(args.cache)
 
     def cached_score(judge, summary, fact) -> float:
-        key = content_key("score", judge.name, judge.config, summary.sentences, fact)
+        scoring = {name: value for name, value in judge.config.items() if name != "threshold"}  # scores ignore it
+        key = content_key("score", judge.name, scoring, summary.sentences, fact)
         return cache.get_or_compute("score", key, lambda: judge.match(summary, fact).score)
 
     calibrations, skipped = [], {}
@@ -50,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
     print(calibration_table(calibrations, skipped))
     best = best_judge(calibrations)
     if best is None:
-        print(f"!!! NO JUDGE REACHES Cohen's kappa {MIN_DEFAULT_KAPPA} (leave-one-summary-out): there is no trusted "
-              "default judge; coverage figures are indicative only !!!", file=sys.stderr)
+        print(f"!!! none of the judges calibrated here reaches Cohen's kappa {MIN_DEFAULT_KAPPA} (leave-one-summary-out) !!!")
     else:
         print(f"best judge of this run: {best.judge} (LOSO kappa {best.held_out.kappa:.3f}, accuracy {best.held_out.accuracy:.3f}, "
               f"threshold {best.fitted_threshold:.3f})")
@@ -60,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
         shown = gold_path.resolve()
         if shown.is_relative_to(eval_dir().parent):
             shown = shown.relative_to(eval_dir().parent)
-        default = write_calibration(path, calibrations, str(shown))
-        print(f"wrote {path}: thresholds fitted; default judge (best recorded kappa >= {MIN_DEFAULT_KAPPA}): {default}")
+        write_calibration(path, calibrations, str(shown))
+        print(f"wrote {path}: fitted thresholds and agreement")
+    catalogue = read_judge_catalogue(judge_catalogue().path)
+    if catalogue.default is None:
+        print(f"!!! NO JUDGE REACHES Cohen's kappa {MIN_DEFAULT_KAPPA}: there is no trusted default judge; "
+              "coverage figures are indicative only !!!", file=sys.stderr)
+    else:
+        print(default_judge_note(catalogue))
     return 0
