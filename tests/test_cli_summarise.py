@@ -1,0 +1,117 @@
+"""The `mdsum` command run as a user runs it: a subprocess, stdout, stderr and exit code."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+SUMMARISER = ["--summariser", "lead"]  # the fastest real summariser keeps these tests quick
+
+
+def mdsum(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "mdsum", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
+
+
+def one_line_error(result, fragment):
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("mdsum: error: ")
+    assert fragment in lines[0]
+
+
+@pytest.mark.parametrize("command", [[], ["summarise"], ["list"]])
+def test_every_command_has_help(command):
+    result = mdsum(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: mdsum" in result.stdout
+
+
+def test_list_shows_the_default_and_every_summariser():
+    result = mdsum("list")
+    assert result.returncode == 0
+    starred = [line for line in result.stdout.splitlines() if line.startswith("*")]
+    assert len(starred) == 1
+    for name in ["lead", "lexrank", "textrank", "centroid-mmr", "submodular"]:
+        assert f" {name} " in result.stdout
+
+
+def test_summarise_seeds_as_text_within_budget(seeds_dir):
+    result = mdsum("summarise", seeds_dir, *SUMMARISER, "--words", 120)
+    assert result.returncode == 0, result.stderr
+    assert 0 < len(result.stdout.split()) <= 120
+
+
+def test_summarise_seeds_as_json_has_provenance(seeds_dir, tmp_path):
+    out = tmp_path / "summary.json"
+    result = mdsum("summarise", seeds_dir, *SUMMARISER, "--format", "json", "--out", out)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(out.read_text())
+    assert summary["cluster_id"] == "seeds"
+    assert all(sentence["sources"] for sentence in summary["sentences"])
+
+
+def test_batch_skips_bad_clusters_and_resumes(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    good = lambda i: json.dumps({"id": f"c{i}", "documents": [f"Story {i} begins here today.", f"Story {i} goes on in a second report."]})
+    batch.write_text("\n".join([good(1), "{not json", json.dumps({"id": "empty", "documents": []}), good(2)]) + "\n")
+    out = tmp_path / "out.jsonl"
+
+    first = mdsum("summarise", batch, *SUMMARISER, "--words", 20, "--out", out)
+    assert first.returncode == 1
+    assert [json.loads(line)["cluster_id"] for line in out.read_text().splitlines()] == ["c1", "c2"]
+    assert "skipped" in first.stderr and "2 written, 2 skipped" in first.stderr
+
+    batch.write_text(batch.read_text() + good(3) + "\n")
+    second = mdsum("summarise", batch, *SUMMARISER, "--words", 20, "--out", out)
+    assert "resuming" in second.stderr and "1 written" in second.stderr
+    assert [json.loads(line)["cluster_id"] for line in out.read_text().splitlines()] == ["c1", "c2", "c3"]
+
+
+def test_one_document_cluster_is_summarised_with_a_note(tmp_path, seeds_dir):
+    single = tmp_path / "single"
+    single.mkdir()
+    (single / "only.txt").write_text(next(seeds_dir.glob("*.txt")).read_text())
+    result = mdsum("summarise", single, *SUMMARISER, "--words", 50)
+    assert result.returncode == 0
+    assert "one-document cluster" in result.stderr
+    assert result.stdout.strip()
+
+
+def article_folder(tmp_path, name, content: bytes):
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(content)
+    (folder / "b.txt").write_text("A second article says the talks ended in Geneva on Friday.")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00data" * 10, "binary"),
+        ("Caf\u00e9 talks ended.".encode("latin-1"), "UTF-8"),
+        (b"<!DOCTYPE html><html><body><p>The talks ended.</p></body></html>", "HTML"),
+        (("The talks went on and on. " * 200_000).encode(), "MB"),
+    ],
+    ids=["empty", "binary", "non-utf8", "html", "5MB"],
+)
+def test_bad_article_is_one_clear_line(tmp_path, content, fragment):
+    folder = article_folder(tmp_path, "bad", content)
+    one_line_error(mdsum("summarise", folder, *SUMMARISER), fragment)
+
+
+def test_missing_path_is_one_clear_line(tmp_path):
+    one_line_error(mdsum("summarise", tmp_path / "nowhere"), "nowhere")
+
+
+def test_unknown_summariser_is_one_clear_line(seeds_dir):
+    one_line_error(mdsum("summarise", seeds_dir, "--summariser", "nope"), "unknown summariser 'nope'")
+
+
+def test_zero_words_is_one_clear_line(seeds_dir):
+    one_line_error(mdsum("summarise", seeds_dir, "--words", 0), "--words must be a positive integer")
