@@ -413,7 +413,7 @@ def _sentence_html(position: int, sentence, cluster: Cluster, number: Mapping[st
     if not support:
         support.append('<span class="mdsum-source">no source sentence recorded</span>')
     classes = "mdsum-sentence mdsum-unsupported" if unsupported else "mdsum-sentence"
-    flag = ' <span class="mdsum-flag" title="no source sentence supports this">⚠ unsupported</span>' if unsupported else ""
+    flag = ' <span class="mdsum-flag" title="no source sentence supports this, or it states a number, date or name no source states">⚠ unsupported</span>' if unsupported else ""
     return (
         f'<span class="{classes}" tabindex="0" data-position="{position}" style="background:{background}">'
         f"{html.escape(sentence.text)}<sup>{cited}</sup>{flag}"

@@ -14,7 +14,7 @@ FORMATS = ("text", "json", "jsonl", "md")
 def render(summary: Summary, fmt: str) -> str:
     """One summary in ``fmt``, ending with a newline."""
     if fmt == "text":
-        return textwrap.fill(summary.text, width=100) + "\n"
+        return textwrap.fill(summary.text, width=100, break_on_hyphens=False) + "\n"
     if fmt == "json":
         return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":

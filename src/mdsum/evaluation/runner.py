@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from mdsum.alignment import SUPPORT_VERSION
 from mdsum.errors import ConfigError, InputError, MdsumError, ModelError
 from mdsum.evaluation import metrics
 from mdsum.evaluation.cache import ResultCache, content_key
@@ -188,7 +189,7 @@ class Evaluator:
 
     def summary(self, system: SystemSpec, cluster: Cluster, words: int) -> Summary:
         summariser = self.summarisers[system.name]
-        key = content_key("summary", system.name, summariser.config, words, cluster)
+        key = content_key("summary", system.name, summariser.config, summariser.version, words, cluster)
         return Summary.from_dict(
             self.cache.get_or_compute("summary", key, lambda: summariser.summarise(cluster, words).to_dict())
         )
@@ -198,7 +199,7 @@ class Evaluator:
         return Judgement.from_dict(self.cache.get_or_compute("judgement", key, lambda: judge.judge(summary, fact).to_dict()))
 
     def unsupported(self, summary: Summary, cluster: Cluster) -> tuple[str, ...]:
-        key = content_key("support", summary.sentences, cluster)
+        key = content_key("support", SUPPORT_VERSION, summary.sentences, cluster)
         return tuple(self.cache.get_or_compute("support", key, lambda: list(metrics.unsupported_sentences(summary, cluster))))
 
     def evaluate(self, system: SystemSpec, cluster: Cluster, words: int, checklist) -> Report:

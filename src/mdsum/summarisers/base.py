@@ -34,6 +34,7 @@ class Summariser(ABC):
     """
 
     algorithm: ClassVar[str]
+    version: ClassVar[int] = 1  # bump when the output changes, so the harness does not reuse cached summaries
     name: str = ""  # the configured name ("lexrank", "abstractive-smollm2", ...)
 
     def summarise(self, cluster: Cluster, words: int) -> Summary:
