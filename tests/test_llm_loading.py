@@ -18,6 +18,15 @@ def test_local_chat_model_generates_text(tiny_chat_model):
     assert "<|im_start|>" not in reply
 
 
+def test_prompt_lookup_decoding_writes_the_same_greedy_text(tiny_chat_model):
+    """configs/models.yaml turns prompt lookup on for speed; it must not change what greedy decoding writes."""
+    loaded = load_model(str(tiny_chat_model))
+    prompt = [{"role": "user", "content": "the talks ended in Geneva on Friday. the talks ended in Geneva. " * 3}]
+    plain = generate(loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40)
+    looked_up = generate(loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40, prompt_lookup_num_tokens=10)
+    assert plain and looked_up == plain
+
+
 def test_local_seq2seq_model_generates_text(tiny_seq2seq_model):
     loaded = load_model(str(tiny_seq2seq_model))
     assert loaded.spec.family == "seq2seq"
