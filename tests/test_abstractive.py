@@ -109,6 +109,18 @@ def test_kept_sentences_carry_provenance(tiny_chat_model):
     assert draft.notes[0] == "fused"
 
 
+def test_sentences_with_invented_details_are_dropped_with_a_note(tiny_chat_model):
+    summariser = build_summariser("abstractive", model=str(tiny_chat_model), **QUICK)
+    reply = ("The seventh round of talks ended in Geneva on Friday. "
+             "The ninth round will open on 3 November, said Ambassador Haley. "
+             "The opposition wants a political transition.")
+    draft = summariser._finish(CLUSTER, 60, reply, (), [])
+    assert [s.text for s in draft.sentences] == [
+        "The seventh round of talks ended in Geneva on Friday.", "The opposition wants a political transition."]
+    [note] = [note for note in draft.notes if note.startswith("dropped a model sentence")]
+    assert "ordinal 9" in note and "date ?-11-03" in note and "name Haley" in note
+
+
 def test_unknown_model_is_a_clear_error():
     with pytest.raises(Exception, match="unknown model 'no-such-model'"):
         build_summariser("abstractive", model="no-such-model").summarise(CLUSTER, 60)

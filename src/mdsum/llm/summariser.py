@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from mdsum.alignment import align_sentence
+from mdsum.alignment import align_sentence, unstated_details
 from mdsum.llm.postcheck import check_output
 from mdsum.model import Cluster, Document, SummarySentence
 from mdsum.summarisers.base import Draft, Summariser
@@ -76,11 +76,24 @@ class ModelSummariser(Summariser):
 
         titles = [document.title for document in cluster.documents if document.title]
         checked = check_output(text, words, instructions, titles, split_sentences)
-        notes = [*notes, *checked.notes]
-        if not checked.sentences:
+        kept, notes = self._without_invented_details(cluster, checked.sentences, [*notes, *checked.notes])
+        if not kept:
             return self._fallback(cluster, words, [*notes, "the model wrote no usable sentence"])
-        sentences = [SummarySentence(s, align_sentence(s, cluster)) for s in checked.sentences]
+        sentences = [SummarySentence(s, align_sentence(s, cluster)) for s in kept]
         return Draft(sentences, notes)
+
+    @staticmethod
+    def _without_invented_details(cluster: Cluster, sentences: Sequence[str], notes: Sequence[str]):
+        """Drop model sentences stating a number, date or name that no source states (small models
+        invent them), naming what each one invented."""
+        kept, notes = [], list(notes)
+        for sentence in sentences:
+            invented = unstated_details(sentence, cluster)
+            if invented:
+                notes.append(f"dropped a model sentence stating what no source states ({', '.join(invented)}): {sentence}")
+            else:
+                kept.append(sentence)
+        return kept, notes
 
     def _fallback(self, cluster: Cluster, words: int, notes: Sequence[str]) -> Draft:
         from mdsum.summarisers import build_summariser
