@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import ClassVar, Sequence
 
 from mdsum.alignment import align_sentence, unstated_details
 from mdsum.llm.postcheck import check_output
@@ -41,6 +41,7 @@ class ModelSummariser(Summariser):
     fallback when the model writes nothing usable.
     """
 
+    version: ClassVar[int] = 2  # 2: sentences stating details no source states are dropped
     model: str = "qwen2.5-coder-0.5b-instruct"
     selector: str = "lexrank"
     input_tokens: int = 600
