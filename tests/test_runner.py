@@ -172,6 +172,14 @@ def test_cache_keys_change_with_the_budget(workspace):
     assert CALLS == [("first", "alpha")]
 
 
+def test_a_new_summariser_version_is_not_served_old_summaries(workspace, monkeypatch):
+    evaluate(workspace, "first")
+    CALLS.clear()
+    monkeypatch.setattr(FirstSentences, "version", FirstSentences.version + 1)
+    evaluate(workspace, "first")
+    assert CALLS == [("first", "alpha"), ("first", "beta"), ("first", "gamma")]
+
+
 def test_limit_counts_clusters(workspace):
     result = evaluate(workspace, "first", limit=2)
     assert [r.cluster_id for r in result.reports] == ["alpha", "beta"]
