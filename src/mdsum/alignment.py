@@ -108,8 +108,10 @@ def align_sentence(text: str, cluster: Cluster, top_k: int = 3) -> tuple[SourceR
 def is_supported(text: str, cluster: Cluster) -> bool:
     """Whether some source sentence supports ``text`` above the calibrated threshold, and the
     cluster states every detail it states (`unstated_details`)."""
+    if unstated_details(text, cluster):  # cheap; spares the embedding
+        return False
     refs = align_sentence(text, cluster, top_k=1)
-    return bool(refs) and refs[0].score >= SUPPORT_THRESHOLDS[method()] and not unstated_details(text, cluster)
+    return bool(refs) and refs[0].score >= SUPPORT_THRESHOLDS[method()]
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -119,6 +121,7 @@ class _Details(NamedTuple):
     numbers: frozenset[float]
     ordinals: frozenset[int]
     dates: tuple[DateValue, ...]
+    years: frozenset[int]  # every year the cluster states, so "14 July" may borrow one
     words: frozenset[str]  # every word, lower-cased, to look names up in
 
 
@@ -150,28 +153,21 @@ def _cluster_details(cluster: Cluster) -> _Details:
         ordinals.update(found_ordinals)
         words.update(word.lower() for word in _WORD.findall(text))
     dates.extend(parse_iso_date(document.date) for document in cluster.documents if document.date)
-    return _Details(frozenset(numbers), frozenset(ordinals), tuple(dates), frozenset(words))
+    years = frozenset(date.year for date in dates if date.year is not None)
+    return _Details(frozenset(numbers), frozenset(ordinals), tuple(dates), years, frozenset(words))
 
 
-def _date_stated(date: DateValue, known: tuple[DateValue, ...]) -> bool:
-    """Some source date names every part ``date`` names; a year may come from another date
-    (articles say "14 July" and are dated 2017)."""
-    years = {other.year for other in known if other.year is not None}
-    for other in known:
-        if date.month is not None and other.month != date.month:
-            continue
-        if date.day is not None and other.day != date.day:
-            continue
-        if date.year is None or other.year == date.year or (other.year is None and date.year in years):
-            return True
-    return False
+def _date_stated(date: DateValue, known: _Details) -> bool:
+    """Some source date states ``date``; its year may come from another date (articles say
+    "14 July" and are dated 2017)."""
+    return any(other.states(date) for other in known.dates) and (date.year is None or date.year in known.years)
 
 
 def unstated_details(text: str, cluster: Cluster) -> tuple[str, ...]:
     """The numbers, ordinals, dates and names in ``text`` that no source of ``cluster`` states."""
     known = _cluster_details(cluster)
     dates, numbers, ordinals = _details(text)
-    missing = [f"date {_format_date(date)}" for date in dates if not _date_stated(date, known.dates)]
+    missing = [f"date {_format_date(date)}" for date in dates if not _date_stated(date, known)]
     missing += [f"number {number:g}" for number in numbers if number not in known.numbers]
     missing += [f"ordinal {ordinal}" for ordinal in ordinals if ordinal not in known.ordinals]
     missing += [f"name {name}" for name in _names(text) if not _name_stated(name, known.words)]

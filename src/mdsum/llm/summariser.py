@@ -77,24 +77,16 @@ class ModelSummariser(Summariser):
 
         titles = [document.title for document in cluster.documents if document.title]
         checked = check_output(text, words, instructions, titles, split_sentences)
-        kept, notes = self._without_invented_details(cluster, checked.sentences, [*notes, *checked.notes])
+        invented = {sentence: unstated_details(sentence, cluster) for sentence in checked.sentences}
+        kept = [sentence for sentence, details in invented.items() if not details]
+        notes = [*notes, *checked.notes, *(
+            f"dropped a model sentence stating what no source states ({', '.join(details)}): {sentence}"
+            for sentence, details in invented.items() if details
+        )]
         if not kept:
             return self._fallback(cluster, words, [*notes, "the model wrote no usable sentence"])
         sentences = [SummarySentence(s, align_sentence(s, cluster)) for s in kept]
         return Draft(sentences, notes)
-
-    @staticmethod
-    def _without_invented_details(cluster: Cluster, sentences: Sequence[str], notes: Sequence[str]):
-        """Drop model sentences stating a number, date or name that no source states (small models
-        invent them), naming what each one invented."""
-        kept, notes = [], list(notes)
-        for sentence in sentences:
-            invented = unstated_details(sentence, cluster)
-            if invented:
-                notes.append(f"dropped a model sentence stating what no source states ({', '.join(invented)}): {sentence}")
-            else:
-                kept.append(sentence)
-        return kept, notes
 
     def _fallback(self, cluster: Cluster, words: int, notes: Sequence[str]) -> Draft:
         from mdsum.summarisers import build_summariser
