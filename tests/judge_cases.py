@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from mdsum.evaluation.checklist import Fact, FactForms
-from mdsum.model import Summary, SummarySentence
+from mdsum.model import Fact, FactForms, Summary, SummarySentence
 
 
 def fact(statement, names=(), numbers=(), dates=(), negated=False, fact_id="F01", later=False, weight=1):

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from mdsum.errors import ModelError
-from mdsum.llm.summariser import ModelSummariser
+from mdsum.summarisers.model_summariser import ModelSummariser
 from mdsum.model import Cluster, Document
 from mdsum.summarisers import build_summariser
 

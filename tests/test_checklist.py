@@ -6,13 +6,13 @@ import pytest
 
 from mdsum.errors import ConfigError
 from mdsum.evaluation.checklist import (
-    FactForms,
     find_checklist,
     forms_appear,
     load_checklist,
     review_checklist,
     validate_checklist,
 )
+from mdsum.model import FactForms
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_CHECKLIST = REPO / "eval" / "checklists" / "seeds.yaml"

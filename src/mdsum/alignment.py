@@ -16,7 +16,6 @@ consistency check catches).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
@@ -24,8 +23,16 @@ from typing import NamedTuple
 import numpy as np
 from rouge_score.tokenizers import DefaultTokenizer
 
-from mdsum.judges.forms import DateValue, extract_dates, extract_numbers, extract_ordinals, parse_iso_date
 from mdsum.model import Cluster, SourceRef
+from mdsum.text.values import (
+    DateValue,
+    extract_dates,
+    extract_numbers,
+    extract_ordinals,
+    names,
+    parse_iso_date,
+    words,
+)
 
 # Balanced-accuracy optimum of benchmarks/alignment.py on multinews_test_50: lexical AUC 0.891
 # (TPR 0.77, FPR 0.11 at 0.17), hybrid AUC 0.987 (TPR 0.93, FPR 0.04 at 0.25).
@@ -114,9 +121,6 @@ def is_supported(text: str, cluster: Cluster) -> bool:
     return bool(refs) and refs[0].score >= SUPPORT_THRESHOLDS[method()]
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 class _Details(NamedTuple):
     numbers: frozenset[float]
     ordinals: frozenset[int]
@@ -130,31 +134,26 @@ def _details(text: str) -> tuple[tuple[DateValue, ...], tuple[float, ...], tuple
     return dates, extract_numbers(rest), extract_ordinals(rest)
 
 
-def _names(text: str) -> list[str]:
-    """Capitalised words other than a sentence's first: the names it states ("al-Jaafari" gives "Jaafari")."""
-    return [word for word in _WORD.findall(text)[1:] if word[0].isupper()]
-
-
-def _name_stated(name: str, words: frozenset[str]) -> bool:
+def _name_stated(name: str, known_words: frozenset[str]) -> bool:
     """The name, or its singular ("Syrians"), is a word of the cluster."""
     name = name.lower()
-    return name in words or (name.endswith("s") and name[:-1] in words)
+    return name in known_words or (name.endswith("s") and name[:-1] in known_words)
 
 
 @lru_cache(maxsize=8)
 def _cluster_details(cluster: Cluster) -> _Details:
     texts = [document.title or "" for document in cluster.documents]
     texts += [sentence for document in cluster.documents for sentence in document.sentences]
-    numbers, ordinals, dates, words = set(), set(), [], set()
+    numbers, ordinals, dates, known_words = set(), set(), [], set()
     for text in texts:
         found_dates, found_numbers, found_ordinals = _details(text)
         dates.extend(found_dates)
         numbers.update(found_numbers)
         ordinals.update(found_ordinals)
-        words.update(word.lower() for word in _WORD.findall(text))
+        known_words.update(word.lower() for word in words(text))
     dates.extend(parse_iso_date(document.date) for document in cluster.documents if document.date)
     years = frozenset(date.year for date in dates if date.year is not None)
-    return _Details(frozenset(numbers), frozenset(ordinals), tuple(dates), years, frozenset(words))
+    return _Details(frozenset(numbers), frozenset(ordinals), tuple(dates), years, frozenset(known_words))
 
 
 def _date_stated(date: DateValue, known: _Details) -> bool:
@@ -170,7 +169,7 @@ def unstated_details(text: str, cluster: Cluster) -> tuple[str, ...]:
     missing = [f"date {_format_date(date)}" for date in dates if not _date_stated(date, known)]
     missing += [f"number {number:g}" for number in numbers if number not in known.numbers]
     missing += [f"ordinal {ordinal}" for ordinal in ordinals if ordinal not in known.ordinals]
-    missing += [f"name {name}" for name in _names(text) if not _name_stated(name, known.words)]
+    missing += [f"name {name}" for name in names(text) if not _name_stated(name, known.words)]
     return tuple(dict.fromkeys(missing))
 
 

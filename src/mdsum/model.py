@@ -1,5 +1,7 @@
 """The one data model every layer speaks: reader -> summariser -> judge -> report.
 
+Checklist facts are records here too, so judges read them without importing the evaluation layer.
+
 All records are frozen dataclasses made of tuples, strings and numbers, so they can be
 hashed, cached and shared between threads; ``to_dict``/``from_dict`` give their JSON form.
 """
@@ -213,3 +215,39 @@ class Report(_Record):
             metrics=data.get("metrics", {}),
             unsupported=tuple(data.get("unsupported", ())),
         )
+
+
+@dataclass(frozen=True)
+class FactForms(_Record):
+    """What a judge looks for: each ``names`` entry is the variants of ONE required term."""
+
+    names: tuple[tuple[str, ...], ...]
+    numbers: tuple[str, ...]
+    dates: tuple[str, ...]  # ISO 8601, YYYY-MM-DD
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Fact(_Record):
+    """One atomic key fact of a checklist; judges decide whether a summary states it."""
+
+    id: str
+    statement: str
+    sources: tuple[str, ...]  # ids of the documents that state the fact
+    weight: int  # Pyramid weight == len(sources)
+    category: str
+    later: bool  # a fact of a later event, which must not be told as part of this one
+    forms: FactForms
+
+
+@dataclass(frozen=True)
+class Checklist(_Record):
+    """The key facts a good summary of one cluster states, written by hand (``eval/checklists/``)."""
+
+    cluster: str
+    event: str
+    facts: tuple[Fact, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(fact.id for fact in self.facts)

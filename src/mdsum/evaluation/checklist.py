@@ -18,6 +18,7 @@ from typing import Iterable, Mapping
 
 from mdsum.errors import ConfigError
 from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
+from mdsum.model import Checklist, Fact, FactForms
 from mdsum.readers import cluster_from_folder
 
 
@@ -35,38 +36,6 @@ def eval_dir() -> Path:
     """``$MDSUM_EVAL``, else the shipped ``eval/`` (checklists, gold labels, eval configs)."""
     override = os.environ.get("MDSUM_EVAL")
     return Path(override) if override else SHIPPED_EVAL
-
-
-@dataclass(frozen=True)
-class FactForms:
-    """What a judge looks for: each ``names`` entry is the variants of ONE required term."""
-
-    names: tuple[tuple[str, ...], ...]
-    numbers: tuple[str, ...]
-    dates: tuple[str, ...]  # ISO 8601, YYYY-MM-DD
-    negated: bool
-
-
-@dataclass(frozen=True)
-class Fact:
-    id: str
-    statement: str
-    sources: tuple[str, ...]  # ids of the documents that state the fact
-    weight: int  # Pyramid weight == len(sources)
-    category: str
-    later: bool  # a fact of a later event, which must not be told as part of this one
-    forms: FactForms
-
-
-@dataclass(frozen=True)
-class Checklist:
-    cluster: str
-    event: str
-    facts: tuple[Fact, ...]
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(fact.id for fact in self.facts)
 
 
 @dataclass(frozen=True)

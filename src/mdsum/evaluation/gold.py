@@ -12,8 +12,9 @@ from types import MappingProxyType
 from typing import Mapping
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.checklist import SHIPPED_EVAL, Checklist, review_checklist
+from mdsum.evaluation.checklist import SHIPPED_EVAL, review_checklist
 from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
+from mdsum.model import Checklist
 
 SCHEMA = SHIPPED_EVAL / "gold" / "schema.json"
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 import dataclasses
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
-from mdsum.model import Judgement, Summary
-
-if TYPE_CHECKING:  # facts are duck-typed: anything with the checklist's Fact fields
-    from mdsum.evaluation.checklist import Fact
+from mdsum.model import Fact, Judgement, Summary
 
 
 class Match(NamedTuple):

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from rouge_score.tokenizers import DefaultTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from mdsum.judges.base import Judge, Match
-from mdsum.judges.forms import (
+from mdsum.model import Fact
+from mdsum.text.values import (
     extract_dates,
     extract_numbers,
     extract_ordinals,
@@ -26,9 +27,6 @@ from mdsum.judges.forms import (
     parse_iso_date,
     weekday,
 )
-
-if TYPE_CHECKING:  # facts are duck-typed: anything with the checklist's Fact fields
-    from mdsum.evaluation.checklist import Fact
 
 _TOKENIZER = DefaultTokenizer(use_stemmer=True)
 NEGATION_CUES = frozenset({"no", "not", "never", "without", "nor", "neither", "none", "nothing", "cannot"})

@@ -38,11 +38,6 @@ class LoadedModel:
         ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
         return text if len(ids) <= tokens else self.tokenizer.decode(ids[:tokens], skip_special_tokens=True)
 
-    def next_token_logprobs(self, messages, candidates) -> dict[str, float]:
-        from mdsum.llm.generation import next_token_logprobs
-
-        return next_token_logprobs(self, messages, candidates)
-
 
 _loaded: dict[str, LoadedModel] = {}
 _loading_lock = threading.Lock()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mdsum.llm.summariser import TOKENS_PER_WORD, ModelSummariser, dated
+from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, dated
 from mdsum.model import Cluster
 from mdsum.summarisers.base import Draft
 

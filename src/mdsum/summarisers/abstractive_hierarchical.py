@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mdsum.llm.postcheck import strip_markup
-from mdsum.llm.summariser import ModelSummariser, dated
+from mdsum.summarisers.postcheck import strip_markup
+from mdsum.summarisers.model_summariser import ModelSummariser, dated
 from mdsum.model import Cluster
 from mdsum.summarisers.base import Draft
 

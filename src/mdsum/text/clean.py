@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from mdsum.text import dates
+from mdsum.text import values
 
 # A line without sentence punctuation this short is a heading, label or link title.
 MAX_HEADING_WORDS = 20
@@ -98,7 +98,7 @@ def _furniture(line: str, repeated: set[str]) -> str | None:
         return "link"
     if _CREDIT.match(line) and words <= MAX_CREDIT_WORDS:
         return "credit"
-    if dates.is_date_line(line):
+    if values.is_date_line(line):
         return "date"
     if _PAGINATION.match(line):
         return "pagination"
@@ -142,11 +142,11 @@ def fused_headline(paragraph: str) -> tuple[str, str] | None:
     """(headline, article text) for a page flattened into one paragraph that opens with
     its headline and weekday date ("Aid pledges rise Saturday, January 1, 2005 In an
     abrupt ..."), as WikiNews pages are in MultiLing; None for any other paragraph."""
-    found = next(dates.weekday_dates(paragraph), None)
+    found = next(values.weekday_dates(paragraph), None)
     if found is None or found.year is None:
         return None
     headline, text = paragraph[: found.start].strip(), paragraph[found.end :].strip()
-    leading = dates.full_dates(headline)
+    leading = values.full_dates(headline)
     if leading and leading[0].start == 0:  # "2005/01/08 Tsunami aid ..."
         headline = headline[leading[0].end :].strip()
     words = headline.split()

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from mdsum.text import dates
+from mdsum.text import values
 from mdsum.text.clean import DATELINE, Line, classify_lines, fused_headline, is_sentence_like
 
 # A headline has at least this many words; shorter header lines are labels ("Latest news").
@@ -94,25 +94,25 @@ def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
        photo) -- never one from the story's body, which is as often a birthday as today.
     """
     text = "\n".join(line.text for line in lines)
-    years = {found.date.year for found in dates.full_dates(text)}
+    years = {found.date.year for found in values.full_dates(text)}
     for line in lines:
-        if line.rule == "credit" and (found := dates.full_dates(line.text)):
+        if line.rule == "credit" and (found := values.full_dates(line.text)):
             return found[0].date
     after_title = lines if title_index is None else lines[title_index + 1 :]
     for line in after_title:
         if line.rule == "date":
-            return dates.full_dates(line.text)[0].date
+            return values.full_dates(line.text)[0].date
     first_paragraph = next((line.text for line in lines if line.rule is None), "")
     dateline = DATELINE.match(first_paragraph)
-    when = dates.month_day(dateline["when"]) if dateline and dateline["when"] else None
-    if when and (date := dates.in_year(*when, years)):
+    when = values.month_day(dateline["when"]) if dateline and dateline["when"] else None
+    if when and (date := values.in_year(*when, years)):
         return date
-    written = list(dates.weekday_dates(text))
+    written = list(values.weekday_dates(text))
     for weekday, month, day, year, *_ in written:
-        if year is not None and (date := dates.in_year(month, day, {year}, weekday)):
+        if year is not None and (date := values.in_year(month, day, {year}, weekday)):
             return date
     for weekday, month, day, year, *_ in written:
-        if year is None and (date := dates.in_year(month, day, years, weekday)):
+        if year is None and (date := values.in_year(month, day, years, weekday)):
             return date
     furniture = "\n".join(line.text for line in lines if line.rule is not None)
-    return max((found.date for found in dates.full_dates(furniture)), default=None)
+    return max((found.date for found in values.full_dates(furniture)), default=None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Sequence
 
 from mdsum.alignment import align_sentence, unstated_details
-from mdsum.llm.postcheck import check_output
+from mdsum.summarisers.postcheck import check_output
 from mdsum.model import Cluster, Document, SummarySentence
 from mdsum.summarisers.base import Draft, Summariser
 

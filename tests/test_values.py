@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from mdsum.text.dates import full_dates, in_year, is_date_line, month_day, weekday_dates
+from mdsum.text.values import full_dates, in_year, is_date_line, month_day, weekday_dates
 
 
 @pytest.mark.parametrize(

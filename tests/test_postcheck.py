@@ -1,4 +1,4 @@
-from mdsum.llm.postcheck import check_output, strip_markup
+from mdsum.summarisers.postcheck import check_output, strip_markup
 from mdsum.text.split import split_sentences
 
 INSTRUCTIONS = ("Write one merged news account of at most 100 words, as plain prose in past tense.",)
