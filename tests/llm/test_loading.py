@@ -4,33 +4,9 @@ import threading
 import pytest
 
 from mdsum.errors import ModelError
-from mdsum.llm import generate, load_model, next_token_logprobs
+from mdsum.llm import generate, load_model
 from mdsum.llm.loading import _load
 from mdsum.llm.specs import read_models
-
-
-def test_local_chat_model_generates_text(tiny_chat_model):
-    loaded = load_model(str(tiny_chat_model))
-    assert loaded.spec.family == "chat"
-    reply = generate(loaded, [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi."}],
-                     max_new_tokens=8)
-    assert isinstance(reply, str) and reply
-    assert "<|im_start|>" not in reply
-
-
-def test_prompt_lookup_decoding_writes_the_same_greedy_text(tiny_chat_model):
-    """configs/models.yaml turns prompt lookup on for speed; it must not change what greedy decoding writes."""
-    loaded = load_model(str(tiny_chat_model))
-    prompt = [{"role": "user", "content": "the talks ended in Geneva on Friday. the talks ended in Geneva. " * 3}]
-    plain = generate(loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40)
-    looked_up = generate(loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40, prompt_lookup_num_tokens=10)
-    assert plain and looked_up == plain
-
-
-def test_local_seq2seq_model_generates_text(tiny_seq2seq_model):
-    loaded = load_model(str(tiny_seq2seq_model))
-    assert loaded.spec.family == "seq2seq"
-    assert generate(loaded, "The talks ended on Friday.", max_new_tokens=8)
 
 
 def test_one_shared_instance_across_threads(tiny_chat_model):
@@ -41,18 +17,6 @@ def test_one_shared_instance_across_threads(tiny_chat_model):
     for thread in threads:
         thread.join()
     assert len({id(loaded) for loaded in seen}) == 1
-
-
-def test_next_token_logprobs_for_yes_no(tiny_chat_model):
-    loaded = load_model(str(tiny_chat_model))
-    scores = next_token_logprobs(loaded, "Is the sky blue?", ("Yes", "No"))
-    assert set(scores) == {"Yes", "No"}
-    assert all(score < 0 for score in scores.values())
-
-
-def test_next_token_logprobs_needs_a_chat_model(tiny_seq2seq_model):
-    with pytest.raises(ModelError, match="seq2seq"):
-        next_token_logprobs(load_model(str(tiny_seq2seq_model)), "Is it?", ("Yes", "No"))
 
 
 def test_registry_entry_with_a_path_replaces_the_packaged_model(tiny_chat_model, tmp_path):

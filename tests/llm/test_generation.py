@@ -1,0 +1,86 @@
+"""Generation on tiny local models: chat templates, seq2seq text, settings, Yes/No log-probabilities."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from mdsum.errors import ModelError
+from mdsum.llm import generate, load_model, next_token_logprobs
+from mdsum.llm.generation import encode, generation_settings
+
+
+def test_local_chat_model_generates_text(tiny_chat_model):
+    loaded = load_model(str(tiny_chat_model))
+    assert loaded.spec.family == "chat"
+    reply = generate(loaded, [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi."}],
+                     max_new_tokens=8)
+    assert isinstance(reply, str) and reply
+    assert "<|im_start|>" not in reply
+
+
+def test_prompt_lookup_decoding_writes_the_same_greedy_text(tiny_chat_model):
+    """configs/models.yaml turns prompt lookup on for speed; it must not change what greedy decoding writes."""
+    loaded = load_model(str(tiny_chat_model))
+    prompt = [{"role": "user", "content": "the talks ended in Geneva on Friday. the talks ended in Geneva. " * 3}]
+    plain = generate(loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40)
+    looked_up = generate(loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40, prompt_lookup_num_tokens=10)
+    assert plain and looked_up == plain
+
+
+def test_local_seq2seq_model_generates_text(tiny_seq2seq_model):
+    loaded = load_model(str(tiny_seq2seq_model))
+    assert loaded.spec.family == "seq2seq"
+    assert generate(loaded, "The talks ended on Friday.", max_new_tokens=8)
+
+
+def test_next_token_logprobs_for_yes_no(tiny_chat_model):
+    loaded = load_model(str(tiny_chat_model))
+    scores = next_token_logprobs(loaded, "Is the sky blue?", ("Yes", "No"))
+    assert set(scores) == {"Yes", "No"}
+    assert all(score < 0 for score in scores.values())
+
+
+def test_next_token_logprobs_needs_a_chat_model(tiny_seq2seq_model):
+    with pytest.raises(ModelError, match="seq2seq"):
+        next_token_logprobs(load_model(str(tiny_seq2seq_model)), "Is it?", ("Yes", "No"))
+
+
+def test_greedy_settings_drop_the_sampling_knobs(tiny_chat_model):
+    loaded = load_model(str(tiny_chat_model))
+    spec = dataclasses.replace(loaded.spec, generation={"do_sample": False, "temperature": 0.7, "top_p": 0.9,
+                                                         "repetition_penalty": 1.1})
+    settings = generation_settings(dataclasses.replace(loaded, spec=spec), {"top_k": 5})
+    assert settings == {"do_sample": False, "repetition_penalty": 1.1}
+
+
+def test_sampling_keeps_them_and_overrides_win(tiny_chat_model):
+    loaded = load_model(str(tiny_chat_model))
+    spec = dataclasses.replace(loaded.spec, generation={"do_sample": True, "temperature": 0.7})
+    assert generation_settings(dataclasses.replace(loaded, spec=spec), {"temperature": 0.2}) == {
+        "do_sample": True, "temperature": 0.2}
+
+
+def test_a_plain_string_becomes_one_user_turn(tiny_chat_model):
+    loaded = load_model(str(tiny_chat_model))
+    as_string = encode(loaded, "Hello there.")["input_ids"].tolist()
+    as_turn = encode(loaded, [{"role": "user", "content": "Hello there."}])["input_ids"].tolist()
+    assert as_string == as_turn
+
+
+def test_chat_model_without_a_template_is_a_clear_error(tiny_chat_model):
+    loaded = load_model(str(tiny_chat_model))
+    tokenizer = loaded.tokenizer
+    template, tokenizer.chat_template = tokenizer.chat_template, None
+    try:
+        with pytest.raises(ModelError, match="without a chat template"):
+            encode(loaded, "Hello.")
+    finally:
+        tokenizer.chat_template = template
+
+
+def test_seq2seq_input_is_cut_to_the_context(tiny_seq2seq_model):
+    loaded = load_model(str(tiny_seq2seq_model))
+    ids = encode(loaded, "word " * 5000)["input_ids"]
+    assert ids.shape[1] == loaded.spec.context
