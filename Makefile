@@ -21,7 +21,11 @@ run: $(INSTALLED)
 	$(BIN)/mdsum summarise seeds --words 200
 	$(BIN)/mdsum summarise seeds --words 200 --summariser abstractive
 
-# Debian's Chromium for the browser test (Playwright's own browser download needs the internet).
+# Lint, format and types first (seconds), then the layers contract and the tests; Debian's Chromium
+# for the browser test (Playwright's own browser download needs the internet).
 test: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	bash scripts/install-browser.sh
 	$(BIN)/python -m pytest
