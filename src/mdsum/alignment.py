@@ -144,7 +144,10 @@ def _name_stated(name: str, known_words: frozenset[str]) -> bool:
 def _cluster_details(cluster: Cluster) -> _Details:
     texts = [document.title or "" for document in cluster.documents]
     texts += [sentence for document in cluster.documents for sentence in document.sentences]
-    numbers, ordinals, dates, known_words = set(), set(), [], set()
+    numbers: set[float] = set()
+    ordinals: set[int] = set()
+    dates: list[DateValue] = []
+    known_words: set[str] = set()
     for text in texts:
         found_dates, found_numbers, found_ordinals = _details(text)
         dates.extend(found_dates)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from typing import Callable, Collection, Iterable, TextIO
 
 from tqdm import tqdm
 
@@ -58,7 +58,7 @@ def summarise_batch(
     out: TextIO,
     fmt: str,
     *,
-    done: set[str] = frozenset(),
+    done: Collection[str] = frozenset(),
     total: int | None = None,
     report: Callable[[str], None] = lambda message: None,
 ) -> BatchResult:

@@ -284,13 +284,13 @@ def _source_or_failure(path: Path) -> tuple[Iterable[Cluster | ReadFailure], int
         return (ReadFailure(str(path), str(error)),), 1
 
 
-def read_inputs(paths: Sequence[str | Path]) -> Batch:
+def read_inputs(names: Sequence[str | Path]) -> Batch:
     """Read what the user named: one cluster, or a lazy batch of clusters and failures.
 
     A single cluster (a folder of articles, or ``.txt`` files) is read at once, so its
     errors raise `InputError`; in a batch they become `ReadFailure` items.
     """
-    paths = [Path(path) for path in paths]
+    paths = [Path(name) for name in names]
     if not paths:
         raise InputError("no input: give a folder of .txt articles, .txt files, or a .jsonl/.json/.parquet file")
     for path in paths:
@@ -308,12 +308,13 @@ def read_inputs(paths: Sequence[str | Path]) -> Batch:
     if len(paths) == 1 and paths[0].is_dir() and not is_saved_dataset(paths[0]) and _is_cluster_folder(paths[0]):
         return Batch(items=(cluster_from_folder(paths[0]),), total=1, is_batch=False)
     if len(paths) == 1:
-        sources = [_source(paths[0])]
+        sources: list[tuple[Iterable[Cluster | ReadFailure], int | None]] = [_source(paths[0])]
     else:
         sources = [_source_or_failure(path) for path in paths]
     totals = [total for _, total in sources]
+    known = [total for total in totals if total is not None]
     return Batch(
         items=chain.from_iterable(items for items, _ in sources),
-        total=None if None in totals else sum(totals),
+        total=sum(known) if len(known) == len(totals) else None,
         is_batch=True,
     )

@@ -99,11 +99,16 @@ def significance_markdown(result: RunResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+def primary_judge(result: RunResult) -> str:
+    """The judge whose verdicts fill the coverage matrix: the panel's first ("" when no judge ran)."""
+    return result.panel.judges[0].name if result.panel and result.panel.judges else ""
+
+
 def coverage_matrix(result: RunResult) -> tuple[list[str], list[str], np.ndarray]:
     """Rows ``cluster:fact`` (later facts marked), columns systems; cells: covered by the primary judge (1/0), NaN if not run."""
-    if not result.panel or not result.panel.judges:
+    judge = primary_judge(result)
+    if not judge:
         return [], [], np.zeros((0, 0))
-    judge = result.panel.judges[0].name
     systems = result.systems
     rows, keys = [], []
     for cluster_id, checklist in result.checklists.items():
@@ -126,7 +131,7 @@ def coverage_markdown(result: RunResult) -> str:
     rows, systems, matrix = coverage_matrix(result)
     if not rows:
         return "No checklist for these clusters: no coverage matrix.\n"
-    judge = result.panel.judges[0].name
+    judge = primary_judge(result)
     statements = {f"{c}:{f.id}": f.statement for c, checklist in result.checklists.items() for f in checklist.facts}
     lines = [f"# Fact coverage by system (judge: {judge})", "", "| fact | weight | " + " | ".join(systems) + " | statement |",
              "|---|---|" + "---|" * len(systems) + "---|"]
@@ -154,7 +159,7 @@ def save_heatmap(result: RunResult, path: Path) -> Path | None:
     image = axes.imshow(np.ma.masked_invalid(matrix), cmap="Greens", vmin=0, vmax=1, aspect="auto")
     axes.set_xticks(range(len(systems)), systems, rotation=30, ha="right")
     axes.set_yticks(range(len(rows)), rows, fontsize=7)
-    axes.set_title(f"{result.config.name}: facts covered (judge {result.panel.judges[0].name})")
+    axes.set_title(f"{result.config.name}: facts covered (judge {primary_judge(result)})")
     figure.colorbar(image, ax=axes, fraction=0.04)
     figure.tight_layout()
     figure.savefig(path, dpi=120)

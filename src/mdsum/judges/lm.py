@@ -12,6 +12,7 @@ import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from mdsum.errors import ModelError
 from mdsum.judges.base import Judge, Match
@@ -62,7 +63,7 @@ class _PrefixAsker:
     def __init__(self, loaded, capacity: int = 4) -> None:
         self.loaded = loaded
         self.capacity = capacity
-        self.prefixes: OrderedDict[str, tuple[int, object]] = OrderedDict()
+        self.prefixes: OrderedDict[str, tuple[int, Any]] = OrderedDict()  # context -> (length, transformers Cache)
         tokenizer = loaded.tokenizer
         self.answer_ids = {}
         for answer in _ANSWERS:

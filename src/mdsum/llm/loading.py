@@ -90,6 +90,8 @@ def _apply_runtime(model, runtime):
 def _convert_packaged(spec: ModelSpec) -> Path:
     """The cached safetensors conversion of packaged GGUF weights, building it if needed."""
     weights = spec.packaged
+    if weights is None:
+        raise ModelError(f"model '{spec.name}' has no packaged weights to convert")
 
     def build(directory: Path) -> None:
         from transformers import AutoTokenizer

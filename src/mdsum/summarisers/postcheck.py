@@ -60,13 +60,14 @@ def check_output(text: str, words: int, instructions: Sequence[str], titles: Seq
     cleaned = strip_markup(text)
     if cleaned.split() != text.split():
         notes.append("removed markup or a lead-in from the model output")
-    kept, dropped = [], {"echo": 0, "header": 0, "repeat": 0, "fragment": 0}
-    titles = {title.strip().lower() for title in titles if title}
+    kept: list[str] = []
+    dropped = {"echo": 0, "header": 0, "repeat": 0, "fragment": 0}
+    headlines = {title.strip().lower() for title in titles if title}
     candidates = [s.strip() for line in cleaned.splitlines() for s in split(line) if s.strip()]
     for position, sentence in enumerate(candidates):
         if _echoes(sentence, instructions):
             dropped["echo"] += 1
-        elif sentence.lower().rstrip(".") in titles:
+        elif sentence.lower().rstrip(".") in headlines:
             dropped["header"] += 1
         elif not is_sentence(sentence, MIN_SENTENCE_WORDS):
             # an unfinished last sentence (token limit) or a headline/dateline line

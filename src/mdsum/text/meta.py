@@ -39,6 +39,7 @@ def extract_meta(raw: str) -> PageMeta:
         (index for index, line in enumerate(header) if line.rule in ("heading", "repeated") and _is_title(line.text)),
         None,
     )
+    title: str | None
     if title_index is not None:
         title = header[title_index].text
     else:

@@ -30,7 +30,7 @@ def paragraphs(text: str) -> tuple[str, ...]:
 
 def split_sentences(text: str) -> tuple[str, ...]:
     """The sentences of ``text`` in order, stripped, none empty."""
-    sentences = []
+    sentences: list[str] = []
     for paragraph in paragraphs(text):
         sentences.extend(sentence.strip() for sentence in sentencex.segment(LANGUAGE, paragraph))
     return tuple(sentence for sentence in sentences if sentence)
