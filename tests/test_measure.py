@@ -1,4 +1,4 @@
-"""The one measurement path: `measure` takes its expensive steps from the caller."""
+"""The one measurement path: `measure` takes its expensive steps from the caller; harness and demo agree."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import pytest
 
 from mdsum.evaluation.checklist import find_checklist, load_checklist
 from mdsum.evaluation.measure import measure
+from mdsum.evaluation.run_config import RunConfig, SystemSpec
+from mdsum.evaluation.runner import Evaluator, load_checklist_for
 from mdsum.judges.lexical import LexicalJudge
 from mdsum.model import Summary, SummarySentence
 
@@ -45,3 +47,21 @@ def test_without_a_checklist_nothing_is_judged(seed_cluster):
     assert report.judgements == () and not any("@" in name for name in report.metrics)
     assert "faithfulness" in report.metrics
 
+
+def test_the_harness_and_the_demo_report_the_same_figures_for_the_same_summary(seed_cluster, tmp_path):
+    from mdsum.demo import endpoints, inputs, models
+
+    texts = [document.text for document in seed_cluster.documents]
+    ids = [document.id for document in seed_cluster.documents]
+    request = inputs.check_request(texts, "lead", 120, seed_cluster.id, ids)  # as the demo reads pasted articles
+    shown = endpoints.evaluate(request)
+
+    system = SystemSpec("lead", "lead")
+    config = RunConfig(name="same", systems=(system,), clusters=(), output=tmp_path / "run")
+    evaluator = Evaluator(config, panel=models.judge_panel(), warn=lambda message: None)
+    checklist = load_checklist_for(request.cluster, None, evaluator.warn)
+    harness = evaluator.evaluate(system, request.cluster, 120, checklist)
+
+    assert harness.summary == shown.summary
+    assert {name: value for name, value in shown.metrics.items() if name != "seconds"} == harness.metrics
+    assert shown.judgements == harness.judgements and shown.unsupported == harness.unsupported
