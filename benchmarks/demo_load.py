@@ -18,6 +18,8 @@ import numpy as np
 from gradio_client import Client
 
 from mdsum import demo
+from mdsum.demo.app import QUEUE_CONCURRENCY
+from mdsum.demo.inputs import load_example
 from mdsum.summarisers import default_summariser_name
 
 
@@ -55,7 +57,7 @@ def run_calls(client: Client, texts: list[str], args: argparse.Namespace) -> tup
 
 def main() -> None:
     args = parse_args()
-    example = demo.load_example()
+    example = load_example()
     texts = [document.text for document in example.documents]
     app = None
     if args.url:
@@ -78,7 +80,7 @@ def main() -> None:
     name = args.summariser or default_summariser_name()
     print(f"{args.calls} concurrent /summarise calls, summariser {name}, {args.words} words, "
           f"{len(texts)} articles ({sum(len(text) for text in texts) // 1000} KB) each, "
-          f"queue concurrency {demo.QUEUE_CONCURRENCY}")
+          f"queue concurrency {QUEUE_CONCURRENCY}")
     print(f"errors: {len(errors)}")
     for message in sorted(set(errors)):
         print(f"  {errors.count(message)} x {message}")

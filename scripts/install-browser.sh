@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium and its WebDriver for the browser test (tests/test_demo_browser.py).
+# Installs Debian's Chromium and its WebDriver for the browser test (tests/demo/test_browser.py).
 # Playwright's own browser download needs the internet; Debian's package comes from the apt mirror.
 # Idempotent: does nothing when /usr/bin/chromium is already there. Needs root (or sudo).
 set -euo pipefail

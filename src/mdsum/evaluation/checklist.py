@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from mdsum.errors import ConfigError
+from mdsum.errors import ConfigError, InputError
 from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
 from mdsum.model import Checklist, Fact, FactForms
 from mdsum.readers import cluster_from_folder
@@ -47,9 +47,20 @@ class Review:
     warnings: tuple[str, ...]
 
 
+# A cluster id names its checklist file, so it must not be able to walk out of the checklist folder.
+CLUSTER_ID = re.compile(r"\w[\w.-]{0,99}")
+
+
+def check_cluster_id(cluster_id: str) -> str:
+    """``cluster_id`` if it can name a checklist file, else `InputError` saying what an id may hold."""
+    if not CLUSTER_ID.fullmatch(cluster_id):
+        raise InputError(f"cluster id must be letters, digits, '_', '-' or '.', got {cluster_id!r}")
+    return cluster_id
+
+
 def find_checklist(cluster_id: str) -> Path | None:
-    """The checklist of ``cluster_id`` in the eval directory, if someone wrote one."""
-    path = eval_dir() / "checklists" / f"{cluster_id}.yaml"
+    """The checklist of ``cluster_id`` in the eval directory, if someone wrote one; `InputError` for an unsafe id."""
+    path = eval_dir() / "checklists" / f"{check_cluster_id(cluster_id)}.yaml"
     return path if path.is_file() else None
 
 

@@ -18,6 +18,7 @@ from mdsum.alignment import SUPPORT_VERSION
 from mdsum.errors import ConfigError, InputError, MdsumError, ModelError
 from mdsum.evaluation import metrics
 from mdsum.evaluation.cache import ResultCache, content_key
+from mdsum.evaluation.measure import measure
 from mdsum.evaluation.run_config import REFERENCE_BUDGET, RunConfig, SystemSpec
 from mdsum.judges import MIN_DEFAULT_KAPPA, JudgeCatalogue, build_judge, judge_catalogue
 from mdsum.judges.base import Judge
@@ -88,7 +89,10 @@ def word_budget(words: int | str, cluster: Cluster) -> int:
 
 
 def load_checklist_for(cluster: Cluster, folder: Path | None, warn: Callable[[str], None]):
-    """The cluster's checklist (``eval/checklists/<id>.yaml``) if any; its warnings (unsupported facts) reported."""
+    """The cluster's checklist (``eval/checklists/<id>.yaml``) if any; its warnings (unsupported facts) reported.
+
+    A cluster whose id cannot name a checklist file (`find_checklist`) is refused with `InputError`.
+    """
     from mdsum.evaluation.checklist import find_checklist, review_checklist
 
     path = find_checklist(cluster.id)
@@ -203,16 +207,9 @@ class Evaluator:
         return tuple(self.cache.get_or_compute("support", key, lambda: list(metrics.unsupported_sentences(summary, cluster))))
 
     def evaluate(self, system: SystemSpec, cluster: Cluster, words: int, checklist) -> Report:
+        """`measure` with the cached summary, support check and verdicts."""
         summary = self.summary(system, cluster, words)
-        unsupported = self.unsupported(summary, cluster)
-        scores = {**metrics.shape(summary, cluster), "faithfulness": metrics.faithfulness(summary, unsupported)}
-        scores.update(metrics.rouge(summary, cluster.references))
-        judgements: list[Judgement] = []
-        if checklist is not None and self.panel.judges:
-            by_judge = {judge.name: [self.judgement(judge, summary, fact) for fact in checklist.facts] for judge in self.panel.judges}
-            scores.update(metrics.judge_metrics(by_judge, checklist.facts))
-            judgements = [judgement for verdicts in by_judge.values() for judgement in verdicts]
-        return Report(cluster.id, system.name, summary, tuple(judgements), scores, unsupported)
+        return measure(system.name, summary, cluster, checklist, self.panel.judges, self.unsupported, self.judgement)
 
 
 def write_jsonl_atomically(path: Path, records: Iterable[dict]) -> None:

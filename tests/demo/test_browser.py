@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from mdsum import demo
+from mdsum.demo.inputs import load_example
+from mdsum.demo.models import judge_panel
+from mdsum.demo.render import colour
 from mdsum.summarisers import default_summariser_name
 
 pytestmark = pytest.mark.browser
@@ -25,7 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # The first summary loads the default summariser's model on a shared 2-core machine.
 SUMMARY_TIMEOUT_MS = 300_000
 COMPARED = "lexrank" if default_summariser_name() != "lexrank" else "lead"  # extractive: quick on CPU
@@ -66,7 +69,7 @@ def page(browser, url):
 
 def _load_example(page) -> list[str]:
     """Click the example button and wait until every seed article fills its box; their ids."""
-    cluster = demo.load_example()
+    cluster = load_example()
     page.click("#load-example")
     last = len(cluster.documents) - 1
     page.wait_for_function(
@@ -87,7 +90,7 @@ def test_example_summary_shows_sentences_coloured_by_source_with_their_support(p
     assert sentences.count() >= 1
     legend = page.inner_text("#summary-main .mdsum-legend")
     assert all(document_id in legend for document_id in document_ids)
-    colours = {demo.colour(index) for index in range(len(document_ids))}
+    colours = {colour(index) for index in range(len(document_ids))}
     first_style = sentences.first.get_attribute("style")
     assert any(f"background:{colour}" in first_style for colour in colours)
 
@@ -97,7 +100,7 @@ def test_example_summary_shows_sentences_coloured_by_source_with_their_support(p
     support.wait_for(state="visible")
     shown = support.text_content()
     assert any(document_id in shown for document_id in document_ids)
-    if demo.judge_panel().judges:  # the seed cluster has a checklist: its facts unfold under the score
+    if judge_panel().judges:  # the seed cluster has a checklist: its facts unfold under the score
         checklist = page.locator("#summary-main details.mdsum-checklist")
         checklist.locator("summary").click()
         checklist.locator("table").wait_for(state="visible")
@@ -145,7 +148,10 @@ def test_boxes_are_added_and_removed_without_leaving_a_gap(page):
 
 def test_uploaded_articles_fill_the_boxes(page, tmp_path):
     paths = []
-    for name, text in [("alpha", "The bridge reopened on Tuesday."), ("beta", "On Tuesday the bridge reopened to traffic.")]:
+    for name, text in [
+        ("alpha", "The bridge reopened on Tuesday."),
+        ("beta", "On Tuesday the bridge reopened to traffic."),
+    ]:
         paths.append(tmp_path / f"{name}.txt")
         paths[-1].write_text(text, encoding="utf-8")
     page.set_input_files("#uploads input[type=file]", [str(path) for path in paths])

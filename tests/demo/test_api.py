@@ -6,15 +6,11 @@ import pytest
 
 gradio_client = pytest.importorskip("gradio_client")
 
-from mdsum import demo  # noqa: E402
-from mdsum.model import Report, Summary  # noqa: E402
+from demo_cases import ARTICLES  # noqa: E402
 
-ARTICLES = [
-    "The council approved the new budget on Monday after a long debate. "
-    "The budget raises school spending by ten percent. Critics said the plan ignores roads.",
-    "On Monday the city council passed its budget. School spending rises by ten percent under the plan. "
-    "The mayor welcomed the vote.",
-]
+from mdsum import demo  # noqa: E402
+from mdsum.demo.inputs import MAX_INPUT_BYTES, load_example  # noqa: E402
+from mdsum.model import Report, Summary  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -30,15 +26,17 @@ def client():
 def test_endpoints_are_named_and_documented(client):
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
     assert {"/summarise", "/evaluate"} <= set(endpoints)
-    parameters = [parameter["parameter_name"] for parameter in endpoints["/summarise"]["parameters"]]
-    assert parameters == ["articles", "summariser", "words", "cluster_id"]
+    for name in ("/summarise", "/evaluate"):
+        parameters = [parameter["parameter_name"] for parameter in endpoints[name]["parameters"]]
+        assert parameters == ["articles", "summariser", "words", "cluster_id"]
 
 
 def test_summarise_returns_a_summary_within_budget_citing_the_articles(client):
     result = client.predict(ARTICLES, "lead", 25, api_name="/summarise")
     summary = Summary.from_dict(result)
     assert summary.summariser == "lead" and 0 < summary.word_count <= 25
-    assert {source.document_id for sentence in summary.sentences for source in sentence.sources} <= {"article-1", "article-2"}
+    cited = {source.document_id for sentence in summary.sentences for source in sentence.sources}
+    assert cited <= {"article-1", "article-2"}
 
 
 def test_summarise_uses_the_configured_default_when_no_summariser_is_named(client):
@@ -49,8 +47,10 @@ def test_summarise_uses_the_configured_default_when_no_summariser_is_named(clien
 
 
 def test_evaluate_returns_a_report_with_time_and_faithfulness(client):
-    example = demo.load_example()
-    result = client.predict([document.text for document in example.documents], "lead", 100, example.id, api_name="/evaluate")
+    example = load_example()
+    result = client.predict(
+        [document.text for document in example.documents], "lead", 100, example.id, api_name="/evaluate"
+    )
     report = Report.from_dict(result)
     assert report.cluster_id == example.id and report.system == "lead"
     assert report.metrics["seconds"] >= 0
@@ -61,7 +61,7 @@ def test_evaluate_returns_a_report_with_time_and_faithfulness(client):
     ("args", "message"),
     [
         ((ARTICLES * 11, "lead", 50), "too many articles"),
-        ((["x" * (demo.MAX_INPUT_BYTES + 1)], "lead", 50), "articles too long"),
+        ((["x" * (MAX_INPUT_BYTES + 1)], "lead", 50), "articles too long"),
         ((ARTICLES, "no-such-summariser", 50), "unknown summariser 'no-such-summariser'"),
         ((ARTICLES, "lead", 0), "word budget"),
         ((["", " "], "lead", 50), "no article text"),

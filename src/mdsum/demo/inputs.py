@@ -1,0 +1,120 @@
+"""The demo's inputs: its limits, and a checked cluster from pasted texts, uploaded files or the example.
+
+Everything a user sends is checked here, before any model runs, with a message the user can act on.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from mdsum.errors import InputError
+from mdsum.evaluation.checklist import check_cluster_id
+from mdsum.model import Cluster
+
+MAX_ARTICLES = 20
+MAX_INPUT_BYTES = 200_000
+MAX_WORDS = 1000
+# An uploaded .jsonl may hold many clusters (only the first is read); this bounds what is received at all.
+MAX_UPLOAD_BYTES = 5_000_000
+DEFAULT_WORDS = 200
+DEMO_CLUSTER_ID = "demo"
+
+
+def check_limits(texts: Sequence[str]) -> None:
+    """Refuse inputs that would tie up the shared server, with a message the user can act on."""
+    if len(texts) > MAX_ARTICLES:
+        raise InputError(f"too many articles: {len(texts)} (the demo takes at most {MAX_ARTICLES})")
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    if size > MAX_INPUT_BYTES:
+        raise InputError(
+            f"articles too long: {size // 1000} KB in all (the demo takes at most {MAX_INPUT_BYTES // 1000} KB)"
+        )
+
+
+def check_words(words: Any) -> int:
+    """The word budget as an int within the demo's bounds (Gradio sliders send floats)."""
+    if isinstance(words, float) and words.is_integer():
+        words = int(words)
+    if isinstance(words, bool) or not isinstance(words, int) or not 0 < words <= MAX_WORDS:
+        raise InputError(f"word budget must be a whole number from 1 to {MAX_WORDS}, got {words!r}")
+    return words
+
+
+def build_cluster(texts: Sequence[str], cluster_id: str = DEMO_CLUSTER_ID, ids: Sequence[str] | None = None) -> Cluster:
+    """A cluster from pasted article texts; blank boxes are ignored, ids default to ``article-N``."""
+    from mdsum.readers import document_from_text
+
+    ids = list(ids) if ids is not None else [f"article-{number}" for number in range(1, len(texts) + 1)]
+    if len(ids) != len(texts):
+        raise InputError(f"{len(ids)} article ids for {len(texts)} articles")
+    pairs = [(doc_id, text) for doc_id, text in zip(ids, texts) if text and text.strip()]
+    if not pairs:
+        raise InputError("no article text: paste at least one article, upload files or load the example")
+    check_limits([text for _, text in pairs])
+    cluster_id = check_cluster_id(cluster_id.strip() or DEMO_CLUSTER_ID)
+    if len({doc_id for doc_id, _ in pairs}) != len(pairs):
+        raise InputError("article ids must be unique")
+    documents = tuple(document_from_text(doc_id, text) for doc_id, text in pairs)
+    return Cluster(id=cluster_id, documents=documents)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What either endpoint is asked, checked: the cluster, the summariser's name and the word budget."""
+
+    cluster: Cluster
+    summariser: str
+    words: int
+
+
+def check_request(
+    texts: Sequence[str],
+    summariser: str = "",
+    words: Any = DEFAULT_WORDS,
+    cluster_id: str = DEMO_CLUSTER_ID,
+    ids: Sequence[str] | None = None,
+) -> Request:
+    """The pasted articles as a cluster, the summariser (empty: the configured default) and the budget, checked."""
+    from mdsum.summarisers import default_summariser_name
+
+    words = check_words(words)
+    return Request(build_cluster(texts, cluster_id, ids), summariser or default_summariser_name(), words)
+
+
+def seeds_dir() -> Path:
+    """``$MDSUM_SEEDS``, else the checkout's ``seeds/`` (the example cluster)."""
+    return Path(os.environ.get("MDSUM_SEEDS") or Path(__file__).resolve().parents[3] / "seeds")
+
+
+def read_cluster_files(paths: Sequence[str | Path], fallback_id: str = "upload") -> Cluster:
+    """One cluster from uploaded files: each ``.txt`` is an article, a ``.jsonl`` gives its first cluster."""
+    from mdsum.readers import ReadFailure, read_inputs
+
+    files = [Path(path) for path in paths]
+    if not files:
+        raise InputError("no files given")
+    unknown = sorted({path.suffix or path.name for path in files} - {".txt", ".jsonl"})
+    if unknown:
+        raise InputError(f"the demo reads .txt and .jsonl files, not {', '.join(unknown)}")
+    if any(path.suffix == ".jsonl" for path in files) and len(files) > 1:
+        raise InputError("upload one .jsonl file alone, or .txt files (one article each)")
+    first = next(iter(read_inputs([str(path) for path in files]).items), None)
+    if first is None:
+        raise InputError("the files hold no cluster")
+    if isinstance(first, ReadFailure):
+        raise InputError(first.message)
+    check_limits([document.text for document in first.documents])
+    if files[0].suffix == ".txt":
+        return Cluster(id=fallback_id, documents=first.documents)
+    return first
+
+
+def load_example() -> Cluster:
+    """The seed cluster shipped with mdsum."""
+    directory = seeds_dir()
+    if not directory.is_dir():
+        raise InputError(f"the example cluster is not here: {directory} (set MDSUM_SEEDS)")
+    return read_cluster_files(sorted(directory.glob("*.txt")), fallback_id=directory.name)

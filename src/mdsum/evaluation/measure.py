@@ -1,0 +1,45 @@
+"""One measurement of one summary, the same for the harness and the demo: summary -> `Report`.
+
+The figures are `mdsum.evaluation.metrics`': shape, faithfulness (from the sentences no source
+supports), ROUGE against the cluster's references and, per judge, checklist coverage named
+``<metric>@<judge>``. The two expensive steps, the support check and one judge's verdict on one
+fact, are passed in: the harness serves them from its content-addressed cache, the demo through
+its shared warm models.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from mdsum.evaluation import metrics
+from mdsum.judges.base import Judge
+from mdsum.model import Cluster, Judgement, Report, Summary
+
+if TYPE_CHECKING:
+    from mdsum.evaluation.checklist import Checklist, Fact
+
+
+def judge_directly(judge: Judge, summary: Summary, fact: Fact) -> Judgement:
+    """One verdict, computed here and now (no cache, no shared model)."""
+    return judge.judge(summary, fact)
+
+
+def measure(
+    system: str,
+    summary: Summary,
+    cluster: Cluster,
+    checklist: Checklist | None,
+    judges: Sequence[Judge],
+    find_unsupported: Callable[[Summary, Cluster], Sequence[str]] = metrics.unsupported_sentences,
+    judge_fact: Callable[[Judge, Summary, Fact], Judgement] = judge_directly,
+) -> Report:
+    """``system``'s report on ``cluster``: every judge gives a verdict on every checklist fact (none without one)."""
+    unsupported = tuple(find_unsupported(summary, cluster))
+    scores = {**metrics.shape(summary, cluster), "faithfulness": metrics.faithfulness(summary, unsupported)}
+    scores.update(metrics.rouge(summary, cluster.references))
+    by_judge: dict[str, list[Judgement]] = {}
+    if checklist is not None:
+        by_judge = {judge.name: [judge_fact(judge, summary, fact) for fact in checklist.facts] for judge in judges}
+        scores.update(metrics.judge_metrics(by_judge, checklist.facts))
+    judgements = tuple(judgement for verdicts in by_judge.values() for judgement in verdicts)
+    return Report(cluster.id, system, summary, judgements, scores, unsupported)

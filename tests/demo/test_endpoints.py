@@ -1,0 +1,45 @@
+"""The demo's endpoints: summarise within the limits, evaluate as the harness measures."""
+
+from __future__ import annotations
+
+import pytest
+from demo_cases import ARTICLES
+
+from mdsum.demo import endpoints, inputs, models
+from mdsum.errors import InputError
+
+
+def test_summarise_keeps_the_budget_and_cites_the_pasted_articles():
+    summary = endpoints.summarise(inputs.check_request(ARTICLES, "lead", 25))
+    assert summary.summariser == "lead" and 0 < summary.word_count <= 25
+    cited = {source.document_id for sentence in summary.sentences for source in sentence.sources}
+    assert cited <= {"article-1", "article-2"} and cited
+
+
+def test_summarise_refuses_too_many_articles_before_summarising():
+    with pytest.raises(InputError, match="too many articles"):
+        endpoints.summarise(inputs.check_request(ARTICLES * 11, "lead", 50))
+
+
+def test_evaluate_of_the_seed_cluster_reports_time_faithfulness_and_its_checklist():
+    example = inputs.load_example()
+    texts, ids = [document.text for document in example.documents], [document.id for document in example.documents]
+    report = endpoints.evaluate(inputs.check_request(texts, "lead", 120, example.id, ids))
+    assert report.cluster_id == "seeds" and report.system == "lead"
+    assert report.metrics["seconds"] >= 0 and report.metrics["words"] == report.summary.word_count
+    assert set(report.unsupported) <= {sentence.text for sentence in report.summary.sentences}
+    supported = len(report.summary.sentences) - len(report.unsupported)
+    assert report.metrics["faithfulness"] == supported / len(report.summary.sentences)
+    facts = endpoints.checklist_facts("seeds")
+    assert facts, "the seed cluster has a checklist"
+    if not models.judge_panel().judges:
+        assert report.judgements == () and models.unjudged_reason()
+    else:
+        judge = models.judge_panel().judges[0].name
+        assert [judgement.fact_id for judgement in report.judgements] == list(facts)
+        assert 0 <= report.metrics[f"pyramid@{judge}"] <= 1 and 0 <= report.metrics[f"coverage@{judge}"] <= 1
+
+
+def test_evaluate_without_a_checklist_has_no_judgements():
+    report = endpoints.evaluate(inputs.check_request(ARTICLES, "lead", 30, "no-such-cluster"))
+    assert report.judgements == () and not any(name.startswith("coverage") for name in report.metrics)
