@@ -172,6 +172,11 @@ def test_find_checklist():
     assert find_checklist("no-such-cluster") is None
 
 
+@pytest.mark.parametrize("cluster_id", ["../checklists/seeds", "data.jsonl:3", "/etc/passwd", ""])
+def test_an_id_that_is_no_file_name_names_no_checklist(cluster_id):
+    assert find_checklist(cluster_id) is None
+
+
 def test_seeds_checklist_is_valid_and_every_fact_is_supported_by_its_sources():
     if not SEEDS.is_dir():
         pytest.skip("seeds/ is not in this checkout")

@@ -11,10 +11,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
-from mdsum.model import Judgement, Summary
+from mdsum.model import Fact, Judgement, Summary
 
 if TYPE_CHECKING:
-    from mdsum.evaluation.checklist import Fact
     from mdsum.evaluation.runner import JudgePanel
     from mdsum.judges.base import Judge
 

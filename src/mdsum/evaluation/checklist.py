@@ -59,8 +59,14 @@ def check_cluster_id(cluster_id: str) -> str:
 
 
 def find_checklist(cluster_id: str) -> Path | None:
-    """The checklist of ``cluster_id`` in the eval directory, if someone wrote one; `InputError` for an unsafe id."""
-    path = eval_dir() / "checklists" / f"{check_cluster_id(cluster_id)}.yaml"
+    """The checklist of ``cluster_id`` in the eval directory, if someone wrote one.
+
+    An id that is no file name (``data.jsonl:3``, ``../x``) names no checklist: the lookup never
+    leaves the checklist folder.
+    """
+    if not CLUSTER_ID.fullmatch(cluster_id):
+        return None
+    path = eval_dir() / "checklists" / f"{cluster_id}.yaml"
     return path if path.is_file() else None
 
 

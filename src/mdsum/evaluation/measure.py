@@ -9,14 +9,11 @@ its shared warm models.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Callable, Sequence
 
 from mdsum.evaluation import metrics
 from mdsum.judges.base import Judge
-from mdsum.model import Cluster, Judgement, Report, Summary
-
-if TYPE_CHECKING:
-    from mdsum.evaluation.checklist import Checklist, Fact
+from mdsum.model import Checklist, Cluster, Fact, Judgement, Report, Summary
 
 
 def judge_directly(judge: Judge, summary: Summary, fact: Fact) -> Judgement:

@@ -89,10 +89,7 @@ def word_budget(words: int | str, cluster: Cluster) -> int:
 
 
 def load_checklist_for(cluster: Cluster, folder: Path | None, warn: Callable[[str], None]):
-    """The cluster's checklist (``eval/checklists/<id>.yaml``) if any; its warnings (unsupported facts) reported.
-
-    A cluster whose id cannot name a checklist file (`find_checklist`) is refused with `InputError`.
-    """
+    """The cluster's checklist (``eval/checklists/<id>.yaml``) if any; its warnings (unsupported facts) reported."""
     from mdsum.evaluation.checklist import find_checklist, review_checklist
 
     path = find_checklist(cluster.id)
