@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
+from mdsum.located import LocatedYaml, load_located, schema_errors
 from mdsum.readers import cluster_from_folder
 
 

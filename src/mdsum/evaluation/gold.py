@@ -13,7 +13,7 @@ from typing import Mapping
 
 from mdsum.errors import ConfigError
 from mdsum.evaluation.checklist import SHIPPED_EVAL, Checklist, review_checklist
-from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
+from mdsum.located import LocatedYaml, load_located, schema_errors
 
 SCHEMA = SHIPPED_EVAL / "gold" / "schema.json"
 
