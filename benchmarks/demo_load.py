@@ -18,7 +18,7 @@ import numpy as np
 from gradio_client import Client
 
 from mdsum import demo
-from mdsum.summarisers import default_summariser_name
+from mdsum.summarisers import SummariserCatalogue
 
 
 def parse_args() -> argparse.Namespace:
@@ -75,7 +75,7 @@ def main() -> None:
         if app is not None:
             app.close()
 
-    name = args.summariser or default_summariser_name()
+    name = args.summariser or SummariserCatalogue.read().default
     print(f"{args.calls} concurrent /summarise calls, summariser {name}, {args.words} words, "
           f"{len(texts)} articles ({sum(len(text) for text in texts) // 1000} KB) each, "
           f"queue concurrency {demo.QUEUE_CONCURRENCY}")

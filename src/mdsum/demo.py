@@ -19,6 +19,7 @@ from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from mdsum.errors import InputError, MdsumError
 from mdsum.model import Cluster, Judgement, Report, Summary
+from mdsum.resources import shipped_path
 
 T = TypeVar("T")
 
@@ -86,11 +87,6 @@ def build_cluster(texts: Sequence[str], cluster_id: str = DEMO_CLUSTER_ID, ids: 
     return Cluster(id=cluster_id, documents=documents)
 
 
-def seeds_dir() -> Path:
-    """``$MDSUM_SEEDS``, else the checkout's ``seeds/`` (the example cluster)."""
-    return Path(os.environ.get("MDSUM_SEEDS") or Path(__file__).resolve().parents[2] / "seeds")
-
-
 def read_cluster_files(paths: Sequence[str | Path], fallback_id: str = "upload") -> Cluster:
     """One cluster from uploaded files: each ``.txt`` is an article, a ``.jsonl`` gives its first cluster."""
     from mdsum.readers import ReadFailure, read_inputs
@@ -116,7 +112,7 @@ def read_cluster_files(paths: Sequence[str | Path], fallback_id: str = "upload")
 
 def load_example() -> Cluster:
     """The seed cluster shipped with mdsum."""
-    directory = seeds_dir()
+    directory = shipped_path("seeds")
     if not directory.is_dir():
         raise InputError(f"the example cluster is not here: {directory} (set MDSUM_SEEDS)")
     return read_cluster_files(sorted(directory.glob("*.txt")), fallback_id=directory.name)
@@ -200,10 +196,10 @@ def summarise(
 
 def _prepare(texts, summariser, words, cluster_id, ids) -> tuple[Cluster, str, int]:
     """The checked inputs of both endpoints: cluster, summariser name, word budget."""
-    from mdsum.summarisers import default_summariser_name
+    from mdsum.summarisers import SummariserCatalogue
 
     words = check_words(words)
-    return build_cluster(texts, cluster_id, ids), summariser or default_summariser_name(), words
+    return build_cluster(texts, cluster_id, ids), summariser or SummariserCatalogue.read().default, words
 
 
 def evaluate(
@@ -488,9 +484,10 @@ def build_app():
     """The Gradio Blocks: article boxes, summariser choice, compare, highlighted outputs, API endpoints."""
     import gradio as gr
 
-    from mdsum.summarisers import default_summariser_name, summariser_names
+    from mdsum.summarisers import SummariserCatalogue
 
-    names = summariser_names()
+    catalogue = SummariserCatalogue.read()
+    names = catalogue.names()
     with gr.Blocks(title="mdsum", analytics_enabled=False) as app:
         gr.Markdown(
             "# mdsum\nSeveral articles about one event in, one merged summary out. "
@@ -499,7 +496,7 @@ def build_app():
         ids_state = gr.State(default_ids())
         visible_state = gr.State(VISIBLE_AT_START)
         with gr.Row(equal_height=True):
-            summariser_box = gr.Dropdown(names, value=default_summariser_name(), label="Summariser", elem_id="summariser")
+            summariser_box = gr.Dropdown(names, value=catalogue.default, label="Summariser", elem_id="summariser")
             compare_box = gr.Dropdown(
                 [("none", ""), *((name, name) for name in names)], value="", label="Compare with", elem_id="compare"
             )
