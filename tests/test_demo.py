@@ -12,6 +12,7 @@ import pytest
 from mdsum import demo
 from mdsum.errors import InputError
 from mdsum.model import Cluster, Document, Judgement, Report, SourceRef, Summary, SummarySentence
+from mdsum.resources import shipped_path
 
 ARTICLES = [
     "The council approved the new budget on Monday after a long debate. "
@@ -80,7 +81,7 @@ def test_build_cluster_refuses_bad_input(texts, kwargs, message):
 def test_example_is_the_seed_cluster():
     cluster = demo.load_example()
     assert cluster.id == "seeds"
-    assert len(cluster.documents) == len(list(demo.seeds_dir().glob("*.txt")))
+    assert len(cluster.documents) == len(list(shipped_path("seeds").glob("*.txt")))
 
 
 def test_missing_example_folder_is_a_clear_error(tmp_path, monkeypatch):
