@@ -148,7 +148,8 @@ def test_shipped_catalogue_default_is_calibrated():
 
 
 def test_calibration_writes_its_catalogue_and_returns_it_as_written(catalogue_copy, tmp_path):
-    result = run_calibration(GOLD, ["lexical"], tmp_path / "cache", write=True, catalogue=JudgeCatalogue.read(catalogue_copy))
+    catalogue = JudgeCatalogue.read(catalogue_copy)
+    result = run_calibration(GOLD, ["lexical"], tmp_path / "cache", write=True, catalogue=catalogue)
     assert result.written and result.decisions == len(result.gold.summaries) * 35
     entry = result.catalogue.entries["lexical"]
     assert entry.params["threshold"] == result.calibrations[0].fitted_threshold

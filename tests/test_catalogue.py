@@ -103,7 +103,8 @@ def test_every_problem_is_counted(tmp_path):
 def test_a_reference_must_name_an_entry_of_the_same_file(tmp_path):
     """A catalogue of one's own never silently borrows a selector or a member from the shipped one."""
     path = write(tmp_path, "default: fuse\nsummarisers:\n  fuse: {algorithm: abstractive}\n")
-    rejected(SummariserCatalogue, path, 3, "summarisers.fuse.params.selector: no summariser 'lexrank' in this catalogue")
+    rejected(SummariserCatalogue, path, 3,
+             "summarisers.fuse.params.selector: no summariser 'lexrank' in this catalogue")
     path = write(tmp_path, "judges:\n  pair: {kind: ensemble, params: {members: [lexical, embedding]}}\n"
                  "  lexical: {kind: lexical}\n")
     rejected(JudgeCatalogue, path, 2, "judges.pair.params.members: no judge 'embedding' in this catalogue")

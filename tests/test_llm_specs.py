@@ -31,7 +31,8 @@ def _write(tmp_path, text):
 
 def test_schema_error_names_the_line(tmp_path):
     path = _write(tmp_path, "default: a\nmodels:\n  a:\n    source: {hub: x/y}\n    family: chatbot\n")
-    with pytest.raises(ConfigError, match=rf"^{path}:5: models\.a\.family: Input should be 'chat' or 'seq2seq', got 'chatbot'$"):
+    expected = rf"^{path}:5: models\.a\.family: Input should be 'chat' or 'seq2seq', got 'chatbot'$"
+    with pytest.raises(ConfigError, match=expected):
         ModelCatalogue.read(path)
 
 

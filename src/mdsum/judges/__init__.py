@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterator
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
@@ -44,7 +45,7 @@ class JudgeEntry(Configured):
     KIND: ClassVar[str] = "kind"
 
     kind: str
-    calibration: Recorded = Field(default_factory=lambda: Recorded())
+    calibration: Recorded = Field(default_factory=Recorded)
 
     @property
     def kappa(self) -> float | None:
@@ -62,7 +63,7 @@ class JudgeCatalogue(ClassCatalogue[JudgeEntry]):
 
     def problems(self) -> Iterator[Problem]:
         yield from super().problems()
-        if self.default in self.entries:
+        if self.default is not None and self.default in self.entries:
             kappa = self.entries[self.default].kappa
             if kappa is None or kappa < MIN_DEFAULT_KAPPA:
                 yield ("default",), (
