@@ -20,7 +20,7 @@ from gradio_client import Client
 from mdsum import demo
 from mdsum.demo.app import QUEUE_CONCURRENCY
 from mdsum.demo.inputs import load_example
-from mdsum.summarisers import default_summariser_name
+from mdsum.summarisers import SummariserCatalogue
 
 
 def parse_args() -> argparse.Namespace:
@@ -77,7 +77,7 @@ def main() -> None:
         if app is not None:
             app.close()
 
-    name = args.summariser or default_summariser_name()
+    name = args.summariser or SummariserCatalogue.read().default
     print(f"{args.calls} concurrent /summarise calls, summariser {name}, {args.words} words, "
           f"{len(texts)} articles ({sum(len(text) for text in texts) // 1000} KB) each, "
           f"queue concurrency {QUEUE_CONCURRENCY}")

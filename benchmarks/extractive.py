@@ -23,7 +23,7 @@ from rouge_score import rouge_scorer
 
 from mdsum.model import Cluster
 from mdsum.readers import cluster_from_record
-from mdsum.summarisers import build_summariser, summariser_names
+from mdsum.summarisers import SummariserCatalogue, build_summariser
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 DATASETS = ("multinews_test_50.jsonl", "multiling2011_3.jsonl")
@@ -134,7 +134,8 @@ def evaluate(system: System, clusters: list[Cluster], repeats: int) -> tuple[dic
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", nargs="+", default=DATASETS, help="files under ../shared/data")
-    parser.add_argument("--summarisers", nargs="+", default=[n for n in EXTRACTIVE if n in summariser_names()])
+    configured = SummariserCatalogue.read().entries
+    parser.add_argument("--summarisers", nargs="+", default=[n for n in EXTRACTIVE if n in configured])
     parser.add_argument("--repeats", type=int, default=3, help="timed passes per system; the best counts")
     args = parser.parse_args(argv)
     for filename in args.data:

@@ -8,6 +8,8 @@ import yaml
 from mdsum.cli import main
 from mdsum.errors import ConfigError
 from mdsum.evaluation.calibrate import (
+    Agreement,
+    Calibration,
     Scored,
     agreement,
     best_judge,
@@ -15,9 +17,10 @@ from mdsum.evaluation.calibrate import (
     calibration_table,
     fit_threshold,
     held_out_predictions,
+    run_calibration,
     write_calibration,
 )
-from mdsum.judges import read_judge_catalogue
+from mdsum.judges import JudgeCatalogue
 from mdsum.judges.lexical import LexicalJudge
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold" / "seeds.yaml"
@@ -80,6 +83,21 @@ def test_best_judge_has_the_best_held_out_kappa():
     assert best_judge([second, first]).judge == "first"
 
 
+def measured(judge, kappa, accuracy):
+    """A calibration as `calibrate` would report it, with the held-out agreement given."""
+    held_out = Agreement(accuracy=accuracy, precision=0.8, recall=0.8, kappa=kappa, n=20)
+    return Calibration(judge, 0.5, held_out, 0.5, held_out)
+
+
+@pytest.mark.parametrize("accuracies, best", [((0.9, 0.9), "embedding"), ((0.85, 0.9), "lexical")])
+def test_best_judge_and_the_written_default_rank_a_tie_alike(catalogue_copy, accuracies, best):
+    """Equal kappa: the better accuracy wins, and on equal accuracy too the name decides, in both places."""
+    calibrations = [measured("lexical", 0.7, accuracies[1]), measured("embedding", 0.7, accuracies[0])]
+    assert best_judge(calibrations).judge == best
+    assert write_calibration(catalogue_copy, calibrations, "g.yaml") == best
+    assert JudgeCatalogue.read(catalogue_copy).default == best
+
+
 @pytest.fixture
 def catalogue_copy(tmp_path):
     """An uncalibrated judge catalogue."""
@@ -93,7 +111,7 @@ def test_write_records_thresholds_agreement_and_default(catalogue_copy):
     good = rows(("a", [(0.9, True), (0.1, False)]), ("b", [(0.8, True), (0.2, False)]))
     result = calibrate(LexicalJudge(name="lexical"), good)
     assert write_calibration(catalogue_copy, [result], "eval/gold/x.yaml") == "lexical"
-    catalogue = read_judge_catalogue(catalogue_copy)
+    catalogue = JudgeCatalogue.read(catalogue_copy)
     entry = catalogue.entries["lexical"]
     assert catalogue.default == "lexical" and entry.kappa == 1.0
     assert entry.params["threshold"] == result.fitted_threshold and entry.calibration["gold"] == "eval/gold/x.yaml"
@@ -103,7 +121,7 @@ def test_write_records_thresholds_agreement_and_default(catalogue_copy):
 def test_write_without_a_trusted_judge_sets_no_default(catalogue_copy):
     weak = calibrate(LexicalJudge(name="lexical"), rows(("a", [(0.6, False), (0.4, True)]), ("b", [(0.6, True), (0.4, False)])))
     assert write_calibration(catalogue_copy, [weak], "g.yaml") is None
-    assert read_judge_catalogue(catalogue_copy).default is None
+    assert JudgeCatalogue.read(catalogue_copy).default is None
 
 
 def test_default_is_the_best_recorded_kappa_across_runs(catalogue_copy):
@@ -119,14 +137,24 @@ def test_catalogue_refuses_a_default_below_the_floor(catalogue_copy):
     data["judges"]["lexical"]["calibration"] = {"kappa": 0.55}
     catalogue_copy.write_text(yaml.safe_dump(data))
     with pytest.raises(ConfigError, match="kappa 0.55 < 0.6"):
-        read_judge_catalogue(catalogue_copy)
+        JudgeCatalogue.read(catalogue_copy)
 
 
 def test_shipped_catalogue_default_is_calibrated():
-    catalogue = read_judge_catalogue()
+    catalogue = JudgeCatalogue.read()
     if catalogue.default is not None:
         assert catalogue.entries[catalogue.default].kappa >= 0.6
         assert all((entry.kappa or 0) <= catalogue.entries[catalogue.default].kappa for entry in catalogue.entries.values())
+
+
+def test_calibration_writes_its_catalogue_and_returns_it_as_written(catalogue_copy, tmp_path):
+    catalogue = JudgeCatalogue.read(catalogue_copy)
+    result = run_calibration(GOLD, ["lexical"], tmp_path / "cache", write=True, catalogue=catalogue)
+    assert result.written and result.decisions == len(result.gold.summaries) * 35
+    entry = result.catalogue.entries["lexical"]
+    assert entry.params["threshold"] == result.calibrations[0].fitted_threshold
+    assert entry.calibration["gold"] == "eval/gold/seeds.yaml"  # recorded relative to the project
+    assert result.catalogue.default == (result.best.judge if result.best else None)
 
 
 def test_cli_calibrates_the_lexical_judge_on_the_gold_labels(tmp_path, capsys):

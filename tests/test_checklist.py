@@ -10,7 +10,6 @@ from mdsum.evaluation.checklist import (
     forms_appear,
     load_checklist,
     review_checklist,
-    validate_checklist,
 )
 from mdsum.model import FactForms
 
@@ -76,7 +75,7 @@ def test_valid_checklist_loads_as_frozen_records(tmp_path, cluster):
     assert fact.forms == FactForms(names=(("storm",), ("Dover",)), numbers=(), dates=("2021-03-03",), negated=False)
     with pytest.raises(AttributeError):
         fact.weight = 3
-    assert validate_checklist(write(tmp_path, VALID), cluster) == []
+    assert review_checklist(write(tmp_path, VALID), cluster).errors == ()
 
 
 # (what to break, replacement, line reported, words the message must contain)
@@ -101,7 +100,7 @@ def test_malformed_checklist_names_the_line(tmp_path, cluster, old_new, line, wo
     old, new = old_new
     assert old in VALID, "the test case must change the file"
     path = write(tmp_path, VALID.replace(old, new, 1))
-    problems = validate_checklist(path, cluster)
+    problems = review_checklist(path, cluster).errors
     assert any(problem.startswith(f"{path}:{line}: ") and words in problem for problem in problems), problems
     with pytest.raises(ConfigError, match=rf"^{path}:\d+: "):
         load_checklist(path, cluster)
@@ -109,7 +108,7 @@ def test_malformed_checklist_names_the_line(tmp_path, cluster, old_new, line, wo
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path, cluster):
     broken = VALID.replace("    weight: 2", "    weight: two").replace("category: context", "category: gossip")
-    problems = validate_checklist(write(tmp_path, broken), cluster)
+    problems = review_checklist(write(tmp_path, broken), cluster).errors
     assert [problem.split(":")[1] for problem in problems] == ["7", "19"]
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.gold import GoldSummary, load_gold, read_gold_set, validate_gold
+from mdsum.evaluation.gold import GoldSummary, read_gold_set, review_gold
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_GOLD = REPO / "eval" / "gold" / "seeds.yaml"
@@ -65,7 +65,7 @@ def write_gold(project, text):
 
 
 def test_valid_gold_loads_in_order_with_labels_in_checklist_order(project):
-    summaries = load_gold(write_gold(project, GOLD))
+    summaries = read_gold_set(write_gold(project, GOLD)).summaries
     assert [summary.id for summary in summaries] == ["careful", "wrong-numbers"]
     assert summaries[1] == GoldSummary(
         id="wrong-numbers",
@@ -99,15 +99,15 @@ def test_malformed_gold_names_the_line(project, old_new, line, words):
     old, new = old_new
     assert old in GOLD, "the test case must change the file"
     path = write_gold(project, GOLD.replace(old, new, 1))
-    problems = validate_gold(path)
+    problems = review_gold(path).errors
     assert any(problem.startswith(f"{path}:{line}: ") and words in problem for problem in problems), problems
     with pytest.raises(ConfigError, match=rf"^{path}:\d+: "):
-        load_gold(path)
+        read_gold_set(path)
 
 
 def test_invalid_checklist_makes_the_gold_invalid(project):
     (project / "eval" / "checklists" / "demo.yaml").write_text(CHECKLIST.replace("weight: 1", "weight: 2", 1))
-    problems = validate_gold(write_gold(project, GOLD))
+    problems = review_gold(write_gold(project, GOLD)).errors
     assert len(problems) == 1 and problems[0].startswith(f"{project / 'eval' / 'gold' / 'demo.yaml'}:2: invalid checklist:")
     assert "weight 2 != 1 sources" in problems[0]
 
@@ -123,7 +123,7 @@ def test_seeds_gold_labels_every_fact_of_the_seeds_checklist():
 
 def test_seeds_gold_summaries_differ_in_quality():
     """The careful summary covers more than the half-missing one, and wrong numbers cost coverage."""
-    covered = {summary.id: sum(summary.labels.values()) for summary in load_gold(SEEDS_GOLD)}
+    covered = {summary.id: sum(summary.labels.values()) for summary in read_gold_set(SEEDS_GOLD).summaries}
     assert covered["careful"] > covered["wrong-numbers"] and covered["careful"] > covered["half-missing"]
     total = len(read_gold_set(SEEDS_GOLD).checklist.facts)
     assert 0.3 * total <= covered["half-missing"] <= 0.6 * total

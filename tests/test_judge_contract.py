@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from judge_cases import FACTS, FILLER, PAIRS, summary
 
-from mdsum.judges import build_judge, judge_names
+from mdsum.judges import JudgeCatalogue, build_judge
 from mdsum.model import Judgement
 
 SUMMARY = summary(*(sentence for sentence, _, _ in PAIRS[:2]), FILLER, PAIRS[4][0])
 
 
-@pytest.fixture(params=judge_names())
+@pytest.fixture(params=JudgeCatalogue.read().names())
 def judge(request, tiny_chat_model):
     # The lm judge's contract is about its interface, so a tiny local chat model stands in for the packaged one.
     overrides = {"model": str(tiny_chat_model)} if request.param == "lm" else {}

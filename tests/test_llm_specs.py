@@ -1,15 +1,16 @@
 import pytest
 
 from mdsum.errors import ConfigError
-from mdsum.llm.specs import default_model_name, model_names, model_spec, read_models, spec_from_directory
+from mdsum.llm.specs import ModelCatalogue, model_spec, spec_from_directory
 
 
 def test_shipped_registry_has_packaged_and_hub_models():
-    names = model_names()
+    catalogue = ModelCatalogue.read()
+    names = catalogue.names()
     for name in ("qwen2.5-coder-0.5b-instruct", "smollm2-135m-instruct", "pegasus-multi_news",
                  "primera-multinews", "bart-large-cnn", "qwen2.5-1.5b-instruct"):
         assert name in names
-    qwen = model_spec(default_model_name())
+    qwen = model_spec(catalogue.default)
     assert qwen.family == "chat" and qwen.packaged.bytes == 491_400_064
     assert qwen.packaged.sha256 == "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
     assert len(qwen.packaged.packages) == len(qwen.packaged.files) == 6
@@ -30,8 +31,9 @@ def _write(tmp_path, text):
 
 def test_schema_error_names_the_line(tmp_path):
     path = _write(tmp_path, "default: a\nmodels:\n  a:\n    source: {hub: x/y}\n    family: chatbot\n")
-    with pytest.raises(ConfigError, match=r"line 5: models/a/family: 'chatbot' is not one of"):
-        read_models(path)
+    expected = rf"^{path}:5: models\.a\.family: Input should be 'chat' or 'seq2seq', got 'chatbot'$"
+    with pytest.raises(ConfigError, match=expected):
+        ModelCatalogue.read(path)
 
 
 def test_bad_hash_is_rejected_with_its_line(tmp_path):
@@ -39,8 +41,8 @@ def test_bad_hash_is_rejected_with_its_line(tmp_path):
         "default: a\nmodels:\n  a:\n    family: chat\n    source:\n      packaged:\n"
         "        packages: [p]\n        files: [f]\n        sha256: abc\n        bytes: 3\n        install: pip\n"
     ))
-    with pytest.raises(ConfigError, match=r"line \d+: models/a/source"):
-        read_models(path)
+    with pytest.raises(ConfigError, match=rf"^{path}:9: models\.a\.source\.packaged\.sha256: String should match"):
+        ModelCatalogue.read(path)
 
 
 def test_packages_and_files_must_pair_up(tmp_path):
@@ -49,14 +51,14 @@ def test_packages_and_files_must_pair_up(tmp_path):
         "        packages: [p, q]\n        files: [f]\n        sha256: " + "a" * 64 + "\n        bytes: 3\n"
         "        install: pip\n"
     ))
-    with pytest.raises(ConfigError, match=r"line \d+: model 'a': packages and files differ"):
-        read_models(path)
+    with pytest.raises(ConfigError, match=rf"^{path}:6: models\.a\.source\.packaged: packages and files differ"):
+        ModelCatalogue.read(path)
 
 
 def test_default_must_be_configured(tmp_path):
     path = _write(tmp_path, "default: b\nmodels:\n  a: {source: {path: /m}, family: seq2seq}\n")
-    with pytest.raises(ConfigError, match="default model 'b' is not configured"):
-        read_models(path)
+    with pytest.raises(ConfigError, match=rf"^{path}:1: default: default model 'b' is not configured"):
+        ModelCatalogue.read(path)
 
 
 def test_local_directory_spec_reads_its_config(tiny_chat_model, tiny_seq2seq_model):

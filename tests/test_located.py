@@ -3,7 +3,7 @@
 import pytest
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.located import load_located, schema_errors
+from mdsum.located import load_located, schema_errors
 
 DOCUMENT = """\
 name: demo

@@ -13,7 +13,7 @@ from mdsum.errors import ConfigError, ModelError
 from mdsum.evaluation.leaderboard import coverage_matrix, write_run_folder
 from mdsum.evaluation.run_config import RunConfig, SystemSpec, load_run_config
 from mdsum.evaluation.runner import Evaluator, JudgePanel, resolve_judges, word_budget
-from mdsum.judges import JudgeCatalogue, JudgeConfig
+from mdsum.judges import JudgeCatalogue, JudgeEntry
 from mdsum.judges.lexical import LexicalJudge
 from mdsum.model import Cluster, Document, Report
 from mdsum.summarisers.base import Draft, Summariser
@@ -243,8 +243,8 @@ def test_coverage_matrix_rows_are_facts_columns_systems(workspace):
 
 def _catalogue(default, kappa):
     entries = {
-        "lexical": JudgeConfig("lexical", "lexical", {"threshold": 0.5}, {"kappa": kappa, "accuracy": 0.9}),
-        "lm": JudgeConfig("lm", "lm", {"model": "absent"}, {}),
+        "lexical": JudgeEntry(kind="lexical", params={"threshold": 0.5}, calibration={"kappa": kappa, "accuracy": 0.9}),
+        "lm": JudgeEntry(kind="lm", params={"model": "absent"}),
     }
     return JudgeCatalogue(default, entries, Path("judges.yaml"))
 

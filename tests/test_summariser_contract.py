@@ -1,6 +1,6 @@
 """The contract every configured summariser keeps, extractive or abstractive.
 
-Parametrised over `summariser_names()`. A summariser configured with a ``model`` runs
+Parametrised over the shipped catalogue's names. A summariser configured with a ``model`` runs
 here only with parameters from a ``summariser_overrides`` fixture, ``{name: {param:
 value}}``, defined in conftest.py (e.g. a tiny local model); without one it is
 skipped with the reason, as is any summariser whose model raises `ModelError`.
@@ -15,7 +15,7 @@ import pytest
 
 from mdsum.errors import InputError, ModelError
 from mdsum.model import Cluster, Document, Summary
-from mdsum.summarisers import build_summariser, read_catalogue, summariser_names
+from mdsum.summarisers import SummariserCatalogue, build_summariser
 from mdsum.summarisers.base import SINGLE_DOCUMENT_NOTE
 
 QUOTE = "a promise kept to every commuter in the city"
@@ -64,11 +64,11 @@ def _overrides(request) -> dict:
         return {}
 
 
-@pytest.fixture(params=summariser_names())
+@pytest.fixture(params=SummariserCatalogue.read().names())
 def summariser(request):
     name = request.param
     overrides = _overrides(request).get(name)
-    if overrides is None and "model" in read_catalogue().entries[name].params:
+    if overrides is None and "model" in SummariserCatalogue.read().entries[name].params:
         pytest.skip(f"'{name}' runs a generation model: the contract needs a tiny one from a summariser_overrides fixture")
     summariser = build_summariser(name, **(overrides or {}))
     try:

@@ -40,10 +40,10 @@ def test_summarise_returns_a_summary_within_budget_citing_the_articles(client):
 
 
 def test_summarise_uses_the_configured_default_when_no_summariser_is_named(client):
-    from mdsum.summarisers import default_summariser_name
+    from mdsum.summarisers import SummariserCatalogue
 
     result = client.predict(articles=ARTICLES, words=30, api_name="/summarise")
-    assert result["summariser"] == default_summariser_name()
+    assert result["summariser"] == SummariserCatalogue.read().default
 
 
 def test_evaluate_returns_a_report_with_time_and_faithfulness(client):

@@ -14,7 +14,7 @@ from mdsum import demo
 from mdsum.demo.inputs import load_example
 from mdsum.demo.models import judge_panel
 from mdsum.demo.render import colour
-from mdsum.summarisers import default_summariser_name
+from mdsum.summarisers import SummariserCatalogue
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # The first summary loads the default summariser's model on a shared 2-core machine.
 SUMMARY_TIMEOUT_MS = 300_000
-COMPARED = "lexrank" if default_summariser_name() != "lexrank" else "lead"  # extractive: quick on CPU
+COMPARED = "lexrank" if SummariserCatalogue.read().default != "lexrank" else "lead"  # extractive: quick on CPU
 
 sync_api = pytest.importorskip("playwright.sync_api")
 if not CHROMIUM.exists():

@@ -9,6 +9,7 @@ from demo_cases import ARTICLES
 
 from mdsum.demo import inputs
 from mdsum.errors import InputError
+from mdsum.resources import shipped_path
 
 # ------------------------------------------------------------ limits
 
@@ -69,7 +70,7 @@ def test_build_cluster_refuses_bad_input(texts, kwargs, message):
 def test_example_is_the_seed_cluster():
     cluster = inputs.load_example()
     assert cluster.id == "seeds"
-    assert len(cluster.documents) == len(list(inputs.seeds_dir().glob("*.txt")))
+    assert len(cluster.documents) == len(list(shipped_path("seeds").glob("*.txt")))
 
 
 def test_missing_example_folder_is_a_clear_error(tmp_path, monkeypatch):

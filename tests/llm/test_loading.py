@@ -6,7 +6,7 @@ import pytest
 from mdsum.errors import ModelError
 from mdsum.llm import generate, load_model
 from mdsum.llm.loading import _load
-from mdsum.llm.specs import read_models
+from mdsum.llm.specs import ModelCatalogue, model_spec
 
 
 def test_one_shared_instance_across_threads(tiny_chat_model):
@@ -24,7 +24,7 @@ def test_registry_entry_with_a_path_replaces_the_packaged_model(tiny_chat_model,
     path = tmp_path / "models.yaml"
     path.write_text(f"default: mine\nmodels:\n  mine:\n    source: {{path: '{tiny_chat_model}'}}\n"
                     "    family: chat\n    generation: {do_sample: false, temperature: 0.3}\n", encoding="utf-8")
-    loaded = _load(read_models(path).models["mine"])
+    loaded = _load(model_spec("mine", ModelCatalogue.read(path)))
     assert generate(loaded, "Hello.", max_new_tokens=4)
 
 

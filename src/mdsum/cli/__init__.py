@@ -12,7 +12,7 @@ from mdsum.errors import MdsumError
 
 # Each module defines ``add_parser(subparsers)``, which registers its handler as ``run``.
 COMMANDS = ("mdsum.cli.summarise", "mdsum.cli.listing", "mdsum.cli.demo")
-EVAL_COMMANDS: tuple[str, ...] = ("mdsum.cli.eval_validate", "mdsum.cli.eval_run", "mdsum.cli.eval_calibrate")
+EVAL_COMMANDS = ("mdsum.cli.eval_validate", "mdsum.cli.eval_run", "mdsum.cli.eval_calibrate")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,11 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         importlib.import_module(module).add_parser(subparsers)
-    if EVAL_COMMANDS:
-        evaluation = subparsers.add_parser("eval", help="evaluate summarisers against checklists and references")
-        eval_subparsers = evaluation.add_subparsers(dest="eval_command", required=True, metavar="COMMAND")
-        for module in EVAL_COMMANDS:
-            importlib.import_module(module).add_parser(eval_subparsers)
+    evaluation = subparsers.add_parser("eval", help="evaluate summarisers against checklists and references")
+    eval_subparsers = evaluation.add_subparsers(dest="eval_command", required=True, metavar="COMMAND")
+    for module in EVAL_COMMANDS:
+        importlib.import_module(module).add_parser(eval_subparsers)
     return parser
 
 

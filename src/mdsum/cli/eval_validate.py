@@ -36,7 +36,7 @@ def _check(path: Path, cluster: Path | None) -> tuple[list[str], bool]:
     from mdsum.errors import ConfigError
     from mdsum.evaluation.checklist import review_checklist
     from mdsum.evaluation.gold import review_gold
-    from mdsum.evaluation.located import load_located
+    from mdsum.located import load_located
 
     try:
         data = load_located(path).data

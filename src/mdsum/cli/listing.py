@@ -15,9 +15,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mdsum.summarisers import read_catalogue
+    from mdsum.summarisers import SummariserCatalogue
 
-    catalogue = read_catalogue()
+    catalogue = SummariserCatalogue.read()
     for name, entry in sorted(catalogue.entries.items()):
         star = "*" if name == catalogue.default else " "
         params = ", ".join(f"{key}={value}" for key, value in entry.params.items()) or "defaults"

@@ -70,9 +70,10 @@ def build_app():
     """The Gradio Blocks: article boxes, summariser choice, compare, highlighted outputs, API endpoints."""
     import gradio as gr
 
-    from mdsum.summarisers import default_summariser_name, summariser_names
+    from mdsum.summarisers import SummariserCatalogue
 
-    names = summariser_names()
+    catalogue = SummariserCatalogue.read()
+    names = catalogue.names()
     with gr.Blocks(title="mdsum", analytics_enabled=False) as app:
         gr.Markdown(
             "# mdsum\nSeveral articles about one event in, one merged summary out. "
@@ -82,7 +83,7 @@ def build_app():
         visible_state = gr.State(VISIBLE_AT_START)
         with gr.Row(equal_height=True):
             summariser_box = gr.Dropdown(
-                names, value=default_summariser_name(), label="Summariser", elem_id="summariser"
+                names, value=catalogue.default, label="Summariser", elem_id="summariser"
             )
             compare_box = gr.Dropdown(
                 [("none", ""), *((name, name) for name in names)], value="", label="Compare with", elem_id="compare"

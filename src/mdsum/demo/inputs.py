@@ -5,7 +5,6 @@ Everything a user sends is checked here, before any model runs, with a message t
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -13,6 +12,7 @@ from typing import Any, Sequence
 from mdsum.errors import InputError
 from mdsum.evaluation.checklist import check_cluster_id
 from mdsum.model import Cluster
+from mdsum.resources import shipped_path
 
 MAX_ARTICLES = 20
 MAX_INPUT_BYTES = 200_000
@@ -78,15 +78,10 @@ def check_request(
     ids: Sequence[str] | None = None,
 ) -> Request:
     """The pasted articles as a cluster, the summariser (empty: the configured default) and the budget, checked."""
-    from mdsum.summarisers import default_summariser_name
+    from mdsum.summarisers import SummariserCatalogue
 
     words = check_words(words)
-    return Request(build_cluster(texts, cluster_id, ids), summariser or default_summariser_name(), words)
-
-
-def seeds_dir() -> Path:
-    """``$MDSUM_SEEDS``, else the checkout's ``seeds/`` (the example cluster)."""
-    return Path(os.environ.get("MDSUM_SEEDS") or Path(__file__).resolve().parents[3] / "seeds")
+    return Request(build_cluster(texts, cluster_id, ids), summariser or SummariserCatalogue.read().default, words)
 
 
 def read_cluster_files(paths: Sequence[str | Path], fallback_id: str = "upload") -> Cluster:
@@ -114,7 +109,7 @@ def read_cluster_files(paths: Sequence[str | Path], fallback_id: str = "upload")
 
 def load_example() -> Cluster:
     """The seed cluster shipped with mdsum."""
-    directory = seeds_dir()
+    directory = shipped_path("seeds")
     if not directory.is_dir():
         raise InputError(f"the example cluster is not here: {directory} (set MDSUM_SEEDS)")
     return read_cluster_files(sorted(directory.glob("*.txt")), fallback_id=directory.name)

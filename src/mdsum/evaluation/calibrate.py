@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 import numpy as np
 from sklearn.metrics import accuracy_score, cohen_kappa_score, precision_score, recall_score
 
-from mdsum.judges import MIN_DEFAULT_KAPPA
+from mdsum.evaluation.cache import ResultCache, content_key
+from mdsum.evaluation.gold import GoldSet, read_gold_set
+from mdsum.judges import MIN_DEFAULT_KAPPA, JudgeCatalogue, build_judge
 from mdsum.judges.base import Judge
+from mdsum.located import load_located
 from mdsum.model import Summary, SummarySentence
+from mdsum.resources import shipped_path
 
 
 @dataclass(frozen=True)
@@ -125,10 +130,17 @@ def score_gold(judge: Judge, gold_set, score: Callable[[Judge, Summary, object],
     return rows
 
 
+def trusted_best(agreements: Mapping[str, tuple[float, float]]) -> str | None:
+    """The one ranking of judges, by (kappa, accuracy) then name: the first, if it reaches MIN_DEFAULT_KAPPA."""
+    ranked = sorted(agreements, key=lambda name: (-agreements[name][0], -agreements[name][1], name))
+    return ranked[0] if ranked and agreements[ranked[0]][0] >= MIN_DEFAULT_KAPPA else None
+
+
 def best_judge(calibrations: Sequence[Calibration]) -> Calibration | None:
-    """The judge with the best held-out kappa, if it reaches MIN_DEFAULT_KAPPA; else None."""
-    ranked = sorted(calibrations, key=lambda c: (-c.held_out.kappa, -c.held_out.accuracy, c.judge))
-    return ranked[0] if ranked and ranked[0].held_out.kappa >= MIN_DEFAULT_KAPPA else None
+    """The judge of this run with the best held-out agreement, if it reaches MIN_DEFAULT_KAPPA; else None."""
+    by_name = {c.judge: c for c in calibrations}
+    best = trusted_best({name: (c.held_out.kappa, c.held_out.accuracy) for name, c in by_name.items()})
+    return None if best is None else by_name[best]
 
 
 def calibration_table(calibrations: Sequence[Calibration], skipped: Mapping[str, str] = {}) -> str:
@@ -164,21 +176,78 @@ def write_calibration(path, calibrations: Sequence[Calibration], gold: str) -> s
     """
     import yaml
 
-    from mdsum.config import load_yaml
-
-    data = load_yaml(path)
+    data = load_located(path).data
     for calibration in calibrations:
         entry = data["judges"][calibration.judge]
         entry["params"] = {**(entry.get("params") or {}), "threshold": calibration.fitted_threshold}
         entry["calibration"] = calibration.as_config(gold)
-    recorded = {
-        name: float(entry["calibration"]["kappa"])
-        for name, entry in data["judges"].items()
-        if (entry.get("calibration") or {}).get("kappa") is not None
-    }
-    ranked = sorted(recorded, key=lambda name: (-recorded[name], name))
-    data["default"] = ranked[0] if ranked and recorded[ranked[0]] >= MIN_DEFAULT_KAPPA else None
+    recorded = {name: entry.get("calibration") or {} for name, entry in data["judges"].items()}
+    data["default"] = trusted_best({
+        name: (float(found["kappa"]), float(found.get("accuracy", 0.0)))
+        for name, found in recorded.items()
+        if found.get("kappa") is not None
+    })
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(_CATALOGUE_HEADER + text)
     return data["default"]
+
+
+@dataclass(frozen=True)
+class CalibrationRun:
+    """What `run_calibration` measured, and the judge catalogue as it stands afterwards."""
+
+    gold_path: Path
+    gold: GoldSet
+    calibrations: tuple[Calibration, ...]
+    skipped: Mapping[str, str]  # judge -> why it cannot run here
+    best: Calibration | None  # of this run, if trusted
+    catalogue: JudgeCatalogue  # re-read from its file when this run wrote it
+    written: bool
+
+    @property
+    def decisions(self) -> int:
+        return len(self.gold.summaries) * len(self.gold.checklist.facts)
+
+
+def run_calibration(
+    gold_path: str | Path | None = None,
+    judges: Sequence[str] | None = None,
+    cache_dir: str | Path = "runs/calibration/cache",
+    write: bool = False,
+    catalogue: JudgeCatalogue | None = None,
+) -> CalibrationRun:
+    """Calibrate ``judges`` (default: every one of ``catalogue``, itself by default the shipped file) on a gold
+    set (default: ``eval/gold/seeds.yaml``), scores cached by content; ``write`` records the fitted thresholds,
+    the agreement and the default judge in the catalogue's file."""
+    gold_path = Path(gold_path) if gold_path else shipped_path("eval", "gold", "seeds.yaml")
+    gold_set = read_gold_set(gold_path)
+    catalogue = catalogue if catalogue is not None else JudgeCatalogue.read()
+    cache = ResultCache(cache_dir)
+
+    def cached_score(judge: Judge, summary: Summary, fact) -> float:
+        scoring = {name: value for name, value in judge.config.items() if name != "threshold"}  # scores ignore it
+        key = content_key("score", judge.name, scoring, summary.sentences, fact)
+        return cache.get_or_compute("score", key, lambda: judge.match(summary, fact).score)
+
+    calibrations, skipped = [], {}
+    for name in judges or catalogue.names():
+        judge = build_judge(name, catalogue)
+        reason = judge.unavailable_reason()
+        if reason:
+            skipped[name] = reason
+        else:
+            calibrations.append(calibrate(judge, score_gold(judge, gold_set, cached_score)))
+    if write:
+        if catalogue.path is None:
+            raise ValueError("a judge catalogue built in code has no file to write the calibration to")
+        write_calibration(catalogue.path, calibrations, _as_recorded(gold_path))
+        catalogue = JudgeCatalogue.read(catalogue.path)
+    return CalibrationRun(gold_path, gold_set, tuple(calibrations), skipped, best_judge(calibrations), catalogue, write)
+
+
+def _as_recorded(gold_path: Path) -> str:
+    """The gold file as judges.yaml records it: relative to the project (``eval/gold/seeds.yaml``) when inside it."""
+    project = shipped_path("eval").parent
+    resolved = gold_path.resolve()
+    return str(resolved.relative_to(project) if resolved.is_relative_to(project) else resolved)

@@ -10,32 +10,18 @@ the fact may be mis-sourced or its forms mistyped).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from mdsum.errors import ConfigError, InputError
-from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
+from mdsum.located import LocatedYaml, load_located, schema_errors
 from mdsum.model import Checklist, Fact, FactForms
 from mdsum.readers import cluster_from_folder
+from mdsum.resources import shipped_path
 
-
-def _shipped_eval() -> Path:
-    """The ``eval/`` folder shipped in the wheel, else the checkout's (as `mdsum.config.config_dir` does)."""
-    packaged = Path(__file__).resolve().parents[1] / "eval"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "eval"
-
-
-SHIPPED_EVAL = _shipped_eval()
-SCHEMA = SHIPPED_EVAL / "checklists" / "schema.json"
-
-
-def eval_dir() -> Path:
-    """``$MDSUM_EVAL``, else the shipped ``eval/`` (checklists, gold labels, eval configs)."""
-    override = os.environ.get("MDSUM_EVAL")
-    return Path(override) if override else SHIPPED_EVAL
+SCHEMA = shipped_path("eval", "checklists", "schema.json", overridable=False)
 
 
 @dataclass(frozen=True)
@@ -66,13 +52,13 @@ def find_checklist(cluster_id: str) -> Path | None:
     """
     if not CLUSTER_ID.fullmatch(cluster_id):
         return None
-    path = eval_dir() / "checklists" / f"{cluster_id}.yaml"
+    path = shipped_path("eval", "checklists", f"{cluster_id}.yaml")
     return path if path.is_file() else None
 
 
 def cluster_folder(cluster_id: str) -> Path | None:
     """The folder of a cluster's documents, named by its id, beside ``eval/`` (e.g. ``seeds/``)."""
-    folder = eval_dir().parent / cluster_id
+    folder = shipped_path("eval").parent / cluster_id
     return folder if folder.is_dir() else None
 
 
@@ -83,11 +69,6 @@ def load_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> C
         more = f" (and {len(review.errors) - 1} more problems)" if len(review.errors) > 1 else ""
         raise ConfigError(review.errors[0] + more)
     return review.checklist
-
-
-def validate_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> list[str]:
-    """Every problem as ``FILE:LINE: message``; ``[]`` when the checklist is valid."""
-    return list(review_checklist(path, cluster_dir).errors)
 
 
 def review_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> Review:

@@ -12,11 +12,12 @@ from types import MappingProxyType
 from typing import Mapping
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.checklist import SHIPPED_EVAL, review_checklist
-from mdsum.evaluation.located import LocatedYaml, load_located, schema_errors
+from mdsum.evaluation.checklist import review_checklist
+from mdsum.located import LocatedYaml, load_located, schema_errors
 from mdsum.model import Checklist
+from mdsum.resources import shipped_path
 
-SCHEMA = SHIPPED_EVAL / "gold" / "schema.json"
+SCHEMA = shipped_path("eval", "gold", "schema.json", overridable=False)
 
 
 @dataclass(frozen=True)
@@ -44,22 +45,13 @@ class GoldReview:
     errors: tuple[str, ...]
 
 
-def load_gold(path: str | Path) -> tuple[GoldSummary, ...]:
-    """The labelled summaries of a valid gold file, or `ConfigError` naming the file and line at fault."""
-    return read_gold_set(path).summaries
-
-
 def read_gold_set(path: str | Path) -> GoldSet:
+    """A valid gold file, or `ConfigError` naming the file and line at fault."""
     review = review_gold(path)
     if review.gold is None:
         more = f" (and {len(review.errors) - 1} more problems)" if len(review.errors) > 1 else ""
         raise ConfigError(review.errors[0] + more)
     return review.gold
-
-
-def validate_gold(path: str | Path) -> list[str]:
-    """Every problem as ``FILE:LINE: message``; ``[]`` when the gold file is valid."""
-    return list(review_gold(path).errors)
 
 
 def review_gold(path: str | Path) -> GoldReview:

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 import jsonschema
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.located import load_located
+from mdsum.located import load_located
 
 REFERENCE_BUDGET = "reference"  # budget = the mean word count of the cluster's references
 

@@ -20,7 +20,7 @@ from mdsum.evaluation import metrics
 from mdsum.evaluation.cache import ResultCache, content_key
 from mdsum.evaluation.measure import measure
 from mdsum.evaluation.run_config import REFERENCE_BUDGET, RunConfig, SystemSpec
-from mdsum.judges import MIN_DEFAULT_KAPPA, JudgeCatalogue, build_judge, judge_catalogue
+from mdsum.judges import MIN_DEFAULT_KAPPA, JudgeCatalogue, build_judge
 from mdsum.judges.base import Judge
 from mdsum.model import Cluster, Judgement, Report, Summary
 
@@ -63,7 +63,7 @@ def default_judge_note(catalogue: JudgeCatalogue) -> str:
 
 def resolve_judges(names: Sequence[str], catalogue: JudgeCatalogue | None = None) -> JudgePanel:
     """Build the named judges ("default": the calibrated default); unavailable ones are skipped, saying why."""
-    catalogue = catalogue or judge_catalogue()
+    catalogue = catalogue if catalogue is not None else JudgeCatalogue.read()
     skipped, judges = [], []
     for name in dict.fromkeys(names):
         if name == DEFAULT_JUDGE:

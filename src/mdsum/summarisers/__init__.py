@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from functools import lru_cache
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, ClassVar
 
-from mdsum.config import config_dir, load_yaml
-from mdsum.errors import ConfigError
+from mdsum.catalogue import ClassCatalogue, Configured
 from mdsum.registry import Registry
 from mdsum.summarisers.base import Summariser
 
@@ -28,71 +23,27 @@ ALGORITHMS: Registry[Summariser] = Registry(
 )
 
 
-@dataclass(frozen=True)
-class SummariserConfig:
-    """One named entry of ``configs/summarisers.yaml``."""
+class SummariserEntry(Configured):
+    """One named entry of ``configs/summarisers.yaml``: an algorithm and its parameters."""
 
-    name: str
+    REGISTRY: ClassVar[Registry[Any]] = ALGORITHMS
+    KIND: ClassVar[str] = "algorithm"
+
     algorithm: str
-    params: Mapping[str, Any]
-    description: str = ""
 
 
-@dataclass(frozen=True)
-class SummariserCatalogue:
-    default: str
-    entries: Mapping[str, SummariserConfig]
+class SummariserCatalogue(ClassCatalogue[SummariserEntry]):
+    FAMILY = "summariser"
+    SECTION = "summarisers"
+    ENTRY = SummariserEntry
+    REFERENCES = ("selector",)  # a model summariser's extractive selector and fallback
 
 
-def read_catalogue(path=None) -> SummariserCatalogue:
-    """Parse and check a summariser config file (default: ``configs/summarisers.yaml``)."""
-    path = path or config_dir() / "summarisers.yaml"
-    data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("summarisers"), dict):
-        raise ConfigError(f"{path}: expected a mapping with a 'summarisers' mapping")
-    entries = {}
-    for name, entry in data["summarisers"].items():
-        if not isinstance(entry, dict) or "algorithm" not in entry:
-            raise ConfigError(f"{path}: summariser '{name}' needs an 'algorithm'")
-        if entry["algorithm"] not in ALGORITHMS:
-            raise ConfigError(f"{path}: summariser '{name}' has unknown algorithm '{entry['algorithm']}'")
-        params = entry.get("params") or {}
-        if not isinstance(params, dict):
-            raise ConfigError(f"{path}: params of summariser '{name}' must be a mapping")
-        entries[name] = SummariserConfig(
-            name, entry["algorithm"], MappingProxyType(params), entry.get("description", "")
-        )
-    default = data.get("default")
-    if default not in entries:
-        raise ConfigError(f"{path}: default summariser '{default}' is not configured")
-    return SummariserCatalogue(default, MappingProxyType(entries))
+def build_summariser(
+    name: str | None = None, catalogue: SummariserCatalogue | None = None, **overrides: Any
+) -> Summariser:
+    """The summariser ``name`` of ``catalogue`` (default: the shipped one, and its default summariser)."""
+    return (catalogue if catalogue is not None else SummariserCatalogue.read()).build(name, **overrides)
 
 
-@lru_cache(maxsize=None)
-def _catalogue() -> SummariserCatalogue:
-    return read_catalogue()
-
-
-def summariser_names() -> list[str]:
-    return sorted(_catalogue().entries)
-
-
-def default_summariser_name() -> str:
-    return _catalogue().default
-
-
-def build_summariser(name: str | None = None, **overrides: Any) -> Summariser:
-    """The configured summariser ``name`` (default: the catalogue's), parameters overridable."""
-    catalogue = _catalogue()
-    name = name or catalogue.default
-    if name not in catalogue.entries:
-        known = ", ".join(sorted(catalogue.entries))
-        raise ConfigError(f"unknown summariser '{name}' (known: {known})")
-    entry = catalogue.entries[name]
-    cls = ALGORITHMS.load(entry.algorithm)
-    params = {**entry.params, **overrides}
-    known_fields = {f.name for f in dataclasses.fields(cls)} - {"name"}
-    unknown = sorted(set(params) - known_fields)
-    if unknown:
-        raise ConfigError(f"summariser '{name}': unknown parameter(s) {', '.join(unknown)}")
-    return cls(name=name, **params)
+__all__ = ["ALGORITHMS", "Summariser", "SummariserCatalogue", "SummariserEntry", "build_summariser"]

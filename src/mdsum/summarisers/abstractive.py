@@ -30,7 +30,7 @@ class AbstractiveSummariser(ModelSummariser):
         """(date tag, sentence) picked by the selector within the input budget, oldest report first."""
         from mdsum.summarisers import build_summariser
 
-        extract = build_summariser(self.selector).summarise(cluster, int(self.input_tokens / TOKENS_PER_WORD))
+        extract = build_summariser(self.selector, self.catalogue).summarise(cluster, int(self.input_tokens / TOKENS_PER_WORD))
         order = {document.id: position for position, document in enumerate(cluster.documents)}
         picked = []
         for sentence in extract.sentences:

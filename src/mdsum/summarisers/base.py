@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple, Sequence
 
+from mdsum.catalogue import WIRING, ClassCatalogue
 from mdsum.errors import InputError
 from mdsum.model import Cluster, Summary, SummarySentence
 
@@ -36,6 +37,8 @@ class Summariser(ABC):
     algorithm: ClassVar[str]
     version: ClassVar[int] = 1  # bump when the output changes, so the harness does not reuse cached summaries
     name: str = ""  # the configured name ("lexrank", "abstractive-smollm2", ...)
+    # The catalogue it was built from, so the summarisers it builds (a selector) come from the same file.
+    catalogue: ClassCatalogue[Any] | None = field(default=None, repr=False, compare=False, kw_only=True)
 
     def summarise(self, cluster: Cluster, words: int) -> Summary:
         """Summarise ``cluster`` in at most ``words`` words."""
@@ -60,7 +63,7 @@ class Summariser(ABC):
     @property
     def config(self) -> dict[str, Any]:
         """The algorithm and its parameters, recorded in every `Summary`."""
-        params = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "name"}
+        params = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in WIRING}
         return {"algorithm": self.algorithm, **params}
 
     @abstractmethod

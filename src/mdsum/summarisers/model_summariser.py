@@ -91,5 +91,5 @@ class ModelSummariser(Summariser):
     def _fallback(self, cluster: Cluster, words: int, notes: Sequence[str]) -> Draft:
         from mdsum.summarisers import build_summariser
 
-        extract = build_summariser(self.selector).summarise(cluster, words)
+        extract = build_summariser(self.selector, self.catalogue).summarise(cluster, words)
         return Draft(extract.sentences, [*notes, f"fell back to the extractive '{self.selector}' summary"])

@@ -106,7 +106,7 @@ def schema_errors(document: LocatedYaml, schema_path: Path) -> list[str]:
     validator = Draft202012Validator(load_schema(schema_path), format_checker=Draft202012Validator.FORMAT_CHECKER)
     located = [(_culprit(error), error.message) for error in validator.iter_errors(document.data)]
     located.sort(key=lambda item: document.line(item[0]))
-    return [f"{document.where(at)}: {_dotted(at)}{message}" for at, message in located]
+    return [f"{document.where(at)}: {dotted(at)}{message}" for at, message in located]
 
 
 def _culprit(error: ValidationError) -> Path_:
@@ -120,7 +120,7 @@ def _culprit(error: ValidationError) -> Path_:
     return at
 
 
-def _dotted(at: Iterable[Any]) -> str:
+def dotted(at: Iterable[Any]) -> str:
     """``facts[3].weight: `` -- the field a message is about, empty at the root."""
     text = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in at).lstrip(".")
     return f"{text}: " if text else ""
