@@ -4,7 +4,8 @@ import pytest
 from judge_cases import DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, fact, summary
 
 from mdsum.judges.forms import DateValue, extract_dates, extract_numbers, normalise_number, parse_iso_date
-from mdsum.judges.lexical import LexicalJudge, negates, stems
+from mdsum.judges.lexical import LexicalJudge, negates
+from mdsum.text.tokens import stems
 
 JUDGE = LexicalJudge(name="lexical", threshold=0.5)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mdsum.errors import ModelError
 from mdsum.judges.base import Judge, Match
-from mdsum.judges.lexical import content_stems, stems
+from mdsum.text.tokens import content_stems, stems
 
 _CONTEXT = "Summary:\n{summary}\n\n"
 _QUESTION = "Does the summary state that {statement} Numbers and dates must match exactly. Answer Yes or No."
@@ -115,5 +115,5 @@ def _asker(loaded) -> _PrefixAsker:
 
 def _closest_sentence(summary, statement: str) -> str:
     """The model answers for the whole summary; its evidence is the sentence sharing most of the fact's words."""
-    words = content_stems(statement)
+    words = frozenset(content_stems(statement))
     return max((s.text for s in summary.sentences), key=lambda text: len(words.intersection(stems(text))))
