@@ -38,7 +38,7 @@ def coverage(judgements: Iterable[Judgement], facts: Sequence) -> dict[str, floa
 
 def redundant_pairs(sentences: Sequence[str], threshold: float = NEAR_DUPLICATE) -> list[tuple[int, int]]:
     """Index pairs of near-duplicate sentences (content-stem Jaccard at or above ``threshold``)."""
-    bags = [frozenset(content_stems(sentence)) for sentence in sentences]
+    bags = [frozenset(content_stems(sentence, numbers=False)) for sentence in sentences]
     return [
         (i, j)
         for (i, a), (j, b) in combinations(enumerate(bags), 2)

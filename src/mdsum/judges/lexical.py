@@ -64,7 +64,7 @@ class LexicalJudge(Judge):
         groups = [[stems(variant) for variant in group] for group in fact.forms.names]
         # Words of the names are scored by the names, so a variant ("7th" for "seventh") costs nothing here.
         names_words = {token for group in groups for variant in group for token in variant}
-        facts_words = frozenset(content_stems(fact.statement)) - names_words
+        facts_words = frozenset(content_stems(fact.statement, numbers=False)) - names_words
         content = len(facts_words.intersection(tokens)) / len(facts_words) if facts_words else 1.0
         matched_terms = frozenset(
             token for group in groups for variant in group if _contains(tokens, variant) for token in variant

@@ -115,5 +115,5 @@ def _asker(loaded) -> _PrefixAsker:
 
 def _closest_sentence(summary, statement: str) -> str:
     """The model answers for the whole summary; its evidence is the sentence sharing most of the fact's words."""
-    words = frozenset(content_stems(statement))
+    words = frozenset(content_stems(statement, numbers=False))
     return max((s.text for s in summary.sentences), key=lambda text: len(words.intersection(stems(text))))
