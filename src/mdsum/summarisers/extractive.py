@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, ClassVar, NamedTuple, Sequence
 
 import numpy as np
 
@@ -87,6 +87,7 @@ class ExtractiveSummariser(Summariser):
     saying the same thing; a summary keeps one of them.
     """
 
+    version: ClassVar[int] = 2  # 2: words counted by text/tokens, as the judges count them
     min_words: int = 6
     redundancy: float = 0.5
 
