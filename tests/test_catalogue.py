@@ -130,7 +130,7 @@ def test_an_ensemble_builds_its_members_from_its_own_catalogue(tmp_path):
 
 
 def test_a_model_summariser_selects_and_falls_back_through_its_own_catalogue(tmp_path, tiny_chat_model, monkeypatch):
-    from mdsum.llm.summariser import ModelSummariser
+    from mdsum.summarisers.model_summariser import ModelSummariser
 
     monkeypatch.setattr(ModelSummariser, "_write", lambda self, loaded, prompt, words: "")  # nothing usable
     path = write(tmp_path, f"default: fuse\nsummarisers:\n  fuse: {{algorithm: abstractive, params: "

@@ -2,11 +2,33 @@ import json
 
 import pytest
 
-from mdsum.text.clean import classify_lines, clean_page, fused_headline, page_lines
+from mdsum.text.clean import classify_lines, clean_page, fused_headline, is_sentence, page_lines
 from mdsum.text.split import split_sentences
 
 BODY = "The envoy said the talks ended without a breakthrough."
 LATER = "A new round will start in September, he added."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The council reopened the bridge on Monday.", True),
+        ('"We kept our promise to every commuter," she said.', True),
+        ("the mayor said it was a promise kept . ''", True),  # Multi-News tokenised ending
+        ("Is the bridge safe for heavy lorries now?", True),
+        ("Harbour Bridge Reopens After Eight Months", False),  # heading
+        ("More news: Ten things to do in the city this weekend", False),
+        ("Authorities say the painting worth millions of dollars was...", False),  # cut-off teaser
+        ("Authorities say the painting worth millions of dollars was\u2026", False),
+        ("Short one.", False),
+    ],
+)
+def test_is_sentence(text, expected):
+    assert is_sentence(text, min_words=6) is expected
+
+
+def test_any_length_is_a_sentence_without_a_minimum():
+    assert is_sentence("Yes.") and not is_sentence("Yes") and not is_sentence("")
 
 
 def rules(raw: str) -> dict[str, str | None]:

@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 from judge_cases import DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, fact, summary
 
+from mdsum.judges.lexical import LexicalJudge, negates
+from mdsum.text.tokens import stems
 from mdsum.text.values import DateValue, extract_dates, extract_numbers, normalise_number, parse_iso_date
-from mdsum.judges.lexical import LexicalJudge, negates, stems
 
 JUDGE = LexicalJudge(name="lexical", threshold=0.5)
 

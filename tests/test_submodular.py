@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from mdsum.model import Cluster, Document
-from mdsum.summarisers.selection import SentencePool
+from mdsum.summarisers.pool import SentencePool
 from mdsum.summarisers.submodular import SubmodularSummariser
 
 LONG = ("The storm flooded the valley, closed the schools, cut power to the towns, blocked the roads "

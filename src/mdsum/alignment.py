@@ -21,9 +21,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
-from rouge_score.tokenizers import DefaultTokenizer
 
 from mdsum.model import Cluster, SourceRef
+from mdsum.text.tokens import stems
 from mdsum.text.values import (
     DateValue,
     extract_dates,
@@ -37,9 +37,7 @@ from mdsum.text.values import (
 # Balanced-accuracy optimum of benchmarks/alignment.py on multinews_test_50: lexical AUC 0.891
 # (TPR 0.77, FPR 0.11 at 0.17), hybrid AUC 0.987 (TPR 0.93, FPR 0.04 at 0.25).
 SUPPORT_THRESHOLDS = {"lexical": 0.17, "hybrid": 0.25}
-SUPPORT_VERSION = 2  # bump when `is_supported` changes, so the harness does not reuse cached verdicts (2: details)
-
-_tokenizer = DefaultTokenizer(use_stemmer=True)
+SUPPORT_VERSION = 3  # bump when `is_supported` changes, so cached verdicts are not reused (2: details; 3: "n't")
 
 
 def _embedder():
@@ -56,7 +54,7 @@ def method() -> str:
     return "hybrid" if _embedder() is not None else "lexical"
 
 
-def _ngrams(tokens: list[str], n: int) -> Counter:
+def _ngrams(tokens: tuple[str, ...], n: int) -> Counter:
     return Counter(zip(*(tokens[i:] for i in range(n))))
 
 
@@ -73,7 +71,7 @@ def _indexed(cluster: Cluster):
         for index, sentence in enumerate(document.sentences):
             keys.append((document.id, index))
             texts.append(sentence)
-    grams = [(_ngrams(t, 1), _ngrams(t, 2)) for t in map(_tokenizer.tokenize, texts)]
+    grams = [(_ngrams(t, 1), _ngrams(t, 2)) for t in map(stems, texts)]
     embed = _embedder()
     vectors = _normalise(np.asarray(embed(texts), dtype=np.float32)) if embed and texts else None
     return keys, grams, vectors
@@ -90,7 +88,7 @@ def support_scores(text: str, cluster: Cluster, how: str | None = None) -> np.nd
     ``how`` is 'lexical' or 'hybrid' (default: `method()`).
     """
     keys, grams, vectors = _indexed(cluster)
-    tokens = _tokenizer.tokenize(text)
+    tokens = stems(text)
     unigrams, bigrams = _ngrams(tokens, 1), _ngrams(tokens, 2)
     lexical = np.array([
         (_precision(unigrams, one) + (_precision(bigrams, two) if bigrams else _precision(unigrams, one))) / 2

@@ -11,8 +11,8 @@ from typing import Iterable, Mapping, Sequence
 
 from rouge_score import rouge_scorer
 
-from mdsum.judges.lexical import content_stems
 from mdsum.model import Cluster, Judgement, Summary
+from mdsum.text.tokens import content_stems
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 NEAR_DUPLICATE = 0.5  # Jaccard of content stems above which two summary sentences say the same thing
@@ -38,7 +38,7 @@ def coverage(judgements: Iterable[Judgement], facts: Sequence) -> dict[str, floa
 
 def redundant_pairs(sentences: Sequence[str], threshold: float = NEAR_DUPLICATE) -> list[tuple[int, int]]:
     """Index pairs of near-duplicate sentences (content-stem Jaccard at or above ``threshold``)."""
-    bags = [content_stems(sentence) for sentence in sentences]
+    bags = [frozenset(content_stems(sentence, numbers=False)) for sentence in sentences]
     return [
         (i, j)
         for (i, a), (j, b) in combinations(enumerate(bags), 2)

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
-
-from rouge_score.tokenizers import DefaultTokenizer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from mdsum.judges.base import Judge, Match
 from mdsum.model import Fact
@@ -27,27 +23,9 @@ from mdsum.text.values import (
     parse_iso_date,
     weekday,
 )
+from mdsum.text.tokens import NEGATION_CUES, content_stems, stems
 
-_TOKENIZER = DefaultTokenizer(use_stemmer=True)
-NEGATION_CUES = frozenset({"no", "not", "never", "without", "nor", "neither", "none", "nothing", "cannot"})
 _CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
-
-
-def stems(text: str) -> tuple[str, ...]:
-    """ROUGE's tokens (lower-cased, Porter-stemmed), with "n't" spelt out as "not"."""
-    return tuple(_TOKENIZER.tokenize(re.sub(r"n['\u2019]t\b", " not", text)))
-
-
-@lru_cache(maxsize=1)
-def _stop_stems() -> frozenset[str]:
-    return frozenset(stem for word in ENGLISH_STOP_WORDS for stem in stems(word)) - NEGATION_CUES
-
-
-def content_stems(text: str) -> frozenset[str]:
-    """The words that carry meaning: no stop words, negation cues or bare numbers."""
-    return frozenset(
-        stem for stem in stems(text) if stem not in _stop_stems() and stem not in NEGATION_CUES and not stem.isdigit()
-    )
 
 
 def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -83,7 +61,8 @@ class LexicalJudge(Judge):
         tokens = stems(sentence)
         groups = [[stems(variant) for variant in group] for group in fact.forms.names]
         # Words of the names are scored by the names, so a variant ("7th" for "seventh") costs nothing here.
-        facts_words = content_stems(fact.statement) - {token for group in groups for variant in group for token in variant}
+        names_words = {token for group in groups for variant in group for token in variant}
+        facts_words = frozenset(content_stems(fact.statement, numbers=False)) - names_words
         content = len(facts_words.intersection(tokens)) / len(facts_words) if facts_words else 1.0
         matched_terms = frozenset(
             token for group in groups for variant in group if _contains(tokens, variant) for token in variant

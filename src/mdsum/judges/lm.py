@@ -16,7 +16,7 @@ from typing import Any
 
 from mdsum.errors import ModelError
 from mdsum.judges.base import Judge, Match
-from mdsum.judges.lexical import content_stems, stems
+from mdsum.text.tokens import content_stems, stems
 
 _CONTEXT = "Summary:\n{summary}\n\n"
 _QUESTION = "Does the summary state that {statement} Numbers and dates must match exactly. Answer Yes or No."
@@ -116,5 +116,5 @@ def _asker(loaded) -> _PrefixAsker:
 
 def _closest_sentence(summary, statement: str) -> str:
     """The model answers for the whole summary; its evidence is the sentence sharing most of the fact's words."""
-    words = content_stems(statement)
+    words = frozenset(content_stems(statement, numbers=False))
     return max((s.text for s in summary.sentences), key=lambda text: len(words.intersection(stems(text))))

@@ -10,7 +10,8 @@ import numpy as np
 
 from mdsum import embeddings
 from mdsum.errors import ConfigError
-from mdsum.summarisers.selection import ExtractiveSummariser, Objective, SentencePool
+from mdsum.summarisers.extractive import ExtractiveSummariser, Objective
+from mdsum.summarisers.pool import SentencePool
 
 VECTORS = ("embeddings", "tfidf")
 TFIDF_FALLBACK_NOTE = (

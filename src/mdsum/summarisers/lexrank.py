@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mdsum.summarisers.selection import ExtractiveSummariser, Objective, SentencePool, pagerank
+from mdsum.summarisers.extractive import ExtractiveSummariser, Objective, pagerank
+from mdsum.summarisers.pool import SentencePool
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
-from mdsum.summarisers.selection import content_stems, is_sentence
+from mdsum.text.clean import is_sentence
+from mdsum.text.tokens import content_stems
 
 _MARKUP = [
     (re.compile(r"<[^>]+>"), " "),                                  # HTML tags

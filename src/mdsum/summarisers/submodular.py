@@ -10,7 +10,8 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from mdsum.summarisers.selection import ExtractiveSummariser, Objective, SentencePool
+from mdsum.summarisers.extractive import ExtractiveSummariser, Objective
+from mdsum.summarisers.pool import SentencePool
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ class SubmodularSummariser(ExtractiveSummariser):
         def gains(chosen: Sequence[int]) -> np.ndarray:
             chosen = list(chosen)
             covered = weights[:, chosen].sum(axis=1)
-            coverage_gain = np.minimum(covered[:, None] + weights, cap[:, None]).sum(axis=0) - np.minimum(covered, cap).sum()
+            covered_after = np.minimum(covered[:, None] + weights, cap[:, None]).sum(axis=0)
+            coverage_gain = covered_after - np.minimum(covered, cap).sum()
             topic_reward = np.bincount(topics[chosen], weights=reward[chosen], minlength=topics.max() + 1)[topics]
             diversity_gain = np.sqrt(topic_reward + reward) - np.sqrt(topic_reward)
             return (coverage_gain + self.diversity_weight * diversity_gain) / costs

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
-from mdsum.summarisers.selection import ExtractiveSummariser, Objective, SentencePool, content_stems, pagerank
+from mdsum.summarisers.extractive import ExtractiveSummariser, Objective, pagerank
+from mdsum.summarisers.pool import SentencePool
+from mdsum.text.tokens import content_stems
 
 
 def overlap_similarity(texts: list[str]) -> np.ndarray:

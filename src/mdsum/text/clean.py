@@ -25,7 +25,10 @@ MAX_HEADING_WORDS = 20
 MAX_CREDIT_WORDS = 15
 
 _INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\ufeff": None, "\u00ad": None, "\r": None})
-_ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’)\]]*$""")
+# A sentence ends in . ! or ?, maybe followed by closing quotes or brackets (also the spaced,
+# tokenised form of Multi-News: `out . ''`). Headings, captions and links do not; nor does a
+# teaser cut off with an ellipsis.
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\s\"'\u201d\u2019)\]\u00bb]*$")
 _SENTENCE_INSIDE = re.compile(r"""[.!?]["'”’)\]]*\s+["'“‘(]?[A-Z]""")
 _PHOTO_CREDIT = re.compile(
     r"""(?:^|[.!?"'”’]\s*)\((?=[^()]*(?:/|\b(?:photo|file|pool|getty|images|afp|ap|reuters)\b))[^()]{2,80}\)\s*$""",
@@ -62,9 +65,16 @@ class Line(NamedTuple):
     rule: str | None
 
 
+def is_sentence(text: str, min_words: int = 1) -> bool:
+    """A real sentence: ``min_words`` words or more, ended like a sentence (not a heading,
+    caption, link or cut-off teaser). The cleaner, the extractive pool and the model
+    post-check all ask it, so they agree on what a sentence is."""
+    return len(text.split()) >= min_words and bool(_SENTENCE_END.search(text))
+
+
 def is_sentence_like(line: str) -> bool:
     """True when ``line`` ends like a sentence or has a sentence boundary inside it."""
-    return bool(_ENDS_SENTENCE.search(line) or _SENTENCE_INSIDE.search(line))
+    return is_sentence(line) or bool(_SENTENCE_INSIDE.search(line))
 
 
 def page_lines(raw: str) -> tuple[str, ...]:
@@ -80,7 +90,7 @@ def page_lines(raw: str) -> tuple[str, ...]:
         if not line:
             previous_blank = True
             continue
-        if lines and not previous_blank and line[0].islower() and not _ENDS_SENTENCE.search(lines[-1]):
+        if lines and not previous_blank and line[0].islower() and not is_sentence(lines[-1]):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)

@@ -1,0 +1,85 @@
+"""How chosen sentences are shown: in reading order, with their sources, and with a note
+for each later report among them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+import numpy as np
+
+from mdsum.model import Cluster, SourceRef
+from mdsum.summarisers.pool import SentencePool
+
+LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
+
+
+def _day(date: str | None) -> dt.date | None:
+    """An ISO date; None when absent or unreadable (treated as undated)."""
+    try:
+        return dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        return None
+
+
+def reading_order(cluster: Cluster, pool: SentencePool, chosen: Sequence[int]) -> list[int]:
+    """Chosen sentences by document date, then document order, then position in the document.
+
+    Dates keep a later follow-up after the event it follows up. An undated document is
+    placed with the earliest dated one: in a cluster about one event, the articles
+    that carry no date are most likely reports of the event itself, not the sequel.
+    """
+    days = [_day(document.date) for document in cluster.documents]
+    earliest = min((day for day in days if day), default=dt.date.min)
+
+    def key(k: int) -> tuple[dt.date, int, int]:
+        candidate = pool.candidates[k]
+        return (days[candidate.document] or earliest, candidate.document, candidate.index)
+
+    return sorted(chosen, key=key)
+
+
+def later_reports(cluster: Cluster, chosen_documents: Sequence[int]) -> list[str]:
+    """Notes naming the chosen documents dated well after the cluster's median date.
+
+    A follow-up article (a later round announced, a verdict appealed) reports events
+    the rest of the cluster does not; its sentences come last, and the note says why.
+    """
+    days = [_day(document.date) for document in cluster.documents]
+    dated = sorted(day for day in days if day)
+    if len(dated) < 2:
+        return []
+    median = dated[(len(dated) - 1) // 2]
+    notes = []
+    for index in sorted(set(chosen_documents)):
+        lag = (days[index] - median).days if days[index] else 0
+        if lag > LATER_REPORT_DAYS:
+            document = cluster.documents[index]
+            notes.append(
+                f"later report: {document.id} is dated {document.date}, {lag} days after most of the cluster "
+                f"({median.isoformat()}); its sentences come last"
+            )
+    return notes
+
+
+def provenance(pool: SentencePool, k: int, duplicates: np.ndarray) -> tuple[SourceRef, ...]:
+    """The sentence itself, then its best near-duplicate in each other document (most similar first)."""
+    documents = pool.cluster.documents
+    own = pool.candidates[k]
+    best: dict[int, int] = {}
+    for other in np.flatnonzero(duplicates[k]):
+        candidate = pool.candidates[other]
+        if candidate.document != own.document:
+            current = best.get(candidate.document)
+            if current is None or pool.overlap[k, other] > pool.overlap[k, current]:
+                best[candidate.document] = int(other)
+    echoes = sorted(best.values(), key=lambda other: (-pool.overlap[k, other], other))
+    return (
+        SourceRef(documents[own.document].id, own.index, 1.0),
+        *(
+            SourceRef(
+                documents[pool.candidates[o].document].id, pool.candidates[o].index, round(float(pool.overlap[k, o]), 4)
+            )
+            for o in echoes
+        ),
+    )

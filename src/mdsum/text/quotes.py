@@ -1,0 +1,31 @@
+"""Quoted statements: what a speaker is reported to have said, as the content words of each quote.
+
+Reports of one event wrap the same quote in different sentences; their words differ,
+but the quote is the same, so repeating it repeats the news.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from mdsum.text.tokens import content_stems
+
+# Curly or straight double quotes, or the ``tokenised'' quotes of Multi-News.
+_QUOTED = re.compile(r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]+)[\"\u201c\u201d\u201e]|``(.+?)''")
+MIN_QUOTE_WORDS = 3  # content words; fewer make a name or scare quote ("contact group"), not a statement
+
+
+def quotations(text: str) -> tuple[frozenset[str], ...]:
+    """The content words of each quoted statement in ``text``."""
+    spans = (first or second for first, second in _QUOTED.findall(text))
+    quoted = (frozenset(content_stems(span)) for span in spans)
+    return tuple(words for words in quoted if len(words) >= MIN_QUOTE_WORDS)
+
+
+def quote_overlap(first: Sequence[frozenset[str]], second: Sequence[frozenset[str]]) -> float:
+    """How much of the shorter quotation the other repeats (0 unless they share `MIN_QUOTE_WORDS`)."""
+    return max(
+        (len(a & b) / min(len(a), len(b)) for a in first for b in second if len(a & b) >= MIN_QUOTE_WORDS),
+        default=0.0,
+    )

@@ -1,0 +1,18 @@
+from mdsum.text.quotes import quotations, quote_overlap
+
+
+def test_a_shared_quotation_counts_as_repetition_whatever_wraps_it():
+    first = quotations('Weber called it "a promise kept to every commuter" at the ceremony.')
+    second = quotations('"A promise kept to every commuter in town," the mayor told the crowd.')
+    assert quote_overlap(first, second) == 1.0
+
+
+def test_tokenised_quotes_are_found_too():
+    assert quotations("he said `` we will finish every repair to the harbour bridge '' on monday .") == (
+        frozenset({"finish", "repair", "harbour", "bridg"}),
+    )
+
+
+def test_short_scare_quotes_are_not_statements():
+    assert quotations('He backed a so-called "contact group" for the region.') == ()
+    assert quote_overlap(quotations('"Promise kept," she said.'), quotations('"Promise kept," he said.')) == 0.0
