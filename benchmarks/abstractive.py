@@ -52,7 +52,7 @@ def measure(name: str, variant: tuple[dict, dict], model: str, cluster, words: i
     loading._loaded[spec.name] = loaded  # the summariser asks load_model(): give it this variant
 
     summariser = build_summariser("abstractive", model=model)
-    items = summariser._selected(cluster, loaded)
+    items = summariser._read(cluster, cluster.documents, words, loaded).items
     prompt, _ = summariser._fuse_prompt(loaded, items, words)
     inputs = encode(loaded, prompt)
     prompt_tokens = inputs["input_ids"].shape[1]

@@ -63,7 +63,7 @@ def test_fuse_keeps_within_the_input_token_budget(tiny_chat_model, prompts):
 
     loaded = load_model(str(tiny_chat_model))
     summariser = build_summariser("abstractive", model=str(tiny_chat_model), input_tokens=120, **QUICK)
-    items = summariser._selected(CLUSTER, loaded)
+    items = summariser._read(CLUSTER, CLUSTER.documents, 200, loaded).items
     assert items and sum(loaded.count_tokens(f"{tag} {text}\n") for tag, text in items) <= 120
 
 

@@ -9,10 +9,12 @@ hashed, cached and shared between threads; ``to_dict``/``from_dict`` give their 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
+import typing
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Mapping, Self
 
 
 def _freeze(value: Any) -> Any:
@@ -35,11 +37,39 @@ def _thaw(value: Any) -> Any:
     return value
 
 
+def _revive(hint: Any, value: Any) -> Any:
+    """``value`` read from JSON as the field type ``hint`` says: records, tuples of them, str/int/float/bool."""
+    if isinstance(hint, type) and issubclass(hint, _Record):
+        return hint.from_dict(value)
+    if typing.get_origin(hint) is tuple:
+        return tuple(_revive(typing.get_args(hint)[0], item) for item in value)
+    if hint in (str, int, float, bool):
+        return hint(value)
+    return value
+
+
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    """Each field's type, resolved once per record class (annotations are strings here)."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
 class _Record:
-    """JSON round-trip shared by every record."""
+    """What every record shares: frozen containers and the JSON round trip."""
+
+    def __post_init__(self) -> None:
+        for field_ in dataclasses.fields(self):  # type: ignore[arg-type]
+            object.__setattr__(self, field_.name, _freeze(getattr(self, field_.name)))
 
     def to_dict(self) -> dict[str, Any]:
         return _thaw(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The record from its JSON form: nested records and scalar types restored, absent fields defaulted."""
+        types = _field_types(cls)
+        return cls(**{name: _revive(hint, data[name]) for name, hint in types.items() if name in data})
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -56,24 +86,6 @@ class Document(_Record):
     source: str | None = None
     date: str | None = None  # ISO 8601 (YYYY-MM-DD) when the page states it
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "sentences", tuple(self.sentences))
-
-    @property
-    def word_count(self) -> int:
-        return len(self.text.split())
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Document:
-        return cls(
-            id=str(data["id"]),
-            text=data["text"],
-            sentences=tuple(data["sentences"]),
-            title=data.get("title"),
-            source=data.get("source"),
-            date=data.get("date"),
-        )
-
 
 @dataclass(frozen=True)
 class Cluster(_Record):
@@ -83,10 +95,6 @@ class Cluster(_Record):
     documents: tuple[Document, ...]
     references: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "documents", tuple(self.documents))
-        object.__setattr__(self, "references", tuple(self.references))
-
     def document(self, document_id: str) -> Document:
         for document in self.documents:
             if document.id == document_id:
@@ -95,15 +103,7 @@ class Cluster(_Record):
 
     @property
     def word_count(self) -> int:
-        return sum(document.word_count for document in self.documents)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Cluster:
-        return cls(
-            id=str(data["id"]),
-            documents=tuple(Document.from_dict(d) for d in data["documents"]),
-            references=tuple(data.get("references", ())),
-        )
+        return sum(len(document.text.split()) for document in self.documents)
 
 
 @dataclass(frozen=True)
@@ -114,10 +114,6 @@ class SourceRef(_Record):
     sentence_index: int
     score: float = 1.0
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> SourceRef:
-        return cls(str(data["document_id"]), int(data["sentence_index"]), float(data.get("score", 1.0)))
-
 
 @dataclass(frozen=True)
 class SummarySentence(_Record):
@@ -125,13 +121,6 @@ class SummarySentence(_Record):
 
     text: str
     sources: tuple[SourceRef, ...] = ()
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "sources", tuple(self.sources))
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> SummarySentence:
-        return cls(data["text"], tuple(SourceRef.from_dict(s) for s in data.get("sources", ())))
 
 
 @dataclass(frozen=True)
@@ -144,11 +133,6 @@ class Summary(_Record):
     config: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "sentences", tuple(self.sentences))
-        object.__setattr__(self, "config", _freeze(dict(self.config)))
-        object.__setattr__(self, "notes", tuple(self.notes))
-
     @property
     def text(self) -> str:
         return " ".join(sentence.text for sentence in self.sentences)
@@ -156,16 +140,6 @@ class Summary(_Record):
     @property
     def word_count(self) -> int:
         return len(self.text.split())
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Summary:
-        return cls(
-            cluster_id=str(data["cluster_id"]),
-            sentences=tuple(SummarySentence.from_dict(s) for s in data["sentences"]),
-            summariser=data["summariser"],
-            config=data.get("config", {}),
-            notes=tuple(data.get("notes", ())),
-        )
 
 
 @dataclass(frozen=True)
@@ -178,16 +152,6 @@ class Judgement(_Record):
     judge: str
     evidence: str | None = None  # the summary sentence that covers the fact
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Judgement:
-        return cls(
-            fact_id=str(data["fact_id"]),
-            covered=bool(data["covered"]),
-            score=float(data["score"]),
-            judge=data["judge"],
-            evidence=data.get("evidence"),
-        )
-
 
 @dataclass(frozen=True)
 class Report(_Record):
@@ -199,22 +163,6 @@ class Report(_Record):
     judgements: tuple[Judgement, ...] = ()
     metrics: Mapping[str, float] = field(default_factory=dict)
     unsupported: tuple[str, ...] = ()  # summary sentences no source sentence supports
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "judgements", tuple(self.judgements))
-        object.__setattr__(self, "metrics", _freeze(dict(self.metrics)))
-        object.__setattr__(self, "unsupported", tuple(self.unsupported))
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Report:
-        return cls(
-            cluster_id=str(data["cluster_id"]),
-            system=data["system"],
-            summary=Summary.from_dict(data["summary"]),
-            judgements=tuple(Judgement.from_dict(j) for j in data.get("judgements", ())),
-            metrics=data.get("metrics", {}),
-            unsupported=tuple(data.get("unsupported", ())),
-        )
 
 
 @dataclass(frozen=True)

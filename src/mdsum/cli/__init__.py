@@ -10,9 +10,21 @@ from typing import Sequence
 
 from mdsum.errors import MdsumError
 
-# Each module defines ``add_parser(subparsers)``, which registers its handler as ``run``.
-COMMANDS = ("mdsum.cli.summarise", "mdsum.cli.listing", "mdsum.cli.demo")
-EVAL_COMMANDS = ("mdsum.cli.eval_validate", "mdsum.cli.eval_run", "mdsum.cli.eval_calibrate")
+# Subcommand -> its module. A module's docstring is the command's help (first line) and description
+# (the rest); it may define ``ALIASES`` and ``add_arguments(parser)``, and it defines ``run(args)``.
+COMMANDS = {"summarise": "mdsum.cli.summarise", "list": "mdsum.cli.listing", "demo": "mdsum.cli.demo"}
+EVAL_COMMANDS = {"validate": "mdsum.cli.eval_validate", "run": "mdsum.cli.eval_run", "calibrate": "mdsum.cli.eval_calibrate"}
+
+
+def _register(subparsers: argparse._SubParsersAction, name: str, module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    help_line, _, description = (module.__doc__ or "").strip().partition("\n\n")
+    parser = subparsers.add_parser(
+        name, aliases=getattr(module, "ALIASES", ()), help=help_line, description=description or help_line
+    )
+    if hasattr(module, "add_arguments"):
+        module.add_arguments(parser)
+    parser.set_defaults(run=module.run)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,12 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mdsum", description="Multi-document news summarisation with an evaluation harness."
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in COMMANDS:
-        importlib.import_module(module).add_parser(subparsers)
+    for name, module in COMMANDS.items():
+        _register(subparsers, name, module)
     evaluation = subparsers.add_parser("eval", help="evaluate summarisers against checklists and references")
     eval_subparsers = evaluation.add_subparsers(dest="eval_command", required=True, metavar="COMMAND")
-    for module in EVAL_COMMANDS:
-        importlib.import_module(module).add_parser(eval_subparsers)
+    for name, module in EVAL_COMMANDS.items():
+        _register(eval_subparsers, name, module)
     return parser
 
 

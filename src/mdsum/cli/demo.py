@@ -1,20 +1,17 @@
-"""`mdsum demo`: serve the Gradio demo and its API (the same as `python app.py`)."""
+"""serve the web demo and its API (/summarise, /evaluate)
+
+Serve the Gradio demo: paste or upload articles, compare summarisers, call it as an API.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "demo",
-        help="serve the web demo and its API (/summarise, /evaluate)",
-        description="Serve the Gradio demo: paste or upload articles, compare summarisers, call it as an API.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1; 0.0.0.0 for all)")
     parser.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
     parser.add_argument("--share", action="store_true", help="also open a public gradio.live link (needs the internet)")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

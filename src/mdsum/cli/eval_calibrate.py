@@ -1,4 +1,9 @@
-"""`mdsum eval calibrate`: each judge's agreement with the hand labels, and the thresholds to use."""
+"""measure each judge against hand-labelled gold summaries (accuracy, precision, recall, kappa)
+
+Score every gold summary x checklist fact with each judge; print agreement at the configured
+threshold and with a threshold fitted leave-one-summary-out; --write records the fitted thresholds,
+the agreement and the default judge (best kappa, never below 0.6) in configs/judges.yaml.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,13 @@ import argparse
 import sys
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "calibrate",
-        help="measure each judge against hand-labelled gold summaries (accuracy, precision, recall, kappa)",
-        description="Score every gold summary x checklist fact with each judge; print agreement at the "
-        "configured threshold and with a threshold fitted leave-one-summary-out; --write records the "
-        "fitted thresholds, the agreement and the default judge (best kappa, never below 0.6) in configs/judges.yaml.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", default=None, help="gold labels (default: eval/gold/seeds.yaml)")
     parser.add_argument("--judges", nargs="+", metavar="NAME", help="judges to calibrate (default: all configured)")
     parser.add_argument("--cache", default="runs/calibration/cache", help="score cache folder (default: %(default)s)")
     parser.add_argument(
         "--write", action="store_true", help="write fitted thresholds and the default to configs/judges.yaml"
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,23 +1,20 @@
-"""`mdsum eval run --config eval/configs/NAME.yaml`: systems x clusters x judges into one run folder."""
+"""run an evaluation config: leaderboard, coverage matrix, significance tests
+
+Summarise every cluster with every system, judge the summaries against the checklist, score ROUGE
+where references exist, and write one run folder. Results are cached by content, so a re-run or an
+interrupted run resumes.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "run",
-        help="run an evaluation config: leaderboard, coverage matrix, significance tests",
-        description="Summarise every cluster with every system, judge the summaries against the checklist, "
-        "score ROUGE where references exist, and write one run folder. Results are cached by content, "
-        "so a re-run or an interrupted run resumes.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", required=True, help="an evaluation config, e.g. eval/configs/seeds.yaml")
     parser.add_argument("--limit", type=int, metavar="N", help="evaluate only the first N clusters")
     parser.add_argument("--output", help="run folder (default: the config's output)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,8 @@
-"""``mdsum eval validate FILE...``: check hand-written checklists and gold files, naming the line at fault."""
+"""check checklist and gold-label YAML files
+
+Check key-fact checklists (eval/checklists/*.yaml) and gold labels (eval/gold/*.yaml). Prints 'FILE:
+..., valid' or each problem as 'FILE:LINE: message'; exits 1 when any file is invalid.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,7 @@ import argparse
 from pathlib import Path
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "validate",
-        help="check checklist and gold-label YAML files",
-        description="Check key-fact checklists (eval/checklists/*.yaml) and gold labels (eval/gold/*.yaml). "
-        "Prints 'FILE: ..., valid' or each problem as 'FILE:LINE: message'; exits 1 when any file is invalid.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument(
         "--cluster",
@@ -21,7 +19,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="folder of the cluster's documents, to check checklist sources against "
         "(default: the folder named by the checklist's 'cluster', beside eval/)",
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

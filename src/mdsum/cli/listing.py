@@ -1,17 +1,11 @@
-"""`mdsum list`: the configured summarisers, their algorithms and parameters."""
+"""show the configured summarisers and their parameters
+
+Show the summarisers of configs/summarisers.yaml (the default is starred).
+"""
 
 from __future__ import annotations
 
 import argparse
-
-
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "list",
-        help="show the configured summarisers and their parameters",
-        description="Show the summarisers of configs/summarisers.yaml (the default is starred).",
-    )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

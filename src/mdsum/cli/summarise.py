@@ -1,4 +1,7 @@
-"""`mdsum summarise`: one cluster to stdout, or a batch to JSONL with resume."""
+"""summarise one cluster of articles or a batch of clusters
+
+Summarise one cluster (printed) or a batch (JSONL out, resumable with --out).
+"""
 
 from __future__ import annotations
 
@@ -15,19 +18,15 @@ INPUTS_HELP = (
 )
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "summarise",
-        aliases=["summarize"],
-        help="summarise one cluster of articles or a batch of clusters",
-        description="Summarise one cluster (printed) or a batch (JSONL out, resumable with --out).",
-    )
+ALIASES = ("summarize",)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help=INPUTS_HELP)
     parser.add_argument("--summariser", "-s", metavar="NAME", help="a name from `mdsum list` (default: the configured default)")
     parser.add_argument("--words", "-w", type=int, default=200, help="word budget per summary (default: 200)")
     parser.add_argument("--format", "-f", choices=FORMATS, help="default: text for one cluster, jsonl for a batch")
     parser.add_argument("--out", "-o", type=Path, metavar="FILE", help="write here; a JSONL file is resumed: ids already in it are skipped")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,24 +9,17 @@ a later report's facts are told as later, into one account within the word budge
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Sequence
 
-from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, dated
-from mdsum.model import Cluster
-from mdsum.summarisers.base import Draft
+from mdsum.model import Cluster, Document
+from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, Reading, dated
 
 
 @dataclass(frozen=True)
 class AbstractiveSummariser(ModelSummariser):
     algorithm = "abstractive"
 
-    def _summarise(self, cluster: Cluster, words: int) -> Draft:
-        loaded = self._loaded()
-        items = self._selected(cluster, loaded)
-        prompt, instructions = self._fuse_prompt(loaded, items, words)
-        note = f"fused {len(items)} sentences picked by '{self.selector}' (input budget {self.input_tokens} tokens)"
-        return self._finish(cluster, words, self._write(loaded, prompt, words), instructions, [note])
-
-    def _selected(self, cluster: Cluster, loaded) -> list[tuple[str, str]]:
+    def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
         """(date tag, sentence) picked by the selector within the input budget, oldest report first."""
         from mdsum.summarisers import build_summariser
 
@@ -44,4 +37,5 @@ class AbstractiveSummariser(ModelSummariser):
                 break
             items.append((tag, text))
             used += cost
-        return items
+        note = f"fused {len(items)} sentences picked by '{self.selector}' (input budget {self.input_tokens} tokens)"
+        return Reading(items, note)

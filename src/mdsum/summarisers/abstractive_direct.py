@@ -9,21 +9,17 @@ their dates in the fusion prompt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Sequence
 
-from mdsum.summarisers.model_summariser import ModelSummariser, dated
-from mdsum.model import Cluster
-from mdsum.summarisers.base import Draft
+from mdsum.model import Cluster, Document
+from mdsum.summarisers.model_summariser import ModelSummariser, Reading, dated
 
 
 @dataclass(frozen=True)
 class DirectAbstractiveSummariser(ModelSummariser):
     algorithm = "abstractive-direct"
 
-    def _summarise(self, cluster: Cluster, words: int) -> Draft:
-        loaded = self._loaded()
-        documents = [d for d in cluster.documents if d.sentences]
+    def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
         share = max(1, self.input_tokens // len(documents))
         items = [(dated(d), loaded.truncate(" ".join(d.sentences), share)) for d in documents]
-        prompt, instructions = self._fuse_prompt(loaded, items, words)
-        note = f"read the first {share} tokens of each of {len(documents)} documents"
-        return self._finish(cluster, words, self._write(loaded, prompt, words), instructions, [note])
+        return Reading(items, f"read the first {share} tokens of each of {len(documents)} documents")

@@ -7,11 +7,11 @@ one generation per document; the fusion step then sees short, dated partial summ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Sequence
 
+from mdsum.model import Cluster, Document
+from mdsum.summarisers.model_summariser import ModelSummariser, Reading, dated
 from mdsum.summarisers.postcheck import strip_markup
-from mdsum.summarisers.model_summariser import ModelSummariser, dated
-from mdsum.model import Cluster
-from mdsum.summarisers.base import Draft
 
 PARTIAL = "Summarise this news report in at most {words} words of plain prose, using only its facts:\n\n{text}"
 MIN_PARTIAL_WORDS = 25
@@ -21,9 +21,7 @@ MIN_PARTIAL_WORDS = 25
 class HierarchicalAbstractiveSummariser(ModelSummariser):
     algorithm = "abstractive-hierarchical"
 
-    def _summarise(self, cluster: Cluster, words: int) -> Draft:
-        loaded = self._loaded()
-        documents = [d for d in cluster.documents if d.sentences]
+    def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
         partial_words = max(MIN_PARTIAL_WORDS, words // len(documents))
         items = []
         for document in documents:
@@ -33,7 +31,5 @@ class HierarchicalAbstractiveSummariser(ModelSummariser):
             if partial:
                 items.append((dated(document), partial))
         if not items:
-            return self._fallback(cluster, words, ["the model summarised no document"])
-        prompt, instructions = self._fuse_prompt(loaded, items, words)
-        note = f"fused {len(items)} per-document summaries of about {partial_words} words"
-        return self._finish(cluster, words, self._write(loaded, prompt, words), instructions, [note])
+            return Reading((), "the model summarised no document")
+        return Reading(items, f"fused {len(items)} per-document summaries of about {partial_words} words")

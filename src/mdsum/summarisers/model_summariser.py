@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import ClassVar, Sequence
+from abc import abstractmethod
+from typing import Any, ClassVar, NamedTuple, Sequence
 
 from mdsum.alignment import align_sentence, unstated_details
 from mdsum.summarisers.postcheck import check_output
@@ -32,6 +33,13 @@ def dated(document: Document) -> str:
     return f"[{document.date or 'undated'}]"
 
 
+class Reading(NamedTuple):
+    """What the model is to merge, (date tag, text) each, and a note saying how it was picked."""
+
+    items: Sequence[tuple[str, str]]
+    note: str
+
+
 @dataclass(frozen=True)
 class ModelSummariser(Summariser):
     """A summariser that has a generation model write the summary.
@@ -41,16 +49,26 @@ class ModelSummariser(Summariser):
     fallback when the model writes nothing usable.
     """
 
-    version: ClassVar[int] = 2  # 2: sentences stating details no source states are dropped
+    version: ClassVar[int] = 3  # 2: sentences stating details no source states are dropped; 3: one tokeniser
     model: str = "qwen2.5-coder-0.5b-instruct"
     selector: str = "lexrank"
     input_tokens: int = 600
     max_output_tokens: int = 200
 
-    def _loaded(self):
+    def _summarise(self, cluster: Cluster, words: int) -> Draft:
         from mdsum.llm import load_model
 
-        return load_model(self.model)
+        loaded = load_model(self.model)
+        documents = [document for document in cluster.documents if document.sentences]
+        reading = self._read(cluster, documents, words, loaded)
+        if not reading.items:
+            return self._fallback(cluster, words, [reading.note])
+        prompt, instructions = self._fuse_prompt(loaded, reading.items, words)
+        return self._finish(cluster, words, self._write(loaded, prompt, words), instructions, [reading.note])
+
+    @abstractmethod
+    def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
+        """What the model merges: the algorithm proper (``documents`` are the cluster's non-empty ones)."""
 
     def _target_words(self, words: int) -> int:
         """The words to ask for: the budget, or fewer if the output-token cap could not fit them."""
