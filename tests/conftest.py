@@ -3,10 +3,8 @@
 from pathlib import Path
 
 import pytest
-from tiny_models import save_tiny_chat_model, save_tiny_seq2seq_model
+from support import REPO_ROOT, SHARED_DATA, save_tiny_chat_model, save_tiny_seq2seq_model
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="session")

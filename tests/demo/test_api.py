@@ -6,7 +6,7 @@ import pytest
 
 gradio_client = pytest.importorskip("gradio_client")
 
-from demo_cases import ARTICLES  # noqa: E402
+from support import ARTICLES  # noqa: E402
 
 from mdsum import demo  # noqa: E402
 from mdsum.demo.inputs import MAX_INPUT_BYTES, load_example  # noqa: E402

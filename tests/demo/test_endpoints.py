@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from demo_cases import ARTICLES
+from support import ARTICLES
 
 from mdsum.demo import endpoints, inputs, models
 from mdsum.errors import InputError

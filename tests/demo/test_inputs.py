@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from demo_cases import ARTICLES
+from support import ARTICLES
 
 from mdsum.demo import inputs
 from mdsum.errors import InputError

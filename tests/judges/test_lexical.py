@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from judge_cases import DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, fact, summary
+from support import DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, fact, summary
 
 from mdsum.judges.lexical import LexicalJudge, negates
 from mdsum.text.tokens import stems
-from mdsum.text.values import DateValue, extract_dates, extract_numbers, normalise_number, parse_iso_date
 
 JUDGE = LexicalJudge(name="lexical", threshold=0.5)
 
@@ -13,51 +12,6 @@ JUDGE = LexicalJudge(name="lexical", threshold=0.5)
 @pytest.mark.parametrize("sentence, fact, covered", PAIRS)
 def test_hand_made_pairs(sentence, fact, covered):
     assert JUDGE.judge(summary(FILLER, sentence), fact).covered is covered
-
-
-@pytest.mark.parametrize("written", ["320,000", "320 000", "320000", "320\u202f000"])
-def test_number_formats_are_one_value(written):
-    assert normalise_number(written) == 320000.0
-
-
-def test_scale_and_number_words():
-    assert extract_numbers("4.8 million refugees and four groups") == (4_800_000.0, 4.0)
-
-
-def test_clock_times_are_not_numbers():
-    assert extract_numbers("Updated 07:11:57") == ()
-
-
-@pytest.mark.parametrize(
-    "text, value",
-    [
-        ("on 14 July", DateValue(None, 7, 14)),
-        ("on July 14", DateValue(None, 7, 14)),
-        ("on 14/07", DateValue(None, 7, 14)),
-        ("on Sept. 27", DateValue(None, 9, 27)),
-        ("on 27 September", DateValue(None, 9, 27)),
-        ("July 14, 2017", DateValue(2017, 7, 14)),
-        ("2017-07-15 07:11:57", DateValue(2017, 7, 15)),
-        ("in October", DateValue(None, 10, None)),
-    ],
-)
-def test_date_formats(text, value):
-    assert extract_dates(text)[0] == (value,)
-
-
-def test_may_the_verb_is_not_a_month():
-    assert extract_dates("The talks may resume.")[0] == ()
-
-
-def test_dates_mask_their_numbers():
-    dates, rest = extract_dates("On 14 July 2017, 4 groups met.")
-    assert dates == (DateValue(2017, 7, 14),) and extract_numbers(rest) == (4.0,)
-
-
-def test_partial_date_agrees_but_does_not_state():
-    wanted = parse_iso_date("2017-07-14")
-    assert DateValue(None, 7, None).agrees_with(wanted) and not DateValue(None, 7, None).states(wanted)
-    assert not DateValue(None, 10, None).agrees_with(wanted)
 
 
 def test_wrong_number_beats_every_matching_word():

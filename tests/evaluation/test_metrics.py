@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from judge_cases import fact, summary
+from support import fact, summary
 
 from mdsum.evaluation import metrics
 from mdsum.model import Cluster, Document, Judgement

@@ -6,8 +6,9 @@ import pytest
 
 from mdsum.errors import ConfigError
 from mdsum.evaluation.gold import GoldSummary, read_gold_set, review_gold
+from support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = REPO_ROOT
 SEEDS_GOLD = REPO / "eval" / "gold" / "seeds.yaml"
 
 CHECKLIST = """\

@@ -2,14 +2,14 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from extractive_cases import CLUSTER
+from support import EXTRACTIVE_CLUSTER
 
 from mdsum.summarisers.extractive import ExtractiveSummariser, Objective, budgeted_greedy, pagerank
 from mdsum.summarisers.pool import SentencePool
 
 
 def test_budgeted_greedy_skips_what_does_not_fit_instead_of_cutting_it():
-    pool = SentencePool.from_cluster(CLUSTER, 6)
+    pool = SentencePool.from_cluster(EXTRACTIVE_CLUSTER, 6)
     # the best-scored sentence 1 is longer than what is left after 2
     words = int(pool.word_counts[2] + pool.word_counts[0])
     scores = np.array([1.0, 3.0, 5.0, 0.0, 0.0])
@@ -19,7 +19,7 @@ def test_budgeted_greedy_skips_what_does_not_fit_instead_of_cutting_it():
 
 
 def test_budgeted_greedy_never_takes_a_near_duplicate_of_a_pick():
-    pool = SentencePool.from_cluster(CLUSTER, 6)
+    pool = SentencePool.from_cluster(EXTRACTIVE_CLUSTER, 6)
     scores = np.array([0.0, 5.0, 1.0, 4.0, 0.5])
     chosen = budgeted_greedy(pool, 1000, Objective.ranking(scores).gains, pool.near_duplicates(0.5))
     assert chosen == [1, 2, 0]
@@ -50,11 +50,11 @@ class ShortestFirstUnlessOneSentenceIsWorthMore(ExtractiveSummariser):
 
 
 def test_a_set_function_objective_is_compared_with_its_best_single_sentence():
-    summary = ShortestFirstUnlessOneSentenceIsWorthMore().summarise(CLUSTER, 1000)
-    longest = max(SentencePool.from_cluster(CLUSTER, 6).texts, key=lambda text: len(text.split()))
+    summary = ShortestFirstUnlessOneSentenceIsWorthMore().summarise(EXTRACTIVE_CLUSTER, 1000)
+    longest = max(SentencePool.from_cluster(EXTRACTIVE_CLUSTER, 6).texts, key=lambda text: len(text.split()))
     assert [s.text for s in summary.sentences] == [longest]
 
 
 def test_nothing_fitting_the_budget_is_noted_not_cut():
-    summary = ShortestFirstUnlessOneSentenceIsWorthMore().summarise(CLUSTER, 3)
+    summary = ShortestFirstUnlessOneSentenceIsWorthMore().summarise(EXTRACTIVE_CLUSTER, 3)
     assert summary.sentences == () and "no sentence fits in 3 words" in summary.notes[0]

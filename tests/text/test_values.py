@@ -2,7 +2,20 @@ import datetime as dt
 
 import pytest
 
-from mdsum.text.values import full_dates, in_year, is_date_line, month_day, weekday_dates
+from mdsum.text.values import (
+    DateValue,
+    extract_dates,
+    extract_numbers,
+    extract_ordinals,
+    full_dates,
+    in_year,
+    is_date_line,
+    month_day,
+    names,
+    normalise_number,
+    parse_iso_date,
+    weekday_dates,
+)
 
 
 @pytest.mark.parametrize(
@@ -58,3 +71,57 @@ def test_in_year_uses_the_weekday_to_choose_the_year():
 
 def test_a_year_glued_to_the_next_word_is_still_read():
     assert [found.date for found in full_dates("Tuesday, January 18, 2005Through a telethon")] == [dt.date(2005, 1, 18)]
+
+
+@pytest.mark.parametrize("written", ["320,000", "320 000", "320000", "320\u202f000"])
+def test_number_formats_are_one_value(written):
+    assert normalise_number(written) == 320000.0
+
+
+def test_scale_and_number_words():
+    assert extract_numbers("4.8 million refugees and four groups") == (4_800_000.0, 4.0)
+
+
+def test_clock_times_are_not_numbers():
+    assert extract_numbers("Updated 07:11:57") == ()
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("on 14 July", DateValue(None, 7, 14)),
+        ("on July 14", DateValue(None, 7, 14)),
+        ("on 14/07", DateValue(None, 7, 14)),
+        ("on Sept. 27", DateValue(None, 9, 27)),
+        ("on 27 September", DateValue(None, 9, 27)),
+        ("July 14, 2017", DateValue(2017, 7, 14)),
+        ("2017-07-15 07:11:57", DateValue(2017, 7, 15)),
+        ("in October", DateValue(None, 10, None)),
+    ],
+)
+def test_date_formats(text, value):
+    assert extract_dates(text)[0] == (value,)
+
+
+def test_may_the_verb_is_not_a_month():
+    assert extract_dates("The talks may resume.")[0] == ()
+
+
+def test_dates_mask_their_numbers():
+    dates, rest = extract_dates("On 14 July 2017, 4 groups met.")
+    assert dates == (DateValue(2017, 7, 14),) and extract_numbers(rest) == (4.0,)
+
+
+def test_partial_date_agrees_but_does_not_state():
+    wanted = parse_iso_date("2017-07-14")
+    assert DateValue(None, 7, None).agrees_with(wanted) and not DateValue(None, 7, None).states(wanted)
+    assert not DateValue(None, 10, None).agrees_with(wanted)
+
+
+def test_ordinals_in_words_and_digits_once_dates_are_masked():
+    _, rest = extract_dates("The seventh round, the 8th session, opened on 14th July.")
+    assert extract_ordinals(rest) == (7, 8)
+
+
+def test_names_are_capitalised_words_after_the_first():
+    assert names("Envoy Staffan de Mistura met Bashar al-Jaafari in Geneva.") == ["Staffan", "Mistura", "Bashar", "Jaafari", "Geneva"]

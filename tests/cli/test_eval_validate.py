@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from mdsum.cli import main
+from support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = REPO_ROOT
 SEEDS_CHECKLIST = REPO / "eval" / "checklists" / "seeds.yaml"
 SEEDS_GOLD = REPO / "eval" / "gold" / "seeds.yaml"
 

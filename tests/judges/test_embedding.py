@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from judge_cases import FILLER, ROUND_ENDED, summary
+from support import FILLER, ROUND_ENDED, summary
 
 from mdsum.judges.embedding import EmbeddingJudge
 

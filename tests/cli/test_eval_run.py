@@ -9,8 +9,9 @@ import pytest
 
 from mdsum.cli import main
 from mdsum.evaluation.run_config import load_run_config
+from support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = REPO_ROOT
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 ARTICLES = {

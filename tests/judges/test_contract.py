@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from judge_cases import FACTS, FILLER, PAIRS, summary
+from support import FACTS, FILLER, PAIRS, summary
 
 from mdsum.judges import JudgeCatalogue, build_judge
 from mdsum.model import Judgement

@@ -3,7 +3,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from judge_cases import FACTS, FILLER, PAIRS, ROUND_ENDED, summary
+from support import FACTS, FILLER, PAIRS, ROUND_ENDED, summary
 
 import mdsum.llm
 from mdsum.errors import ConfigError

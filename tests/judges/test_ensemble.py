@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from judge_cases import FILLER, PAIRS, ROUND_ENDED, summary
+from support import FILLER, PAIRS, ROUND_ENDED, summary
 
 from mdsum.errors import ConfigError
 from mdsum.judges.ensemble import EnsembleJudge

@@ -1,4 +1,4 @@
-from extractive_cases import CLUSTER, document
+from support import EXTRACTIVE_CLUSTER, document
 
 from mdsum.model import Cluster
 from mdsum.summarisers.ordering import later_reports, provenance, reading_order
@@ -6,12 +6,12 @@ from mdsum.summarisers.pool import SentencePool
 
 
 def test_reading_order_is_date_then_document_then_position_with_undated_beside_the_earliest():
-    pool = SentencePool.from_cluster(CLUSTER, 6)
-    assert reading_order(CLUSTER, pool, [0, 4, 2, 1]) == [1, 2, 4, 0]
+    pool = SentencePool.from_cluster(EXTRACTIVE_CLUSTER, 6)
+    assert reading_order(EXTRACTIVE_CLUSTER, pool, [0, 4, 2, 1]) == [1, 2, 4, 0]
 
 
 def test_provenance_is_the_sentence_then_its_echo_in_each_other_document():
-    pool = SentencePool.from_cluster(CLUSTER, 6)
+    pool = SentencePool.from_cluster(EXTRACTIVE_CLUSTER, 6)
     sources = provenance(pool, 2, pool.near_duplicates(0.5))
     assert [(s.document_id, s.sentence_index) for s in sources] == [("early", 2), ("undated", 1)]
     assert sources[0].score == 1.0 and 0.5 <= sources[1].score <= 1.0

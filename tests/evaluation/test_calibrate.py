@@ -22,8 +22,9 @@ from mdsum.evaluation.calibrate import (
 )
 from mdsum.judges import JudgeCatalogue
 from mdsum.judges.lexical import LexicalJudge
+from support import REPO_ROOT
 
-GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold" / "seeds.yaml"
+GOLD = REPO_ROOT / "eval" / "gold" / "seeds.yaml"
 
 
 def rows(*summaries):

@@ -12,8 +12,9 @@ from mdsum.evaluation.checklist import (
     review_checklist,
 )
 from mdsum.model import FactForms
+from support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = REPO_ROOT
 SEEDS_CHECKLIST = REPO / "eval" / "checklists" / "seeds.yaml"
 SEEDS = REPO / "seeds"
 LATER_SEED = "003_dbed9314064d8f83"
