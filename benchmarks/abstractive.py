@@ -32,7 +32,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def load() -> str:
-    return "load avg %.1f/%.1f/%.1f" % os.getloadavg()
+    return "load avg {:.1f}/{:.1f}/{:.1f}".format(*os.getloadavg())
 
 
 def measure(name: str, variant: tuple[dict, dict], model: str, cluster, words: int) -> dict:
@@ -63,8 +63,11 @@ def measure(name: str, variant: tuple[dict, dict], model: str, cluster, words: i
         start = time.perf_counter()
         loaded.model.generate(**inputs, max_new_tokens=DECODE_TOKENS, min_new_tokens=DECODE_TOKENS, do_sample=False)
         decode_tps = DECODE_TOKENS / max(time.perf_counter() - start - prefill_s, 1e-6)
-    print(f"[{name}] load {load_s:.1f}s  prompt {prompt_tokens} tok  prefill {prefill_s:.2f}s  "
-          f"decode {decode_tps:.1f} tok/s  ({load()})", flush=True)
+    print(
+        f"[{name}] load {load_s:.1f}s  prompt {prompt_tokens} tok  prefill {prefill_s:.2f}s  "
+        f"decode {decode_tps:.1f} tok/s  ({load()})",
+        flush=True,
+    )
 
     start = time.perf_counter()
     summary = summariser.summarise(cluster, words)
@@ -84,8 +87,10 @@ def main() -> None:
     from mdsum.readers import read_inputs
 
     cluster = next(iter(read_inputs([SEEDS]).items))
-    print(f"model {args.model}, {len(cluster.documents)} seed documents, budget {args.words} words, "
-          f"{os.cpu_count()} CPUs, torch threads {__import__('torch').get_num_threads()}  ({load()})")
+    print(
+        f"model {args.model}, {len(cluster.documents)} seed documents, budget {args.words} words, "
+        f"{os.cpu_count()} CPUs, torch threads {__import__('torch').get_num_threads()}  ({load()})"
+    )
     results = [measure(name, VARIANTS[name], args.model, cluster, args.words) for name in args.variants]
     for result in results:
         summary = result["summary"]

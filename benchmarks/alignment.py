@@ -50,10 +50,12 @@ def main() -> None:
         false_pos, true_pos, thresholds = roc_curve(labels, scores)
         best = int(np.argmax(true_pos - false_pos))
         in_use = alignment.SUPPORT_THRESHOLDS[how]
-        print(f"{how:8s} AUC {roc_auc_score(labels, scores):.3f}  best threshold {thresholds[best]:.3f} "
-              f"(TPR {true_pos[best]:.2f}, FPR {false_pos[best]:.2f})  in use {in_use:.2f} "
-              f"(TPR {np.mean(np.array(positive) >= in_use):.2f}, FPR {np.mean(np.array(negative) >= in_use):.2f})  "
-              f"n={len(positive)}+{len(negative)}")
+        print(
+            f"{how:8s} AUC {roc_auc_score(labels, scores):.3f}  best threshold {thresholds[best]:.3f} "
+            f"(TPR {true_pos[best]:.2f}, FPR {false_pos[best]:.2f})  in use {in_use:.2f} "
+            f"(TPR {np.mean(np.array(positive) >= in_use):.2f}, FPR {np.mean(np.array(negative) >= in_use):.2f})  "
+            f"n={len(positive)}+{len(negative)}"
+        )
 
 
 if __name__ == "__main__":

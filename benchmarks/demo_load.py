@@ -66,7 +66,9 @@ def main() -> None:
         app = demo.build_app()
         _, url, _ = demo.launch(app, port=None, prevent_thread_lock=True, quiet=True)
     try:
-        client = Client(url, verbose=False, analytics_enabled=False, max_workers=args.calls)  # its default (40) would cap the load
+        client = Client(
+            url, verbose=False, analytics_enabled=False, max_workers=args.calls
+        )  # its default (40) would cap the load
         warm = time.perf_counter()
         client.predict(texts, args.summariser, args.words, "seeds", api_name="/summarise")
         print(f"warm-up call (loads the summariser): {time.perf_counter() - warm:.2f} s")
@@ -78,9 +80,11 @@ def main() -> None:
             app.close()
 
     name = args.summariser or SummariserCatalogue.read().default
-    print(f"{args.calls} concurrent /summarise calls, summariser {name}, {args.words} words, "
-          f"{len(texts)} articles ({sum(len(text) for text in texts) // 1000} KB) each, "
-          f"queue concurrency {QUEUE_CONCURRENCY}")
+    print(
+        f"{args.calls} concurrent /summarise calls, summariser {name}, {args.words} words, "
+        f"{len(texts)} articles ({sum(len(text) for text in texts) // 1000} KB) each, "
+        f"queue concurrency {QUEUE_CONCURRENCY}"
+    )
     print(f"errors: {len(errors)}")
     for message in sorted(set(errors)):
         print(f"  {errors.count(message)} x {message}")

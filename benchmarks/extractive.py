@@ -16,8 +16,8 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from rouge_score import rouge_scorer
 
@@ -67,8 +67,7 @@ def sumy_lexrank() -> System:
 
     def summarise(cluster: Cluster, words: int) -> list[str]:
         paragraphs = [
-            Paragraph([Sentence(text, tokenizer) for text in document.sentences])
-            for document in cluster.documents
+            Paragraph([Sentence(text, tokenizer) for text in document.sentences]) for document in cluster.documents
         ]
 
         def within_budget(ranked):
@@ -120,7 +119,7 @@ def evaluate(system: System, clusters: list[Cluster], repeats: int) -> tuple[dic
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     totals = {metric: [] for metric in METRICS}
     over_budget = 0
-    for cluster, sentences in zip(clusters, outputs):
+    for cluster, sentences in zip(clusters, outputs, strict=False):
         over_budget += len(" ".join(sentences).split()) > budget(cluster)
         for metric in METRICS:
             totals[metric].append(
@@ -144,13 +143,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"skipped {filename}: {path} not found (the benchmark data lives in ../shared/data)")
             continue
         clusters = read_clusters(path)
-        print(f"\n{filename}: {len(clusters)} clusters, budget = reference words (mean {statistics.mean(map(budget, clusters)):.0f})")
+        print(
+            f"\n{filename}: {len(clusters)} clusters, budget = reference words (mean {statistics.mean(map(budget, clusters)):.0f})"
+        )
         print(f"{'system':<20}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'clusters/s':>12}{'load s':>8}{'over budget':>13}")
         for name in ["sumy-lexrank", *args.summarisers]:
             system, load_seconds = load(name)
             scores, speed, over = evaluate(system, clusters, args.repeats)
-            print(f"{name:<20}{scores['rouge1']:>7.2f}{scores['rouge2']:>7.2f}{scores['rougeLsum']:>8.2f}"
-                  f"{speed:>12.1f}{load_seconds:>8.1f}{over:>13}")
+            print(
+                f"{name:<20}{scores['rouge1']:>7.2f}{scores['rouge2']:>7.2f}{scores['rougeLsum']:>8.2f}"
+                f"{speed:>12.1f}{load_seconds:>8.1f}{over:>13}"
+            )
     return 0
 
 

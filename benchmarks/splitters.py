@@ -12,8 +12,8 @@ that is quadratic would stall on a large input).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import nupunkt
 import pysbd
@@ -30,26 +30,35 @@ REPO = Path(__file__).resolve().parents[1]
 # that misplits one of them is out, whatever its other figures.
 REQUIRED: tuple[tuple[str, ...], ...] = (
     ("The U.N. envoy said he has seen no sign of movement.", "It was brokered by the U.S., which backs the rebels."),
-    ("Mr De Mistura told the council that fighters are \"being beaten back\".", "He pointed to the siege."),
+    ('Mr De Mistura told the council that fighters are "being beaten back".', "He pointed to the siege."),
     ("De Mistura said Wednesday, Sept. 27, that both sides should show readiness.", "Talks follow in November."),
     ("Bashar al-Ja'afari, the leading negotiator, said he had not been asked.", "He left Geneva."),
-    ("\"We have just concluded the seventh round of talks. We have made incremental progress,\" the envoy told reporters.",),
-    ("\"No breakthrough, no breakdown, no one walking out\", the mediator told reporters.",
-     "\"I have asked the parties to have clear substantial issues on all the 4 baskets\", he said."),
+    (
+        '"We have just concluded the seventh round of talks. We have made incremental progress," the envoy told reporters.',
+    ),
+    (
+        '"No breakthrough, no breakdown, no one walking out", the mediator told reporters.',
+        '"I have asked the parties to have clear substantial issues on all the 4 baskets", he said.',
+    ),
     ("He said: \u201cThe talks will resume in about a month. Both sides must be ready.\u201d", "Then he left."),
     ("Martin Luther King Jr. was quoted by the envoy.", "The hall applauded."),
     ("The U.S. Senate passed the bill on a voice vote.", "The House had already approved it."),
-    ("\"If the people don't see a political process, the violence will resume,\" she warned.",
-     "\"The only lasting solution is a political transition.\""),
+    (
+        '"If the people don\'t see a political process, the violence will resume," she warned.',
+        '"The only lasting solution is a political transition."',
+    ),
 )
 OTHER: tuple[tuple[str, ...], ...] = (
     ("The bill was signed by George W. Bush on Friday.", "Donations made in January count for the previous year."),
     ("Dr. Smith met Gen. Jones at 5 p.m. on Jan. 3 in St. Louis.", "They talked for an hour."),
     ("The aid package is worth $3.5 million, or 1.23 percent of the budget.", "It was approved."),
-    ("\"Why now?\" asked one diplomat.", "Nobody answered."),
+    ('"Why now?" asked one diplomat.', "Nobody answered."),
     ("The talks (which began in Feb. in Geneva) ended on Friday.", "A new round starts in September."),
     ("Russia, Turkey and Iran broker talks in Astana, Kazakhstan.", "The U.N. runs the Geneva track."),
-    ("It was smuggled into the u.s. in december from belgium.", "Pompidou director alain seban said the discovery comes as a \" true comfort \"."),
+    (
+        "It was smuggled into the u.s. in december from belgium.",
+        'Pompidou director alain seban said the discovery comes as a " true comfort ".',
+    ),
     ("Paris ( ap ) \u2014 the painting was recovered by u.s. customs authorities.", "It was reported missing in 2001."),
     ("The envoy, Mr. Staffan de Mistura, spoke for an hour.", "Mrs. Haley spoke next."),
     ("Talks resume on Oct. 31.", "The opposition will attend."),
@@ -67,7 +76,11 @@ def _pysbd() -> Callable[[str], list[str]]:
 
 
 def _syntok(text: str) -> list[str]:
-    return ["".join(token.spacing + token.value for token in sentence) for paragraph in segmenter.analyze(text) for sentence in paragraph]
+    return [
+        "".join(token.spacing + token.value for token in sentence)
+        for paragraph in segmenter.analyze(text)
+        for sentence in paragraph
+    ]
 
 
 SPLITTERS: dict[str, Callable[[str], list[str]]] = {
@@ -108,7 +121,9 @@ def main() -> None:
     long_paragraph = " ".join(seed_paragraphs) * 3
     boundaries_total = sum(len(gold) for gold in LABELLED)
     print(f"labelled set: {len(LABELLED)} paragraphs ({len(REQUIRED)} required cases), {boundaries_total} sentences")
-    print(f"speed: {len(seed_paragraphs)} seed paragraphs x 20; one long paragraph of {len(long_paragraph) / 1000:.0f} kB")
+    print(
+        f"speed: {len(seed_paragraphs)} seed paragraphs x 20; one long paragraph of {len(long_paragraph) / 1000:.0f} kB"
+    )
     print(f"{'splitter':<10} {'required errors':>15} {'other errors':>12} {'seed sents/s':>13} {'long para s':>12}")
     mistakes = []
     for name, split in SPLITTERS.items():
@@ -123,6 +138,7 @@ def main() -> None:
     print("\nmisplit paragraphs:")
     for name, gold in mistakes:
         print(f"  {name:<10} {[sentence.strip() for sentence in SPLITTERS[name](' '.join(gold))]}")
+
 
 if __name__ == "__main__":
     main()

@@ -6,7 +6,6 @@ import pytest
 from support import REPO_ROOT, SHARED_DATA, save_tiny_chat_model, save_tiny_seq2seq_model
 
 
-
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT

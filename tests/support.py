@@ -36,11 +36,17 @@ def build_tokenizer(chat: bool):
     tokenizer = Tokenizer(models.BPE(unk_token="<unk>"))
     tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tokenizer.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=400, special_tokens=SPECIALS,
-                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    trainer = trainers.BpeTrainer(
+        vocab_size=400, special_tokens=SPECIALS, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+    )
     tokenizer.train_from_iterator(CORPUS, trainer)
-    wrapped = PreTrainedTokenizerFast(tokenizer_object=tokenizer, pad_token="<pad>", bos_token="<s>",
-                                      eos_token="<|im_end|>" if chat else "</s>", unk_token="<unk>")
+    wrapped = PreTrainedTokenizerFast(
+        tokenizer_object=tokenizer,
+        pad_token="<pad>",
+        bos_token="<s>",
+        eos_token="<|im_end|>" if chat else "</s>",
+        unk_token="<unk>",
+    )
     if chat:
         wrapped.chat_template = CHAT_TEMPLATE
     return wrapped
@@ -51,10 +57,20 @@ def save_tiny_chat_model(directory: Path) -> Path:
     from transformers import Qwen2Config, Qwen2ForCausalLM
 
     tokenizer = build_tokenizer(chat=True)
-    config = Qwen2Config(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=2048,
-                         bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
-                         pad_token_id=tokenizer.pad_token_id, tie_word_embeddings=True, initializer_range=0.5)
+    config = Qwen2Config(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=2048,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        tie_word_embeddings=True,
+        initializer_range=0.5,
+    )
     return _save(Qwen2ForCausalLM(config), tokenizer, directory)
 
 
@@ -63,12 +79,23 @@ def save_tiny_seq2seq_model(directory: Path) -> Path:
     from transformers import BartConfig, BartForConditionalGeneration
 
     tokenizer = build_tokenizer(chat=False)
-    config = BartConfig(vocab_size=len(tokenizer), d_model=32, encoder_layers=1, decoder_layers=1,
-                        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64,
-                        decoder_ffn_dim=64, max_position_embeddings=1024,
-                        bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
-                        pad_token_id=tokenizer.pad_token_id, decoder_start_token_id=tokenizer.eos_token_id,
-                        forced_eos_token_id=tokenizer.eos_token_id, init_std=0.5)
+    config = BartConfig(
+        vocab_size=len(tokenizer),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=1024,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+        init_std=0.5,
+    )
     return _save(BartForConditionalGeneration(config), tokenizer, directory)
 
 
@@ -84,10 +111,15 @@ def _save(model, tokenizer, directory: Path) -> Path:
 
 # ---------------------------------------------------------------- judges: hand-made (sentence, fact) pairs
 
+
 def fact(statement, names=(), numbers=(), dates=(), negated=False, fact_id="F01", later=False, weight=1):
     return Fact(
-        id=fact_id, statement=statement, sources=tuple(f"d{i}" for i in range(weight)), weight=weight,
-        category="later" if later else "event", later=later,
+        id=fact_id,
+        statement=statement,
+        sources=tuple(f"d{i}" for i in range(weight)),
+        weight=weight,
+        category="later" if later else "event",
+        later=later,
         forms=FactForms(tuple(tuple(group) for group in names), tuple(numbers), tuple(dates), negated),
     )
 
@@ -98,15 +130,21 @@ def summary(*sentences: str, cluster_id: str = "c") -> Summary:
 
 ROUND_ENDED = fact(
     "The seventh round of UN-led talks on Syria ended in Geneva on 14 July 2017.",
-    names=[["seventh round", "7th round"], ["Geneva"]], dates=["2017-07-14"], fact_id="F01",
+    names=[["seventh round", "7th round"], ["Geneva"]],
+    dates=["2017-07-14"],
+    fact_id="F01",
 )
 DEATH_TOLL = fact(
     "More than 320,000 people have been killed in the Syrian war.",
-    names=[["Syria", "Syrian"]], numbers=["320,000"], fact_id="F02",
+    names=[["Syria", "Syrian"]],
+    numbers=["320,000"],
+    fact_id="F02",
 )
 NO_BREAKTHROUGH = fact(
     "The envoy said there was no breakthrough in the talks.",
-    names=[["envoy", "mediator"]], negated=True, fact_id="F03",
+    names=[["envoy", "mediator"]],
+    negated=True,
+    fact_id="F03",
 )
 FACTS = (ROUND_ENDED, DEATH_TOLL, NO_BREAKTHROUGH)
 
@@ -126,6 +164,7 @@ PAIRS = (
 
 
 # ---------------------------------------------------------------- the extractive pipeline's cluster
+
 
 def document(doc_id, *sentences, date=None):
     return Document(doc_id, " ".join(sentences), sentences, date=date)

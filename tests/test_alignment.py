@@ -9,15 +9,22 @@ def document(doc_id, *sentences):
     return Document(doc_id, " ".join(sentences), sentences)
 
 
-CLUSTER = Cluster("talks", [
-    document("a",
-             "The seventh round of Syria talks ended in Geneva on Friday.",
-             "Envoy Staffan de Mistura said there was no breakthrough and no breakdown."),
-    document("b",
-             "Photo: Reuters",
-             "De Mistura said the next round would probably start in early September.",
-             "The opposition wants a political transition."),
-])
+CLUSTER = Cluster(
+    "talks",
+    [
+        document(
+            "a",
+            "The seventh round of Syria talks ended in Geneva on Friday.",
+            "Envoy Staffan de Mistura said there was no breakthrough and no breakdown.",
+        ),
+        document(
+            "b",
+            "Photo: Reuters",
+            "De Mistura said the next round would probably start in early September.",
+            "The opposition wants a political transition.",
+        ),
+    ],
+)
 
 
 @pytest.mark.parametrize("how", ["lexical", alignment.method()])
@@ -52,32 +59,46 @@ def test_empty_text_or_cluster_aligns_to_nothing():
     assert align_sentence("Anything.", Cluster("empty", [Document("x", "", ())])) == ()
 
 
-DATED = Cluster("dated", [
-    Document("a", "x", (
-        "The seventh round of talks ended in Geneva on 14 July.",
-        "The war has killed more than 320,000 people.",
-        "The Syrian government sent Bashar al-Jaafari.",
-    ), date="2017-07-15"),
-])
+DATED = Cluster(
+    "dated",
+    [
+        Document(
+            "a",
+            "x",
+            (
+                "The seventh round of talks ended in Geneva on 14 July.",
+                "The war has killed more than 320,000 people.",
+                "The Syrian government sent Bashar al-Jaafari.",
+            ),
+            date="2017-07-15",
+        ),
+    ],
+)
 
 
-@pytest.mark.parametrize("sentence", [
-    "The talks ended on July 14, 2017.",  # other order, year from the article's date
-    "More than 320 000 people have been killed in the war.",  # other separator
-    "The seventh round ended in Geneva.",
-    "Jaafari led the delegation for the Syrians.",  # part of a hyphenated name; a plural
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks ended on July 14, 2017.",  # other order, year from the article's date
+        "More than 320 000 people have been killed in the war.",  # other separator
+        "The seventh round ended in Geneva.",
+        "Jaafari led the delegation for the Syrians.",  # part of a hyphenated name; a plural
+    ],
+)
 def test_details_the_sources_state_are_not_flagged(sentence):
     assert unstated_details(sentence, DATED) == ()
 
 
-@pytest.mark.parametrize("sentence, missing", [
-    ("The talks ended on 12 July.", "date ?-07-12"),
-    ("The talks ended on 14 July 2016.", "date 2016-07-14"),
-    ("The war has killed more than 300,000 people.", "number 300000"),
-    ("The eighth round of talks ended in Geneva.", "ordinal 8"),
-    ("The talks ended in Geneva, said Ambassador Haley.", "name Haley"),
-])
+@pytest.mark.parametrize(
+    "sentence, missing",
+    [
+        ("The talks ended on 12 July.", "date ?-07-12"),
+        ("The talks ended on 14 July 2016.", "date 2016-07-14"),
+        ("The war has killed more than 300,000 people.", "number 300000"),
+        ("The eighth round of talks ended in Geneva.", "ordinal 8"),
+        ("The talks ended in Geneva, said Ambassador Haley.", "name Haley"),
+    ],
+)
 def test_an_invented_detail_is_named_and_makes_the_sentence_unsupported(sentence, missing):
     assert missing in unstated_details(sentence, DATED)
     assert not is_supported(sentence, DATED)

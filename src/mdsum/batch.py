@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Collection, Iterable, TextIO
+from typing import TextIO
 
 from tqdm import tqdm
 

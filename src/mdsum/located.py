@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -90,7 +91,7 @@ def _record_lines(loader: yaml.SafeLoader, node: yaml.Node, at: Path_, lines: di
             _record_lines(loader, item, (*at, index), lines, path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(path: Path) -> Mapping[str, Any]:
     """A JSON Schema file, itself checked, so a broken schema fails loudly rather than passing everything."""
     try:

@@ -12,9 +12,10 @@ import dataclasses
 import functools
 import json
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping, Self
+from typing import Any, Self
 
 
 def _freeze(value: Any) -> Any:
@@ -49,7 +50,7 @@ def _revive(hint: Any, value: Any) -> Any:
 
 
 @functools.cache
-def _field_types(cls: type) -> dict[str, Any]:
+def _field_types(cls: Any) -> dict[str, Any]:
     """Each field's type, resolved once per record class (annotations are strings here)."""
     hints = typing.get_type_hints(cls)
     return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
@@ -68,7 +69,7 @@ class _Record:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The record from its JSON form: nested records and scalar types restored, absent fields defaulted."""
-        types = _field_types(cls)
+        types = _field_types(typing.cast(type, cls))
         return cls(**{name: _revive(hint, data[name]) for name, hint in types.items() if name in data})
 
     def to_json(self) -> str:

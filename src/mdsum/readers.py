@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from mdsum.errors import InputError
 from mdsum.model import Cluster, Document
@@ -34,7 +35,9 @@ MAX_COUNTED_BYTES = 256 * 1024 * 1024
 MULTI_NEWS_SEPARATOR = "|||||"
 DATA_SUFFIXES = (".jsonl", ".json", ".parquet")
 
-_HTML = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body)\b|<(?:p|div|br|span|a\s+href|script|meta)\b[^>]*>", re.IGNORECASE)
+_HTML = re.compile(
+    r"^\s*<(?:!doctype\s+html|html|head|body)\b|<(?:p|div|br|span|a\s+href|script|meta)\b[^>]*>", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,11 @@ def _read_record(record: Any, item: str) -> Cluster | ReadFailure:
     try:
         return cluster_from_record(record, item)
     except InputError as error:
-        named = f"{item} (id {record['id']})" if isinstance(record, Mapping) and record.get("id") not in (None, "") else item
+        named = (
+            f"{item} (id {record['id']})"
+            if isinstance(record, Mapping) and record.get("id") not in (None, "")
+            else item
+        )
         return ReadFailure(named, str(error))
 
 

@@ -7,7 +7,8 @@ broken optional module from breaking the others.
 from __future__ import annotations
 
 import importlib
-from typing import Generic, Mapping, TypeVar
+from collections.abc import Mapping
+from typing import Generic, TypeVar
 
 from mdsum.errors import ConfigError
 

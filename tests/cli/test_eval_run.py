@@ -6,19 +6,19 @@ import json
 from pathlib import Path
 
 import pytest
+from support import REPO_ROOT
 
 from mdsum.cli import main
 from mdsum.evaluation.run_config import load_run_config
-from support import REPO_ROOT
 
 REPO = REPO_ROOT
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 ARTICLES = {
     "a1": "Talks on the future of the region ended in Geneva on Friday 14 July 2017 without a breakthrough. "
-          "The envoy said the next round would start in September. Delegates met the envoy separately.",
+    "The envoy said the next round would start in September. Delegates met the envoy separately.",
     "a2": "The envoy told reporters in Geneva on 14 July 2017 that the round had made incremental progress. "
-          "Some 320,000 people have been killed in the war. The opposition wants a political transition.",
+    "Some 320,000 people have been killed in the war. The opposition wants a political transition.",
 }
 CHECKLIST = """\
 cluster: geneva
@@ -60,8 +60,9 @@ def write_config(folder: Path, body: str) -> Path:
 
 
 def test_run_writes_one_folder_with_every_output(project, capsys):
-    config = write_config(project, "clusters: [geneva]\nsystems: [lead, lexrank]\njudges: [lexical]\n"
-                                   "words: 30\nseed: 1\noutput: run\n")
+    config = write_config(
+        project, "clusters: [geneva]\nsystems: [lead, lexrank]\njudges: [lexical]\nwords: 30\nseed: 1\noutput: run\n"
+    )
     assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 0
     out = capsys.readouterr().out
     assert "# Leaderboard: run" in out and "ranked by **pyramid@lexical**" in out
@@ -87,12 +88,21 @@ def test_rerun_gives_the_same_reports_from_the_cache(project, capsys):
 
 def test_jsonl_batch_with_references_limit_and_a_bad_line(project, capsys):
     lines = [
-        json.dumps({"id": f"c{i}", "documents": list(ARTICLES.values()), "summary": "Talks ended in Geneva without a breakthrough."})
+        json.dumps(
+            {
+                "id": f"c{i}",
+                "documents": list(ARTICLES.values()),
+                "summary": "Talks ended in Geneva without a breakthrough.",
+            }
+        )
         for i in range(3)
     ]
     (project / "batch.jsonl").write_text("\n".join([lines[0], "{not json", *lines[1:]]) + "\n", encoding="utf-8")
-    config = write_config(project, "clusters: [batch.jsonl]\nsystems: [lead, lexrank]\njudges: []\n"
-                                   "words: reference\nmetric: rouge2\noutput: run\n")
+    config = write_config(
+        project,
+        "clusters: [batch.jsonl]\nsystems: [lead, lexrank]\njudges: []\n"
+        "words: reference\nmetric: rouge2\noutput: run\n",
+    )
     assert main(["eval", "run", "--config", str(config), "--limit", "3", "--no-progress"]) == 0
     captured = capsys.readouterr()
     reports = [json.loads(line) for line in (project / "run" / "reports.jsonl").read_text().splitlines()]
@@ -137,7 +147,9 @@ def test_shipped_configs_are_valid(name):
 
 
 def test_a_fact_no_source_supports_is_warned_and_the_run_goes_on(project, capsys):
-    unsupported = CHECKLIST + """\
+    unsupported = (
+        CHECKLIST
+        + """\
   - id: F03
     statement: "The talks moved to Moscow."
     sources: [a1]
@@ -146,6 +158,7 @@ def test_a_fact_no_source_supports_is_warned_and_the_run_goes_on(project, capsys
     later: false
     forms: {names: [["Moscow"]], numbers: [], dates: [], negated: false}
 """
+    )
     (project / "eval" / "checklists" / "geneva.yaml").write_text(unsupported, encoding="utf-8")
     config = write_config(project, "clusters: [geneva]\nsystems: [lead]\njudges: [lexical]\nwords: 30\noutput: run\n")
     assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 0

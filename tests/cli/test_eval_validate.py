@@ -1,9 +1,8 @@
 """``mdsum eval validate``: 'FILE: N facts, valid' and exit 0, or each problem as FILE:LINE and exit 1."""
 
-from pathlib import Path
+from support import REPO_ROOT
 
 from mdsum.cli import main
-from support import REPO_ROOT
 
 REPO = REPO_ROOT
 SEEDS_CHECKLIST = REPO / "eval" / "checklists" / "seeds.yaml"
@@ -20,12 +19,16 @@ def test_checked_in_checklist_and_gold_are_valid(capsys):
 def test_malformed_checklist_prints_each_problem_with_its_line_and_exits_1(tmp_path, capsys):
     text = SEEDS_CHECKLIST.read_text()
     broken = tmp_path / "broken.yaml"
-    broken.write_text(text.replace("    weight: 3\n", "    weight: 4\n", 1).replace("  - id: F02\n", "  - id: F01\n", 1))
+    broken.write_text(
+        text.replace("    weight: 3\n", "    weight: 4\n", 1).replace("  - id: F02\n", "  - id: F01\n", 1)
+    )
     assert main(["eval", "validate", str(broken)]) == 1
     problems = capsys.readouterr().out.splitlines()
     weight_line = text.splitlines().index("    weight: 3") + 1
     id_line = text.splitlines().index("  - id: F02") + 1
-    assert any(problem.startswith(f"{broken}:{weight_line}: F01: weight 4 != 3 sources") for problem in problems), problems
+    assert any(problem.startswith(f"{broken}:{weight_line}: F01: weight 4 != 3 sources") for problem in problems), (
+        problems
+    )
     assert any(problem.startswith(f"{broken}:{id_line}: duplicate fact id F01") for problem in problems), problems
 
 
@@ -60,7 +63,9 @@ def test_bad_yaml_and_missing_file_are_problems_not_crashes(tmp_path, capsys):
 
 def test_gold_with_an_absolute_checklist_path_is_valid_and_a_mislabelled_one_exits_1(tmp_path, capsys):
     gold = tmp_path / "gold.yaml"
-    gold.write_text(SEEDS_GOLD.read_text().replace("checklist: eval/checklists/seeds.yaml", f"checklist: {SEEDS_CHECKLIST}"))
+    gold.write_text(
+        SEEDS_GOLD.read_text().replace("checklist: eval/checklists/seeds.yaml", f"checklist: {SEEDS_CHECKLIST}")
+    )
     assert main(["eval", "validate", str(gold)]) == 0
     capsys.readouterr()
     gold.write_text(gold.read_text().replace("F35: false}", "F36: false}", 1))

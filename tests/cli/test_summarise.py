@@ -56,7 +56,12 @@ def test_summarise_seeds_as_json_has_provenance(seeds_dir, tmp_path):
 
 def test_batch_skips_bad_clusters_and_resumes(tmp_path):
     batch = tmp_path / "batch.jsonl"
-    good = lambda i: json.dumps({"id": f"c{i}", "documents": [f"Story {i} begins here today.", f"Story {i} goes on in a second report."]})
+
+    def good(i):
+        return json.dumps(
+            {"id": f"c{i}", "documents": [f"Story {i} begins here today.", f"Story {i} goes on in a second report."]}
+        )
+
     batch.write_text("\n".join([good(1), "{not json", json.dumps({"id": "empty", "documents": []}), good(2)]) + "\n")
     out = tmp_path / "out.jsonl"
 

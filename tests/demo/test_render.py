@@ -80,7 +80,7 @@ def test_html_says_why_a_checklist_was_not_judged():
 class _BlocksInsideSentences(HTMLParser):
     """Counts block elements opened inside a sentence span, which a browser would move out of it."""
 
-    BLOCKS = {"p", "div", "table", "ul", "li"}
+    BLOCKS = frozenset({"p", "div", "table", "ul", "li"})
 
     def __init__(self) -> None:
         super().__init__()

@@ -1,8 +1,7 @@
 """Checklists: the schema + cross-field validator names the line at fault; the seeds' checklist is valid."""
 
-from pathlib import Path
-
 import pytest
+from support import REPO_ROOT
 
 from mdsum.errors import ConfigError
 from mdsum.evaluation.checklist import (
@@ -12,7 +11,6 @@ from mdsum.evaluation.checklist import (
     review_checklist,
 )
 from mdsum.model import FactForms
-from support import REPO_ROOT
 
 REPO = REPO_ROOT
 SEEDS_CHECKLIST = REPO / "eval" / "checklists" / "seeds.yaml"
@@ -81,14 +79,30 @@ def test_valid_checklist_loads_as_frozen_records(tmp_path, cluster):
 
 # (what to break, replacement, line reported, words the message must contain)
 MALFORMED = [
-    ("bad YAML syntax", ('    statement: "About', '    statement: [About'), 17, "YAML syntax"),
+    ("bad YAML syntax", ('    statement: "About', "    statement: [About"), 17, "YAML syntax"),
     ("missing field", ("    category: context\n", ""), 15, "'category' is a required property"),
     ("wrong type", ("    weight: 1", "    weight: one"), 18, "facts[1].weight: 'one' is not of type 'integer'"),
     ("unknown category", ("category: context", "category: gossip"), 19, "facts[1].category"),
-    ("later fact not in category later", ("    later: false\n    forms:\n      names: [[\"lorries\"", "    later: true\n    forms:\n      names: [[\"lorries\""), 19, "facts[1].category: 'later' was expected"),
+    (
+        "later fact not in category later",
+        (
+            '    later: false\n    forms:\n      names: [["lorries"',
+            '    later: true\n    forms:\n      names: [["lorries"',
+        ),
+        19,
+        "facts[1].category: 'later' was expected",
+    ),
     ("category later for a fact of this event", ("category: context", "category: later"), 19, "facts[1].category: "),
     ("bad date", ('"2021-03-03"', '"3 March 2021"'), 13, "is not a 'date'"),
-    ("unknown field", ("    later: false\n    forms:\n      names: [[\"lorries\"", "    later: false\n    extra: 1\n    forms:\n      names: [[\"lorries\""), 21, "'extra' was unexpected"),
+    (
+        "unknown field",
+        (
+            '    later: false\n    forms:\n      names: [["lorries"',
+            '    later: false\n    extra: 1\n    forms:\n      names: [["lorries"',
+        ),
+        21,
+        "'extra' was unexpected",
+    ),
     ("duplicate id", ("  - id: F02", "  - id: F01"), 15, "duplicate fact id F01 (first on line 4)"),
     ("weight != sources", ("    weight: 2", "    weight: 3"), 7, "F01: weight 3 != 2 sources"),
     ("unknown source id", ("sources: [b]", "sources: [c]"), 17, "F02: unknown source 'c'"),

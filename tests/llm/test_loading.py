@@ -22,8 +22,11 @@ def test_one_shared_instance_across_threads(tiny_chat_model):
 def test_registry_entry_with_a_path_replaces_the_packaged_model(tiny_chat_model, tmp_path):
     """Any compatible local model works in place of the packaged one: only models.yaml changes."""
     path = tmp_path / "models.yaml"
-    path.write_text(f"default: mine\nmodels:\n  mine:\n    source: {{path: '{tiny_chat_model}'}}\n"
-                    "    family: chat\n    generation: {do_sample: false, temperature: 0.3}\n", encoding="utf-8")
+    path.write_text(
+        f"default: mine\nmodels:\n  mine:\n    source: {{path: '{tiny_chat_model}'}}\n"
+        "    family: chat\n    generation: {do_sample: false, temperature: 0.3}\n",
+        encoding="utf-8",
+    )
     loaded = _load(model_spec("mine", ModelCatalogue.read(path)))
     assert generate(loaded, "Hello.", max_new_tokens=4)
 

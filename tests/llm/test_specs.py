@@ -7,8 +7,14 @@ from mdsum.llm.specs import ModelCatalogue, model_spec, spec_from_directory
 def test_shipped_registry_has_packaged_and_hub_models():
     catalogue = ModelCatalogue.read()
     names = catalogue.names()
-    for name in ("qwen2.5-coder-0.5b-instruct", "smollm2-135m-instruct", "pegasus-multi_news",
-                 "primera-multinews", "bart-large-cnn", "qwen2.5-1.5b-instruct"):
+    for name in (
+        "qwen2.5-coder-0.5b-instruct",
+        "smollm2-135m-instruct",
+        "pegasus-multi_news",
+        "primera-multinews",
+        "bart-large-cnn",
+        "qwen2.5-1.5b-instruct",
+    ):
         assert name in names
     qwen = model_spec(catalogue.default)
     assert qwen.family == "chat" and qwen.packaged.bytes == 491_400_064
@@ -19,7 +25,7 @@ def test_shipped_registry_has_packaged_and_hub_models():
 
 
 def test_unknown_model_lists_the_known_ones():
-    with pytest.raises(ConfigError, match="unknown model 'nope'.*smollm2-135m-instruct"):
+    with pytest.raises(ConfigError, match=r"unknown model 'nope'.*smollm2-135m-instruct"):
         model_spec("nope")
 
 
@@ -37,20 +43,26 @@ def test_schema_error_names_the_line(tmp_path):
 
 
 def test_bad_hash_is_rejected_with_its_line(tmp_path):
-    path = _write(tmp_path, (
-        "default: a\nmodels:\n  a:\n    family: chat\n    source:\n      packaged:\n"
-        "        packages: [p]\n        files: [f]\n        sha256: abc\n        bytes: 3\n        install: pip\n"
-    ))
+    path = _write(
+        tmp_path,
+        (
+            "default: a\nmodels:\n  a:\n    family: chat\n    source:\n      packaged:\n"
+            "        packages: [p]\n        files: [f]\n        sha256: abc\n        bytes: 3\n        install: pip\n"
+        ),
+    )
     with pytest.raises(ConfigError, match=rf"^{path}:9: models\.a\.source\.packaged\.sha256: String should match"):
         ModelCatalogue.read(path)
 
 
 def test_packages_and_files_must_pair_up(tmp_path):
-    path = _write(tmp_path, (
-        "default: a\nmodels:\n  a:\n    family: chat\n    source:\n      packaged:\n"
-        "        packages: [p, q]\n        files: [f]\n        sha256: " + "a" * 64 + "\n        bytes: 3\n"
-        "        install: pip\n"
-    ))
+    path = _write(
+        tmp_path,
+        (
+            "default: a\nmodels:\n  a:\n    family: chat\n    source:\n      packaged:\n"
+            "        packages: [p, q]\n        files: [f]\n        sha256: " + "a" * 64 + "\n        bytes: 3\n"
+            "        install: pip\n"
+        ),
+    )
     with pytest.raises(ConfigError, match=rf"^{path}:6: models\.a\.source\.packaged: packages and files differ"):
         ModelCatalogue.read(path)
 

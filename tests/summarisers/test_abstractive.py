@@ -9,24 +9,33 @@ import re
 import pytest
 
 from mdsum.errors import ModelError
-from mdsum.summarisers.model_summariser import ModelSummariser
 from mdsum.model import Cluster, Document
 from mdsum.summarisers import build_summariser
+from mdsum.summarisers.model_summariser import ModelSummariser
 
 
 def document(doc_id, date, *sentences):
     return Document(doc_id, " ".join(sentences), sentences, title=f"Headline {doc_id}", date=date)
 
 
-CLUSTER = Cluster("talks", [
-    document("late", "2017-09-27",
-             "The envoy announced on Wednesday that the eighth round would open in October.",
-             "He said both delegations had confirmed they would attend."),
-    document("early", "2017-07-14",
-             "The seventh round of talks ended in Geneva on Friday without a breakthrough.",
-             "The envoy said there was no breakdown and no one walked out.",
-             "The opposition wants a political transition."),
-])
+CLUSTER = Cluster(
+    "talks",
+    [
+        document(
+            "late",
+            "2017-09-27",
+            "The envoy announced on Wednesday that the eighth round would open in October.",
+            "He said both delegations had confirmed they would attend.",
+        ),
+        document(
+            "early",
+            "2017-07-14",
+            "The seventh round of talks ended in Geneva on Friday without a breakthrough.",
+            "The envoy said there was no breakdown and no one walked out.",
+            "The opposition wants a political transition.",
+        ),
+    ],
+)
 QUICK = {"selector": "lexrank", "max_output_tokens": 40}
 
 
@@ -111,12 +120,16 @@ def test_kept_sentences_carry_provenance(tiny_chat_model):
 
 def test_sentences_with_invented_details_are_dropped_with_a_note(tiny_chat_model):
     summariser = build_summariser("abstractive", model=str(tiny_chat_model), **QUICK)
-    reply = ("The seventh round of talks ended in Geneva on Friday. "
-             "The ninth round will open on 3 November, said Ambassador Haley. "
-             "The opposition wants a political transition.")
+    reply = (
+        "The seventh round of talks ended in Geneva on Friday. "
+        "The ninth round will open on 3 November, said Ambassador Haley. "
+        "The opposition wants a political transition."
+    )
     draft = summariser._finish(CLUSTER, 60, reply, (), [])
     assert [s.text for s in draft.sentences] == [
-        "The seventh round of talks ended in Geneva on Friday.", "The opposition wants a political transition."]
+        "The seventh round of talks ended in Geneva on Friday.",
+        "The opposition wants a political transition.",
+    ]
     [note] = [note for note in draft.notes if note.startswith("dropped a model sentence")]
     assert "ordinal 9" in note and "date ?-11-03" in note and "name Haley" in note
 

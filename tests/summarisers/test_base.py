@@ -16,7 +16,9 @@ class FirstSentence(Summariser):
 
     def _summarise(self, cluster, words):
         document = cluster.documents[0]
-        return Draft([SummarySentence(document.sentences[0], [SourceRef(document.id, 0)])], [self.note] if self.note else [])
+        return Draft(
+            [SummarySentence(document.sentences[0], [SourceRef(document.id, 0)])], [self.note] if self.note else []
+        )
 
 
 def cluster(*texts):

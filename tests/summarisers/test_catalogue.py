@@ -31,10 +31,14 @@ def test_every_algorithm_is_configured_at_least_once():
     [
         ("- a list\n", ":1: expected a mapping"),
         ("default: x\nsummarisers:\n  x: {params: {}}\n", ":3: summarisers.x.algorithm: Field required"),
-        ("default: x\nsummarisers:\n  x: {algorithm: nope}\n",
-         ":3: summarisers.x.algorithm: unknown summariser algorithm 'nope'"),
-        ("default: x\nsummarisers:\n  x: {algorithm: lead, params: [1]}\n",
-         ":3: summarisers.x.params: Input should be a valid dict"),
+        (
+            "default: x\nsummarisers:\n  x: {algorithm: nope}\n",
+            ":3: summarisers.x.algorithm: unknown summariser algorithm 'nope'",
+        ),
+        (
+            "default: x\nsummarisers:\n  x: {algorithm: lead, params: [1]}\n",
+            ":3: summarisers.x.params: Input should be a valid dict",
+        ),
         ("default: y\nsummarisers:\n  x: {algorithm: lead}\n", ":1: default: default summariser 'y' is not configured"),
     ],
 )

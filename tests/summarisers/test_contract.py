@@ -30,7 +30,8 @@ CLUSTER = Cluster(
     "bridge",
     [
         document(
-            "a", "2024-03-04",
+            "a",
+            "2024-03-04",
             "Harbour Bridge Reopens",
             "The city council reopened the Harbour Bridge on Monday after an eight-month repair costing 12 million euros.",
             f'Mayor Anna Weber called the project "{QUOTE}" at the ceremony.',
@@ -39,14 +40,16 @@ CLUSTER = Cluster(
             "Cyclists will get a separate protected lane on the eastern side of the deck.",
         ),
         document(
-            "b", "2024-03-04",
+            "b",
+            "2024-03-04",
             "The Harbour Bridge reopened on Monday after an eight-month repair that cost 12 million euros, the city council said.",
             f'"{QUOTE.capitalize()}," Mayor Anna Weber told the crowd.',
             "The repair replaced corroded steel cables that inspectors flagged in a 2022 report.",
             "Local shops near the bridge said business had fallen by a third during the closure.",
         ),
         document(
-            "c", "2024-03-05",
+            "c",
+            "2024-03-05",
             "Commuters returned to the Harbour Bridge on Tuesday, a day after it reopened.",
             f'Weber described the reopening as "{QUOTE}" in a statement.',
             "Bus route 7 will resume its old path over the bridge next week.",
@@ -69,7 +72,9 @@ def summariser(request):
     name = request.param
     overrides = _overrides(request).get(name)
     if overrides is None and "model" in SummariserCatalogue.read().entries[name].params:
-        pytest.skip(f"'{name}' runs a generation model: the contract needs a tiny one from a summariser_overrides fixture")
+        pytest.skip(
+            f"'{name}' runs a generation model: the contract needs a tiny one from a summariser_overrides fixture"
+        )
     summariser = build_summariser(name, **(overrides or {}))
     try:
         summariser.summarise(ONE_DOCUMENT, 40)

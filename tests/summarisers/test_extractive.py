@@ -45,8 +45,10 @@ class ShortestFirstUnlessOneSentenceIsWorthMore(ExtractiveSummariser):
 
     def _objective(self, pool):
         longest = int(pool.word_counts.argmax())
-        return Objective(lambda chosen: -pool.word_counts,
-                         value=lambda chosen: 100.0 if list(chosen) == [longest] else float(len(chosen)))
+        return Objective(
+            lambda chosen: -pool.word_counts,
+            value=lambda chosen: 100.0 if list(chosen) == [longest] else float(len(chosen)),
+        )
 
 
 def test_a_set_function_objective_is_compared_with_its_best_single_sentence():

@@ -9,7 +9,10 @@ def document(doc_id, sentences, date=None):
 CLUSTER = Cluster(
     "c",
     [
-        document("a", ["Section Heading", "Alpha opens the first report on the storm.", "Alpha adds a second point about roads."]),
+        document(
+            "a",
+            ["Section Heading", "Alpha opens the first report on the storm.", "Alpha adds a second point about roads."],
+        ),
         document("b", ["Bravo leads its article with the flooding news.", "Bravo closes with schools shutting early."]),
         document("c", ["Charlie begins by describing power cuts downtown.", "Charlie ends with a note about trains."]),
     ],
@@ -31,6 +34,11 @@ def test_round_robin_continues_with_second_sentences_in_document_order():
 
 
 def test_reading_order_follows_dates_not_the_round_robin():
-    dated = Cluster("d", [document("late", ["The later report arrived on Tuesday morning."], "2024-01-02"),
-                          document("early", ["The earlier report arrived on Monday morning."], "2024-01-01")])
+    dated = Cluster(
+        "d",
+        [
+            document("late", ["The later report arrived on Tuesday morning."], "2024-01-02"),
+            document("early", ["The earlier report arrived on Monday morning."], "2024-01-01"),
+        ],
+    )
     assert picked(LeadSummariser().summarise(dated, 50)) == [("early", 0), ("late", 0)]

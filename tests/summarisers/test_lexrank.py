@@ -7,10 +7,22 @@ CLUSTER = Cluster(
     "c",
     [
         Document("a", "", ["Officials said the storm flooding was the worst in decades.", HUB]),
-        Document("b", "", ["Many schools stayed closed while teachers checked buildings.",
-                           "Roads near the river were blocked by debris for hours."]),
-        Document("c", "", ["Trains ran late because staff could not reach stations.",
-                           "Farmers across the valley counted their flooded fields."]),
+        Document(
+            "b",
+            "",
+            [
+                "Many schools stayed closed while teachers checked buildings.",
+                "Roads near the river were blocked by debris for hours.",
+            ],
+        ),
+        Document(
+            "c",
+            "",
+            [
+                "Trains ran late because staff could not reach stations.",
+                "Farmers across the valley counted their flooded fields.",
+            ],
+        ),
     ],
 )
 

@@ -18,13 +18,17 @@ def test_provenance_is_the_sentence_then_its_echo_in_each_other_document():
 
 
 def test_a_document_dated_well_after_the_rest_is_noted_as_a_later_report():
-    dated = Cluster("d", [
-        document("a", "The talks ended on Friday without a breakthrough for anyone.", date="2017-07-14"),
-        document("b", "The envoy said the talks ended with incremental progress.", date="2017-07-15"),
-        document("c", "The envoy announced a new round of talks for next month.", date="2017-09-27"),
-        document("d", "A new round of talks was announced by the envoy in a speech.", date="not a date"),
-    ])
+    dated = Cluster(
+        "d",
+        [
+            document("a", "The talks ended on Friday without a breakthrough for anyone.", date="2017-07-14"),
+            document("b", "The envoy said the talks ended with incremental progress.", date="2017-07-15"),
+            document("c", "The envoy announced a new round of talks for next month.", date="2017-09-27"),
+            document("d", "A new round of talks was announced by the envoy in a speech.", date="not a date"),
+        ],
+    )
     notes = later_reports(dated, [0, 1, 2, 3])
-    assert notes == ["later report: c is dated 2017-09-27, 74 days after most of the cluster (2017-07-15); "
-                     "its sentences come last"]
+    assert notes == [
+        "later report: c is dated 2017-09-27, 74 days after most of the cluster (2017-07-15); its sentences come last"
+    ]
     assert later_reports(dated, [0, 1]) == []

@@ -61,5 +61,4 @@ def test_empty_or_junk_output_leaves_nothing():
 
 
 def test_strip_markup_removes_tags_links_and_date_tags():
-    assert strip_markup("[2017-07-14] <b>Talks</b> ended, see https://example.org today.") == \
-        "Talks ended, see today."
+    assert strip_markup("[2017-07-14] <b>Talks</b> ended, see https://example.org today.") == "Talks ended, see today."

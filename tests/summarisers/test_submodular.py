@@ -5,16 +5,24 @@ from mdsum.model import Cluster, Document
 from mdsum.summarisers.pool import SentencePool
 from mdsum.summarisers.submodular import SubmodularSummariser
 
-LONG = ("The storm flooded the valley, closed the schools, cut power to the towns, blocked the roads "
-        "and stopped the trains on Monday.")
+LONG = (
+    "The storm flooded the valley, closed the schools, cut power to the towns, blocked the roads "
+    "and stopped the trains on Monday."
+)
 SHORT = ["The storm flooded the valley.", "The storm closed the schools.", "The storm cut power to the towns."]
 CLUSTER = Cluster(
     "c",
     [
         Document("a", "", [LONG, "Officials said repairs to the roads would take weeks."]),
         Document("b", "", SHORT),
-        Document("c", "", ["Trains were stopped by flooding on Monday across the valley.",
-                           "Schools in the valley were closed by the storm."]),
+        Document(
+            "c",
+            "",
+            [
+                "Trains were stopped by flooding on Monday across the valley.",
+                "Schools in the valley were closed by the storm.",
+            ],
+        ),
     ],
 )
 
@@ -40,8 +48,8 @@ def test_objective_is_monotone_and_submodular():
     objective = summariser._objective(SentencePool.from_cluster(CLUSTER, 4))
     small, large, extra = [1], [1, 2, 5], 0
     assert objective.value(large) >= objective.value(small)
-    gain_small = objective.value(small + [extra]) - objective.value(small)
-    gain_large = objective.value(large + [extra]) - objective.value(large)
+    gain_small = objective.value([*small, extra]) - objective.value(small)
+    gain_large = objective.value([*large, extra]) - objective.value(large)
     assert gain_small >= gain_large - 1e-12
     costs = SentencePool.from_cluster(CLUSTER, 4).word_counts ** summariser.cost_scaling
     assert objective.gains(small)[extra] == pytest.approx(gain_small / costs[extra])

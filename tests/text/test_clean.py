@@ -95,7 +95,10 @@ def test_a_standfirst_under_the_headline_is_dropped_however_long():
 
 def test_a_headline_run_into_the_text_with_its_weekday_date_is_cut_off():
     raw = "2005/01/08 Tsunami aid donations deductible in the U.S. Saturday, January 8, 2005 U.S. citizens may deduct gifts. They did."
-    assert fused_headline(raw) == ("Tsunami aid donations deductible in the U.S.", "U.S. citizens may deduct gifts. They did.")
+    assert fused_headline(raw) == (
+        "Tsunami aid donations deductible in the U.S.",
+        "U.S. citizens may deduct gifts. They did.",
+    )
     assert clean_page(raw) == "U.S. citizens may deduct gifts. They did."
 
 
@@ -120,7 +123,10 @@ def test_a_long_line_without_final_punctuation_is_kept():
 
 
 def test_prose_mentioning_a_date_or_source_is_kept():
-    lines = ("On 15 July 2017 the talks ended.", "Source: officials in Geneva and New York said the talks would resume after a long summer break in the autumn.")
+    lines = (
+        "On 15 July 2017 the talks ended.",
+        "Source: officials in Geneva and New York said the talks would resume after a long summer break in the autumn.",
+    )
     assert clean_page(page(*lines)) == "\n\n".join((BODY, *lines, LATER))
 
 
@@ -139,7 +145,18 @@ def test_invisible_characters_are_normalised():
 
 
 def test_seed_pages_lose_their_debris_and_keep_their_sentences(seeds_dir):
-    debris = ("More news:", "Read more", "Source:", "»", "Next", "Latest", "Xinhua/POOL", "Pool Photo", "22 July 2018", "Editor: ZD")
+    debris = (
+        "More news:",
+        "Read more",
+        "Source:",
+        "»",
+        "Next",
+        "Latest",
+        "Xinhua/POOL",
+        "Pool Photo",
+        "22 July 2018",
+        "Editor: ZD",
+    )
     for path in sorted(seeds_dir.glob("*.txt")):
         raw = path.read_text(encoding="utf-8")
         cleaned = clean_page(raw)

@@ -9,11 +9,19 @@ SEEDS = {
     # 000 opens with a photo caption, not a headline; its only date is the caption's
     "000_432b95dc35ad9674": PageMeta(title=None, source="TRTWorld", date="2017-07-14"),
     # the site's "Sunday, 22 July 2018" above the headline is not the article's date
-    "001_03eed4bb824c59bf": PageMeta(title="De Mistura: Direct Syrian Talks in Upcoming Rounds", source=None, date="2017-07-15"),
-    "002_aff2fd669e79066c": PageMeta(title="'No breakthrough, no breakdown' as Syria talks wrap up", source=None, date=None),
+    "001_03eed4bb824c59bf": PageMeta(
+        title="De Mistura: Direct Syrian Talks in Upcoming Rounds", source=None, date="2017-07-15"
+    ),
+    "002_aff2fd669e79066c": PageMeta(
+        title="'No breakthrough, no breakdown' as Syria talks wrap up", source=None, date=None
+    ),
     # a caption's "Wednesday, Sept. 27" with the year from "July 14, 2017" elsewhere
-    "003_dbed9314064d8f83": PageMeta(title="UN envoy calls for new round of Syria talks in about a month", source=None, date="2017-09-27"),
-    "004_d4380d7e0e9c640b": PageMeta(title="Latest peace talks on Syria end without major breakthrough", source="Xinhua", date="2017-07-15"),
+    "003_dbed9314064d8f83": PageMeta(
+        title="UN envoy calls for new round of Syria talks in about a month", source=None, date="2017-09-27"
+    ),
+    "004_d4380d7e0e9c640b": PageMeta(
+        title="Latest peace talks on Syria end without major breakthrough", source="Xinhua", date="2017-07-15"
+    ),
 }
 BODY = "The envoy said the talks ended without a breakthrough."
 
@@ -59,9 +67,15 @@ def test_source_outlet(raw, source):
         (f"{BODY} He spoke on Tuesday, Sept. 27. Rounds: July 14, 2016; July 14, 2017.", "2016-09-27"),
         (f"{BODY} He spoke on Friday, Sept. 27. Rounds: July 14, 2016; July 14, 2017.", None),  # no year fits
         # WikiNews: the weekday date under the headline, not a later one in the text
-        ("Romanian artists auction works Thursday, January 20, 2005 Sales on January 23, 2005 raised money.", "2005-01-20"),
+        (
+            "Romanian artists auction works Thursday, January 20, 2005 Sales on January 23, 2005 raised money.",
+            "2005-01-20",
+        ),
         (f"{BODY} It was signed on Friday, July 15, 2017.", None),  # 15 July 2017 was a Saturday
-        (f"The envoy speaks in Geneva, July 14, 2017. (AP Photo/Pool)\n\n{BODY} He was born on 3 March 1950.", "2017-07-14"),
+        (
+            f"The envoy speaks in Geneva, July 14, 2017. (AP Photo/Pool)\n\n{BODY} He was born on 3 March 1950.",
+            "2017-07-14",
+        ),
         (f"{BODY} The round of July 14, 2017 followed one of 3 March 2017.", None),  # the body's dates are events
         (BODY, None),
     ],
@@ -71,7 +85,9 @@ def test_publication_date(raw, date):
 
 
 def test_a_headline_run_into_the_text_is_the_title():
-    meta = extract_meta("Aid pledges rise; Japan promises $500m Saturday, January 1, 2005 In an abrupt about-face, donors gave.")
+    meta = extract_meta(
+        "Aid pledges rise; Japan promises $500m Saturday, January 1, 2005 In an abrupt about-face, donors gave."
+    )
     assert meta == PageMeta(title="Aid pledges rise; Japan promises $500m", source=None, date="2005-01-01")
 
 

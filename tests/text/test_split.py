@@ -7,11 +7,20 @@ HARD_CASES = {
         '"We have just concluded the seventh round of talks. We have made incremental progress," the envoy said.',
         "He left.",
     ),
-    "curly quote with a full stop inside": ("He said: \u201cThe talks resume in a month. Be ready.\u201d", "Then he left."),
-    "quote then attribution": ('"No breakthrough, no breakdown", the mediator said.', '"I have asked the parties," he said.'),
+    "curly quote with a full stop inside": (
+        "He said: \u201cThe talks resume in a month. Be ready.\u201d",
+        "Then he left.",
+    ),
+    "quote then attribution": (
+        '"No breakthrough, no breakdown", the mediator said.',
+        '"I have asked the parties," he said.',
+    ),
     "U.N.": ("The U.N. envoy said he has seen no sign of movement.", "He left."),
     "U.S. inside a sentence": ("It was brokered by the U.S., which backs the rebels, as well as Russia.", "It held."),
-    "Mr without a full stop": ('Mr De Mistura told the council that fighters are "being beaten back".', "He pointed to the siege."),
+    "Mr without a full stop": (
+        'Mr De Mistura told the council that fighters are "being beaten back".',
+        "He pointed to the siege.",
+    ),
     "Mr. with a full stop": ("Mr. De Mistura spoke for an hour.", "Reporters listened."),
     "Sept. 27": ("De Mistura said Wednesday, Sept. 27, that both sides should show readiness.", "Talks follow."),
     "Ja'afari": ("Bashar al-Ja'afari, the leading negotiator, said he had not been asked.", "He left Geneva."),
@@ -54,4 +63,7 @@ def test_seed_sentences_keep_their_quotes_whole(seed_cluster):
     sentences = [sentence for document in seed_cluster.documents for sentence in document.sentences]
     for sentence in sentences:
         assert sentence.count('"') % 2 == 0, sentence
-    assert any(sentence.startswith('"We have just concluded the seventh round of talks. We have made') for sentence in sentences)
+    assert any(
+        sentence.startswith('"We have just concluded the seventh round of talks. We have made')
+        for sentence in sentences
+    )

@@ -32,4 +32,3 @@ def test_stop_words_go_in_every_inflection():
 
 def test_every_negation_cue_is_left_out_of_the_content():
     assert content_stems(" ".join(NEGATION_CUES)) == ()
-

@@ -39,12 +39,17 @@ def test_full_dates_are_in_reading_order_and_skip_impossible_ones():
     assert [item.date for item in found] == [dt.date(2017, 7, 14), dt.date(2017, 7, 15)]
 
 
-@pytest.mark.parametrize("line", ["Sunday, 22 July 2018", "15 July 2017", "July 14, 2017", "2017-07-15 07:11:57", "Friday, July 14, 2017 10:30 GMT"])
+@pytest.mark.parametrize(
+    "line",
+    ["Sunday, 22 July 2018", "15 July 2017", "July 14, 2017", "2017-07-15 07:11:57", "Friday, July 14, 2017 10:30 GMT"],
+)
 def test_date_lines(line):
     assert is_date_line(line)
 
 
-@pytest.mark.parametrize("line", ["On 15 July 2017 the talks ended.", "July 14", "Sunday", "22 July", "Talks: 15 July 2017"])
+@pytest.mark.parametrize(
+    "line", ["On 15 July 2017 the talks ended.", "July 14", "Sunday", "22 July", "Talks: 15 July 2017"]
+)
 def test_lines_that_are_not_only_a_date(line):
     assert not is_date_line(line)
 
@@ -55,10 +60,14 @@ def test_month_day_and_weekday_dates():
     text = "said Wednesday, Sept. 27, that; on Friday, July 14, 2017; Sunday, 22 July 2018"
     found = list(weekday_dates(text))
     assert [(item.weekday, item.month, item.day, item.year) for item in found] == [
-        (2, 9, 27, None), (4, 7, 14, 2017), (6, 7, 22, 2018)
+        (2, 9, 27, None),
+        (4, 7, 14, 2017),
+        (6, 7, 22, 2018),
     ]
     assert [text[item.start : item.end] for item in found] == [
-        "Wednesday, Sept. 27", "Friday, July 14, 2017", "Sunday, 22 July 2018"
+        "Wednesday, Sept. 27",
+        "Friday, July 14, 2017",
+        "Sunday, 22 July 2018",
     ]
 
 
@@ -124,4 +133,10 @@ def test_ordinals_in_words_and_digits_once_dates_are_masked():
 
 
 def test_names_are_capitalised_words_after_the_first():
-    assert names("Envoy Staffan de Mistura met Bashar al-Jaafari in Geneva.") == ["Staffan", "Mistura", "Bashar", "Jaafari", "Geneva"]
+    assert names("Envoy Staffan de Mistura met Bashar al-Jaafari in Geneva.") == [
+        "Staffan",
+        "Mistura",
+        "Bashar",
+        "Jaafari",
+        "Geneva",
+    ]

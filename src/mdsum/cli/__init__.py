@@ -6,14 +6,18 @@ import argparse
 import importlib
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from mdsum.errors import MdsumError
 
 # Subcommand -> its module. A module's docstring is the command's help (first line) and description
 # (the rest); it may define ``ALIASES`` and ``add_arguments(parser)``, and it defines ``run(args)``.
 COMMANDS = {"summarise": "mdsum.cli.summarise", "list": "mdsum.cli.listing", "demo": "mdsum.cli.demo"}
-EVAL_COMMANDS = {"validate": "mdsum.cli.eval_validate", "run": "mdsum.cli.eval_run", "calibrate": "mdsum.cli.eval_calibrate"}
+EVAL_COMMANDS = {
+    "validate": "mdsum.cli.eval_validate",
+    "run": "mdsum.cli.eval_run",
+    "calibrate": "mdsum.cli.eval_calibrate",
+}
 
 
 def _register(subparsers: argparse._SubParsersAction, name: str, module_name: str) -> None:

@@ -27,21 +27,30 @@ def run(args: argparse.Namespace) -> int:
 
     result = run_calibration(args.gold, args.judges, args.cache, write=args.write)
     gold = result.gold
-    print(f"gold: {result.gold_path} ({len(gold.summaries)} summaries x {len(gold.checklist.facts)} facts = "
-          f"{result.decisions} decisions)\n")
+    print(
+        f"gold: {result.gold_path} ({len(gold.summaries)} summaries x {len(gold.checklist.facts)} facts = "
+        f"{result.decisions} decisions)\n"
+    )
     print(calibration_table(result.calibrations, result.skipped))
     if result.best is None:
-        print(f"!!! none of the judges calibrated here reaches Cohen's kappa {MIN_DEFAULT_KAPPA} "
-              "(leave-one-summary-out) !!!")
+        print(
+            f"!!! none of the judges calibrated here reaches Cohen's kappa {MIN_DEFAULT_KAPPA} "
+            "(leave-one-summary-out) !!!"
+        )
     else:
         best = result.best
-        print(f"best judge of this run: {best.judge} (LOSO kappa {best.held_out.kappa:.3f}, "
-              f"accuracy {best.held_out.accuracy:.3f}, threshold {best.fitted_threshold:.3f})")
+        print(
+            f"best judge of this run: {best.judge} (LOSO kappa {best.held_out.kappa:.3f}, "
+            f"accuracy {best.held_out.accuracy:.3f}, threshold {best.fitted_threshold:.3f})"
+        )
     if result.written:
         print(f"wrote {result.catalogue.path}: fitted thresholds and agreement")
     if result.catalogue.default is None:
-        print(f"!!! NO JUDGE REACHES Cohen's kappa {MIN_DEFAULT_KAPPA}: there is no trusted default judge; "
-              "coverage figures are indicative only !!!", file=sys.stderr)
+        print(
+            f"!!! NO JUDGE REACHES Cohen's kappa {MIN_DEFAULT_KAPPA}: there is no trusted default judge; "
+            "coverage figures are indicative only !!!",
+            file=sys.stderr,
+        )
     else:
         print(default_judge_note(result.catalogue))
     return 0

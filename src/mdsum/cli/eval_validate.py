@@ -40,10 +40,10 @@ def _check(path: Path, cluster: Path | None) -> tuple[list[str], bool]:
     except ConfigError as error:
         return [str(error)], False
     if isinstance(data, dict) and "summaries" in data:
-        review = review_gold(path)
-        if review.gold is None:
-            return list(review.errors), False
-        gold = review.gold
+        gold_review = review_gold(path)
+        if gold_review.gold is None:
+            return list(gold_review.errors), False
+        gold = gold_review.gold
         return [f"{path}: {len(gold.summaries)} summaries x {len(gold.checklist.facts)} facts labelled, valid"], True
     review = review_checklist(path, cluster)
     if review.checklist is None:

@@ -23,10 +23,18 @@ ALIASES = ("summarize",)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help=INPUTS_HELP)
-    parser.add_argument("--summariser", "-s", metavar="NAME", help="a name from `mdsum list` (default: the configured default)")
+    parser.add_argument(
+        "--summariser", "-s", metavar="NAME", help="a name from `mdsum list` (default: the configured default)"
+    )
     parser.add_argument("--words", "-w", type=int, default=200, help="word budget per summary (default: 200)")
     parser.add_argument("--format", "-f", choices=FORMATS, help="default: text for one cluster, jsonl for a batch")
-    parser.add_argument("--out", "-o", type=Path, metavar="FILE", help="write here; a JSONL file is resumed: ids already in it are skipped")
+    parser.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write here; a JSONL file is resumed: ids already in it are skipped",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,7 +57,13 @@ def run(args: argparse.Namespace) -> int:
     mode = "a" if resumable else "w"
     with args.out.open(mode, encoding="utf-8") if args.out else nullcontext(sys.stdout) as out:
         result = summarise_batch(
-            batch.items, summariser, args.words, out, fmt, done=done, total=batch.total,
+            batch.items,
+            summariser,
+            args.words,
+            out,
+            fmt,
+            done=done,
+            total=batch.total,
             report=lambda message: tqdm.write(f"mdsum: {message}", file=sys.stderr),
         )
     if not batch.is_batch:

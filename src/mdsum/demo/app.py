@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from mdsum.demo.endpoints import api_evaluate, api_summarise, checklist_facts, evaluate, user_errors
 from mdsum.demo.inputs import (
@@ -82,9 +83,7 @@ def build_app():
         ids_state = gr.State(default_ids())
         visible_state = gr.State(VISIBLE_AT_START)
         with gr.Row(equal_height=True):
-            summariser_box = gr.Dropdown(
-                names, value=catalogue.default, label="Summariser", elem_id="summariser"
-            )
+            summariser_box = gr.Dropdown(names, value=catalogue.default, label="Summariser", elem_id="summariser")
             compare_box = gr.Dropdown(
                 [("none", ""), *((name, name) for name in names)], value="", label="Compare with", elem_id="compare"
             )
@@ -125,7 +124,7 @@ def build_app():
         def show(ids: list[str], texts: list[str], visible: int) -> list:
             boxes_update = [
                 gr.update(value=text, label=f"Article {index + 1} · {doc_id}")
-                for index, (doc_id, text) in enumerate(zip(ids, texts))
+                for index, (doc_id, text) in enumerate(zip(ids, texts, strict=False))
             ]
             rows_update = [gr.update(visible=index < visible) for index in range(MAX_ARTICLES)]
             return [ids, visible, *boxes_update, *rows_update]
@@ -163,7 +162,7 @@ def build_app():
         uploads.upload(on_upload, uploads, [cluster_box, *layout], api_visibility="private")
 
         @user_errors
-        def on_run(cluster_id, summariser, compare, words, ids, visible, *texts, progress=gr.Progress(track_tqdm=True)):
+        def on_run(cluster_id, summariser, compare, words, ids, visible, *texts, progress=gr.Progress(track_tqdm=True)):  # noqa: B008 (Gradio's way)
             request = check_request(list(texts[:visible]), summariser, words, cluster_id, ids[:visible])
             requests = [request] + ([dataclasses.replace(request, summariser=compare)] if compare else [])
             facts = checklist_facts(request.cluster.id)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import time
-from typing import Any, Callable, Mapping, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from mdsum.demo.inputs import DEFAULT_WORDS, DEMO_CLUSTER_ID, MAX_ARTICLES, MAX_INPUT_BYTES, Request, check_request
 from mdsum.demo.models import SUMMARISERS, judge_panel, warm_judgement

@@ -5,9 +5,10 @@ Everything a user sends is checked here, before any model runs, with a message t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from mdsum.errors import InputError
 from mdsum.evaluation.checklist import check_cluster_id
@@ -50,7 +51,7 @@ def build_cluster(texts: Sequence[str], cluster_id: str = DEMO_CLUSTER_ID, ids: 
     ids = list(ids) if ids is not None else [f"article-{number}" for number in range(1, len(texts) + 1)]
     if len(ids) != len(texts):
         raise InputError(f"{len(ids)} article ids for {len(texts)} articles")
-    pairs = [(doc_id, text) for doc_id, text in zip(ids, texts) if text and text.strip()]
+    pairs = [(doc_id, text) for doc_id, text in zip(ids, texts, strict=False) if text and text.strip()]
     if not pairs:
         raise InputError("no article text: paste at least one article, upload files or load the example")
     check_limits([text for _, text in pairs])
@@ -81,7 +82,8 @@ def check_request(
     from mdsum.summarisers import SummariserCatalogue
 
     words = check_words(words)
-    return Request(build_cluster(texts, cluster_id, ids), summariser or SummariserCatalogue.read().default, words)
+    name, _ = SummariserCatalogue.read().entry(summariser or None)
+    return Request(build_cluster(texts, cluster_id, ids), name, words)
 
 
 def read_cluster_files(paths: Sequence[str | Path], fallback_id: str = "upload") -> Cluster:

@@ -6,7 +6,7 @@ Plain strings of inline markup, so tests check the page without a browser; ``SUM
 from __future__ import annotations
 
 import html
-from typing import Mapping
+from collections.abc import Mapping
 
 from mdsum.model import Cluster, Report
 

@@ -9,9 +9,9 @@ fitted on the other summaries, and agreement is measured on those held-out predi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 import numpy as np
 from sklearn.metrics import accuracy_score, cohen_kappa_score, precision_score, recall_score
@@ -21,7 +21,7 @@ from mdsum.evaluation.gold import GoldSet, read_gold_set
 from mdsum.judges import MIN_DEFAULT_KAPPA, JudgeCatalogue, build_judge
 from mdsum.judges.base import Judge
 from mdsum.located import load_located
-from mdsum.model import Summary, SummarySentence
+from mdsum.model import Fact, Summary, SummarySentence
 from mdsum.resources import shipped_path
 
 
@@ -114,10 +114,12 @@ def calibrate(judge: Judge, rows: Sequence[Scored]) -> Calibration:
 
 def gold_summary(summary_id: str, cluster_id: str, text: str, split: Callable[[str], Sequence[str]]) -> Summary:
     """A hand-written gold text as a `Summary`, split into sentences as the summarisers' are."""
-    return Summary(cluster_id, tuple(SummarySentence(sentence) for sentence in split(text)), summariser=f"gold:{summary_id}")
+    return Summary(
+        cluster_id, tuple(SummarySentence(sentence) for sentence in split(text)), summariser=f"gold:{summary_id}"
+    )
 
 
-def score_gold(judge: Judge, gold_set, score: Callable[[Judge, Summary, object], float] | None = None) -> list[Scored]:
+def score_gold(judge: Judge, gold_set, score: Callable[[Judge, Summary, Fact], float] | None = None) -> list[Scored]:
     """The judge's score for every (gold summary, checklist fact) with the person's label."""
     from mdsum.text.split import split_sentences
 
@@ -182,11 +184,13 @@ def write_calibration(path, calibrations: Sequence[Calibration], gold: str) -> s
         entry["params"] = {**(entry.get("params") or {}), "threshold": calibration.fitted_threshold}
         entry["calibration"] = calibration.as_config(gold)
     recorded = {name: entry.get("calibration") or {} for name, entry in data["judges"].items()}
-    data["default"] = trusted_best({
-        name: (float(found["kappa"]), float(found.get("accuracy", 0.0)))
-        for name, found in recorded.items()
-        if found.get("kappa") is not None
-    })
+    data["default"] = trusted_best(
+        {
+            name: (float(found["kappa"]), float(found.get("accuracy", 0.0)))
+            for name, found in recorded.items()
+            if found.get("kappa") is not None
+        }
+    )
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(_CATALOGUE_HEADER + text)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from mdsum.errors import ConfigError, InputError
 from mdsum.located import LocatedYaml, load_located, schema_errors
@@ -88,7 +88,9 @@ def review_checklist(path: str | Path, cluster_dir: str | Path | None = None) ->
     errors = _duplicate_ids(document) + _weights_off(document)
     folder = Path(cluster_dir) if cluster_dir else cluster_folder(checklist.cluster)
     if folder is None:
-        warnings = [f"{document.where(('cluster',))}: warning: no folder for cluster '{checklist.cluster}'; sources not checked"]
+        warnings = [
+            f"{document.where(('cluster',))}: warning: no folder for cluster '{checklist.cluster}'; sources not checked"
+        ]
         return Review(None if errors else checklist, tuple(errors), tuple(warnings))
     texts = document_texts(folder)
     errors += _unknown_sources(document, texts, folder)
@@ -160,7 +162,9 @@ def _duplicate_ids(document: LocatedYaml) -> list[str]:
     for index, fact in _facts(document):
         at = ("facts", index, "id")
         if fact["id"] in first_line:
-            errors.append(f"{document.where(at)}: duplicate fact id {fact['id']} (first on line {first_line[fact['id']]})")
+            errors.append(
+                f"{document.where(at)}: duplicate fact id {fact['id']} (first on line {first_line[fact['id']]})"
+            )
         else:
             first_line[fact["id"]] = document.line(at)
     return errors

@@ -6,10 +6,10 @@ or labels one the checklist does not have is an error, reported with its file an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from mdsum.errors import ConfigError
 from mdsum.evaluation.checklist import review_checklist
@@ -65,7 +65,9 @@ def review_gold(path: str | Path) -> GoldReview:
         return GoldReview(None, tuple(errors))
     checklist_path = _resolve(document)
     if checklist_path is None:
-        return GoldReview(None, (f"{document.where(('checklist',))}: checklist not found: {document.data['checklist']}",))
+        return GoldReview(
+            None, (f"{document.where(('checklist',))}: checklist not found: {document.data['checklist']}",)
+        )
     checklist_review = review_checklist(checklist_path)
     if checklist_review.checklist is None:
         where = document.where(("checklist",))
@@ -97,7 +99,9 @@ def _resolve(document: LocatedYaml) -> Path | None:
 def _cluster_mismatch(document: LocatedYaml, checklist: Checklist) -> list[str]:
     if document.data["cluster"] == checklist.cluster:
         return []
-    return [f"{document.where(('cluster',))}: cluster '{document.data['cluster']}' but the checklist is for '{checklist.cluster}'"]
+    return [
+        f"{document.where(('cluster',))}: cluster '{document.data['cluster']}' but the checklist is for '{checklist.cluster}'"
+    ]
 
 
 def _duplicate_ids(document: LocatedYaml) -> list[str]:

@@ -13,8 +13,19 @@ from mdsum.evaluation.runner import RunResult, write_jsonl_atomically
 from mdsum.evaluation.stats import MIN_PAIRED, bootstrap_interval, paired_permutation_test
 
 # Leaderboard columns, in this order, when the reports have them (judge metrics: "<metric>@<judge>").
-_COLUMN_ORDER = ("pyramid", "coverage", "later_coverage", "rouge1", "rouge2", "rougeL", "rougeLsum",
-                 "faithfulness", "redundancy", "words", "compression")
+_COLUMN_ORDER = (
+    "pyramid",
+    "coverage",
+    "later_coverage",
+    "rouge1",
+    "rouge2",
+    "rougeL",
+    "rougeLsum",
+    "faithfulness",
+    "redundancy",
+    "words",
+    "compression",
+)
 
 
 def columns(result: RunResult) -> list[str]:
@@ -32,7 +43,9 @@ def primary_metric(result: RunResult) -> str | None:
     available = columns(result)
     if result.config.metric:
         return result.config.metric if result.config.metric in available else None
-    return next((name for name in available if name.startswith("pyramid@")), "rouge2" if "rouge2" in available else None)
+    return next(
+        (name for name in available if name.startswith("pyramid@")), "rouge2" if "rouge2" in available else None
+    )
 
 
 def scores(result: RunResult, system: str, metric: str) -> dict[str, float]:
@@ -52,8 +65,10 @@ def leaderboard_markdown(result: RunResult) -> str:
     lines = [f"# Leaderboard: {config.name}", ""]
     lines += [f"- {note}" for note in (result.panel.notes if result.panel else ())]
     lines += [f"- ranked by **{metric}**" if metric else "- no metric to rank by", ""]
-    lines.append(f"Mean over clusters [seeded ({config.seed}) {config.bootstrap_samples}-sample percentile bootstrap 95% "
-                 "interval; none with one cluster]. `@judge`: judged coverage of the checklist (later facts apart).")
+    lines.append(
+        f"Mean over clusters [seeded ({config.seed}) {config.bootstrap_samples}-sample percentile bootstrap 95% "
+        "interval; none with one cluster]. `@judge`: judged coverage of the checklist (later facts apart)."
+    )
     lines.append("ROUGE: F1, rouge-score with Porter stemming, max over references.")
     lines += ["", "| system | clusters | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     for system in sorted(result.systems, key=rank):
@@ -82,8 +97,11 @@ def significance_markdown(result: RunResult) -> str:
     metric = primary_metric(result)
     lines = [f"## Paired permutation tests on {metric}", ""]
     if metric is None:
-        return "\n".join(lines + ["No metric to compare."]) + "\n"
-    lines += [f"Two-sided, {result.config.permutation_resamples} resamples (exact when fewer permutations exist), seed {result.config.seed}.", ""]
+        return "\n".join([*lines, "No metric to compare."]) + "\n"
+    lines += [
+        f"Two-sided, {result.config.permutation_resamples} resamples (exact when fewer permutations exist), seed {result.config.seed}.",
+        "",
+    ]
     lines += ["| system A | system B | mean A - B | clusters | p |", "|---|---|---|---|---|"]
     for a, b in combinations(result.systems, 2):
         first, second = scores(result, a, metric), scores(result, b, metric)
@@ -92,8 +110,12 @@ def significance_markdown(result: RunResult) -> str:
         if len(shared) < MIN_PAIRED:
             p = f"n/a (needs >= {MIN_PAIRED} clusters)"
         else:
-            value = paired_permutation_test([first[c] for c in shared], [second[c] for c in shared],
-                                            seed=result.config.seed, resamples=result.config.permutation_resamples)
+            value = paired_permutation_test(
+                [first[c] for c in shared],
+                [second[c] for c in shared],
+                seed=result.config.seed,
+                resamples=result.config.permutation_resamples,
+            )
             p = f"{value:.4f}"
         lines.append(f"| {a} | {b} | {difference:+.3f} | {len(shared)} | {p} |")
     return "\n".join(lines) + "\n"
@@ -133,10 +155,14 @@ def coverage_markdown(result: RunResult) -> str:
         return "No checklist for these clusters: no coverage matrix.\n"
     judge = primary_judge(result)
     statements = {f"{c}:{f.id}": f.statement for c, checklist in result.checklists.items() for f in checklist.facts}
-    lines = [f"# Fact coverage by system (judge: {judge})", "", "| fact | weight | " + " | ".join(systems) + " | statement |",
-             "|---|---|" + "---|" * len(systems) + "---|"]
+    lines = [
+        f"# Fact coverage by system (judge: {judge})",
+        "",
+        "| fact | weight | " + " | ".join(systems) + " | statement |",
+        "|---|---|" + "---|" * len(systems) + "---|",
+    ]
     weights = {f"{c}:{f.id}": f.weight for c, checklist in result.checklists.items() for f in checklist.facts}
-    for label, values in zip(rows, matrix):
+    for label, values in zip(rows, matrix, strict=False):
         key = label.split(" ")[0]
         cells = ["" if np.isnan(v) else ("✓" if v else "✗") for v in values]
         lines.append(f"| {label} | {weights[key]} | " + " | ".join(cells) + f" | {statements[key]} |")
@@ -187,5 +213,7 @@ def write_run_folder(result: RunResult) -> Path:
         "metric": primary_metric(result),
         "heatmap": str(heatmap) if heatmap else None,
     }
-    (folder / "run.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=list) + "\n", encoding="utf-8")
+    (folder / "run.json").write_text(
+        json.dumps(summary, indent=2, ensure_ascii=False, default=list) + "\n", encoding="utf-8"
+    )
     return folder

@@ -9,7 +9,7 @@ its shared warm models.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from mdsum.evaluation import metrics
 from mdsum.judges.base import Judge

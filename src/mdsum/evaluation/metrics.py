@@ -6,8 +6,8 @@ run can recompute any of them from the cached per-example records.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
-from typing import Iterable, Mapping, Sequence
 
 from rouge_score import rouge_scorer
 

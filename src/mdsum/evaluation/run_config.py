@@ -7,10 +7,11 @@ depend on the directory it is started from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import jsonschema
 
@@ -91,8 +92,11 @@ def load_run_config(path: str | Path) -> RunConfig:
         raise ConfigError(f"{located.where(error.absolute_path)}: {_message(error)}")
     base = located.path.resolve().parent
     systems = tuple(
-        SystemSpec(entry, entry) if isinstance(entry, str)
-        else SystemSpec(entry["name"], entry.get("summariser", entry["name"]), MappingProxyType(entry.get("params", {})))
+        SystemSpec(entry, entry)
+        if isinstance(entry, str)
+        else SystemSpec(
+            entry["name"], entry.get("summariser", entry["name"]), MappingProxyType(entry.get("params", {}))
+        )
         for entry in data["systems"]
     )
     names = [system.name for system in systems]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from mdsum.alignment import SUPPORT_VERSION
 from mdsum.errors import ConfigError, InputError, MdsumError, ModelError
@@ -54,8 +55,10 @@ class RunResult:
 def default_judge_note(catalogue: JudgeCatalogue) -> str:
     """The line every run report carries: which judge is the calibrated default, and how far to trust it."""
     if catalogue.default is None:
-        return (f"NO JUDGE REACHES Cohen's kappa {MIN_DEFAULT_KAPPA} against the gold labels: there is no trusted "
-                "default judge, and coverage figures are indicative only")
+        return (
+            f"NO JUDGE REACHES Cohen's kappa {MIN_DEFAULT_KAPPA} against the gold labels: there is no trusted "
+            "default judge, and coverage figures are indicative only"
+        )
     entry = catalogue.entries[catalogue.default]
     accuracy = entry.calibration.get("accuracy", float("nan"))
     return f"default judge: {catalogue.default} (kappa {entry.kappa:.3f}, accuracy {accuracy:.3f} on {entry.calibration.get('gold', 'gold labels')})"
@@ -64,7 +67,8 @@ def default_judge_note(catalogue: JudgeCatalogue) -> str:
 def resolve_judges(names: Sequence[str], catalogue: JudgeCatalogue | None = None) -> JudgePanel:
     """Build the named judges ("default": the calibrated default); unavailable ones are skipped, saying why."""
     catalogue = catalogue if catalogue is not None else JudgeCatalogue.read()
-    skipped, judges = [], []
+    skipped: list[str] = []
+    judges: list[Judge] = []
     for name in dict.fromkeys(names):
         if name == DEFAULT_JUDGE:
             if catalogue.default is None:
@@ -118,7 +122,9 @@ class Evaluator:
         warn: Callable[[str], None] = _stderr,
     ) -> None:
         if build_summariser is None:
-            from mdsum.summarisers import build_summariser
+            from mdsum.summarisers import build_summariser as build_shipped
+
+            build_summariser = build_shipped
         self.config = config
         self.warn = warn
         self.cache = ResultCache(config.output / "cache", warn=warn)
@@ -131,8 +137,14 @@ class Evaluator:
                 self.unavailable[system.name] = str(error)
         self.panel = panel or resolve_judges(config.judges)
 
-    def run(self, clusters: Iterable[Cluster | Any], sources: Sequence[Path], limit: int | None = None,
-            progress: bool = True, total: int | None = None) -> RunResult:
+    def run(
+        self,
+        clusters: Iterable[Cluster | Any],
+        sources: Sequence[Path],
+        limit: int | None = None,
+        progress: bool = True,
+        total: int | None = None,
+    ) -> RunResult:
         """Evaluate every system on each cluster (at most ``limit``); a bad cluster is reported and skipped."""
         from tqdm import tqdm
 
@@ -145,8 +157,13 @@ class Evaluator:
             self._report(result, f"system '{name}' skipped: {reason}")
         count = min(total, limit) if total is not None and limit is not None else (limit or total)
         systems = len(self.config.systems)
-        bar = tqdm(total=count * systems if count else None, unit="summary", desc=f"eval {self.config.name}",
-                   disable=not progress, file=sys.stderr)
+        bar = tqdm(
+            total=count * systems if count else None,
+            unit="summary",
+            desc=f"eval {self.config.name}",
+            disable=not progress,
+            file=sys.stderr,
+        )
         seen = 0
         for item in clusters:
             if limit is not None and seen >= limit:
@@ -197,11 +214,15 @@ class Evaluator:
 
     def judgement(self, judge: Judge, summary: Summary, fact) -> Judgement:
         key = content_key("judgement", judge.name, judge.config, summary.sentences, fact)
-        return Judgement.from_dict(self.cache.get_or_compute("judgement", key, lambda: judge.judge(summary, fact).to_dict()))
+        return Judgement.from_dict(
+            self.cache.get_or_compute("judgement", key, lambda: judge.judge(summary, fact).to_dict())
+        )
 
     def unsupported(self, summary: Summary, cluster: Cluster) -> tuple[str, ...]:
         key = content_key("support", SUPPORT_VERSION, summary.sentences, cluster)
-        return tuple(self.cache.get_or_compute("support", key, lambda: list(metrics.unsupported_sentences(summary, cluster))))
+        return tuple(
+            self.cache.get_or_compute("support", key, lambda: list(metrics.unsupported_sentences(summary, cluster)))
+        )
 
     def evaluate(self, system: SystemSpec, cluster: Cluster, words: int, checklist) -> Report:
         """`measure` with the cached summary, support check and verdicts."""
@@ -217,7 +238,9 @@ def write_jsonl_atomically(path: Path, records: Iterable[dict]) -> None:
     os.replace(temporary, path)
 
 
-def run_evaluation(config: RunConfig, limit: int | None = None, progress: bool = True, **evaluator_options) -> RunResult:
+def run_evaluation(
+    config: RunConfig, limit: int | None = None, progress: bool = True, **evaluator_options
+) -> RunResult:
     """Read the config's clusters and evaluate; the caller writes the run folder."""
     from mdsum.readers import read_inputs
 

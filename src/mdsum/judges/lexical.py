@@ -9,11 +9,12 @@ what the fact affirms (or affirms what a negated fact denies).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from mdsum.judges.base import Judge, Match
 from mdsum.model import Fact
+from mdsum.text.tokens import NEGATION_CUES, content_stems, stems
 from mdsum.text.values import (
     extract_dates,
     extract_numbers,
@@ -23,7 +24,6 @@ from mdsum.text.values import (
     parse_iso_date,
     weekday,
 )
-from mdsum.text.tokens import NEGATION_CUES, content_stems, stems
 
 _CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 

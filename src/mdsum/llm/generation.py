@@ -6,13 +6,14 @@ into ``generate()`` inputs and the output ids back into text.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence, Union
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from mdsum.errors import ModelError
 from mdsum.llm.loading import LoadedModel
 
 Messages = Sequence[Mapping[str, str]]
-Prompt = Union[str, Messages]
+Prompt = str | Messages
 
 _SAMPLING_ONLY = ("temperature", "top_p", "top_k")
 
@@ -53,10 +54,12 @@ def generate(loaded: LoadedModel, prompt: Prompt, max_new_tokens: int, **overrid
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     with loaded.lock, torch.inference_mode():
         output = loaded.model.generate(
-            **inputs, max_new_tokens=max_new_tokens, pad_token_id=pad,
+            **inputs,
+            max_new_tokens=max_new_tokens,
+            pad_token_id=pad,
             **generation_settings(loaded, overrides),
         )
-    new_tokens = output[0] if loaded.model.config.is_encoder_decoder else output[0, inputs["input_ids"].shape[1]:]
+    new_tokens = output[0] if loaded.model.config.is_encoder_decoder else output[0, inputs["input_ids"].shape[1] :]
     return tokenizer.decode(new_tokens, skip_special_tokens=True).strip()
 
 

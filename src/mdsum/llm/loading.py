@@ -102,8 +102,10 @@ def _convert_packaged(spec: ModelSpec) -> Path:
             tokenizer = AutoTokenizer.from_pretrained(directory, gguf_file=_JOINED_GGUF)
             model = _model_class(spec.family).from_pretrained(directory, gguf_file=_JOINED_GGUF, dtype="float32")
         except (ImportError, OSError, ValueError) as error:
-            raise ModelError(f"cannot convert packaged model '{spec.name}': {error}; "
-                             f"install its dependencies with: {weights.install}") from None
+            raise ModelError(
+                f"cannot convert packaged model '{spec.name}': {error}; "
+                f"install its dependencies with: {weights.install}"
+            ) from None
         model.hf_quantizer = None  # dequantised already; lets save_pretrained write safetensors
         model.save_pretrained(directory / _MODEL_SUBDIR, safe_serialization=True)
         tokenizer.save_pretrained(directory / _MODEL_SUBDIR)

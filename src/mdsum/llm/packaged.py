@@ -21,7 +21,7 @@ _CHUNK = 1 << 20
 def part_paths(weights: PackagedWeights) -> list[Path]:
     """The installed part files, in order; a missing package is a `ModelError` saying how to install."""
     paths = []
-    for package, relative in zip(weights.packages, weights.files):
+    for package, relative in zip(weights.packages, weights.files, strict=False):
         module = package.replace("-", "_")
         spec = importlib.util.find_spec(module)  # locates without importing (and running) it
         if spec is None or not spec.submodule_search_locations:

@@ -107,7 +107,9 @@ class ModelEntry(Entry):
             path=self.source.path,
             packaged=PackagedWeights(
                 tuple(packaged.packages), tuple(packaged.files), packaged.sha256, packaged.bytes, packaged.install
-            ) if packaged else None,
+            )
+            if packaged
+            else None,
             context=self.context,
             document_separator=self.document_separator,
             generation=MappingProxyType(dict(self.generation)),
@@ -132,8 +134,9 @@ def spec_from_directory(directory: str | Path) -> ModelSpec:
     family = "seq2seq" if config.get("is_encoder_decoder") else "chat"
     context = config.get("max_position_embeddings") or config.get("max_encoder_position_embeddings") or 1024
     separator = " <doc-sep> " if config.get("model_type") == "led" else "\n\n"
-    return ModelSpec(name=str(directory), family=family, path=str(directory), context=int(context),
-                     document_separator=separator)
+    return ModelSpec(
+        name=str(directory), family=family, path=str(directory), context=int(context), document_separator=separator
+    )
 
 
 def model_spec(name: str | None = None, catalogue: ModelCatalogue | None = None) -> ModelSpec:

@@ -40,7 +40,7 @@ class SummariserCatalogue(ClassCatalogue[SummariserEntry]):
 
 
 def build_summariser(
-    name: str | None = None, catalogue: SummariserCatalogue | None = None, **overrides: Any
+    name: str | None = None, catalogue: ClassCatalogue[Any] | None = None, **overrides: Any
 ) -> Summariser:
     """The summariser ``name`` of ``catalogue`` (default: the shipped one, and its default summariser)."""
     return (catalogue if catalogue is not None else SummariserCatalogue.read()).build(name, **overrides)

@@ -8,8 +8,9 @@ a later report's facts are told as later, into one account within the word budge
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from mdsum.model import Cluster, Document
 from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, Reading, dated
@@ -23,13 +24,17 @@ class AbstractiveSummariser(ModelSummariser):
         """(date tag, sentence) picked by the selector within the input budget, oldest report first."""
         from mdsum.summarisers import build_summariser
 
-        extract = build_summariser(self.selector, self.catalogue).summarise(cluster, int(self.input_tokens / TOKENS_PER_WORD))
+        extract = build_summariser(self.selector, self.catalogue).summarise(
+            cluster, int(self.input_tokens / TOKENS_PER_WORD)
+        )
         order = {document.id: position for position, document in enumerate(cluster.documents)}
         picked = []
         for sentence in extract.sentences:
             ref = sentence.sources[0]  # extractive sentences are source sentences
             document = cluster.document(ref.document_id)
-            picked.append(((document.date or "", order[document.id], ref.sentence_index), dated(document), sentence.text))
+            picked.append(
+                ((document.date or "", order[document.id], ref.sentence_index), dated(document), sentence.text)
+            )
         items, used = [], 0
         for _, tag, text in sorted(picked):
             cost = loaded.count_tokens(f"{tag} {text}\n")

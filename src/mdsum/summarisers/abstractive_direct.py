@@ -8,8 +8,9 @@ their dates in the fusion prompt.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from mdsum.model import Cluster, Document
 from mdsum.summarisers.model_summariser import ModelSummariser, Reading, dated

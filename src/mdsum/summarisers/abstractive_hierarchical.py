@@ -6,8 +6,9 @@ one generation per document; the fusion step then sees short, dated partial summ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from mdsum.model import Cluster, Document
 from mdsum.summarisers.model_summariser import ModelSummariser, Reading, dated

@@ -8,8 +8,9 @@ near-duplicates, then put the picks in reading order with their provenance.
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, ClassVar, NamedTuple, Sequence
+from typing import ClassVar, NamedTuple
 
 import numpy as np
 
@@ -108,11 +109,12 @@ class ExtractiveSummariser(Summariser):
 
     def _select(self, pool: SentencePool, words: int, objective: Objective, duplicates: np.ndarray) -> list[int]:
         chosen = budgeted_greedy(pool, words, objective.gains, duplicates)
-        if objective.value is None or not chosen:
+        value = objective.value
+        if value is None or not chosen:
             return chosen
-        fitting = np.flatnonzero(pool.word_counts <= words)
-        single = max(fitting, key=lambda k: (objective.value([k]), -k))
-        return [int(single)] if objective.value([single]) > objective.value(chosen) else chosen
+        fitting = [int(k) for k in np.flatnonzero(pool.word_counts <= words)]
+        single = max(fitting, key=lambda k: (value([k]), -k))
+        return [single] if value([single]) > value(chosen) else chosen
 
     @abstractmethod
     def _objective(self, pool: SentencePool) -> Objective:

@@ -8,14 +8,15 @@ documents, or per-document summaries); writing, checking and attributing is done
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from abc import abstractmethod
-from typing import Any, ClassVar, NamedTuple, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, NamedTuple
 
 from mdsum.alignment import align_sentence, unstated_details
-from mdsum.summarisers.postcheck import check_output
 from mdsum.model import Cluster, Document, SummarySentence
 from mdsum.summarisers.base import Draft, Summariser
+from mdsum.summarisers.postcheck import check_output
 
 TOKENS_PER_WORD = 1.5  # English news in BPE vocabularies; leaves room to finish the last sentence
 
@@ -97,10 +98,15 @@ class ModelSummariser(Summariser):
         checked = check_output(text, words, instructions, titles, split_sentences)
         invented = {sentence: unstated_details(sentence, cluster) for sentence in checked.sentences}
         kept = [sentence for sentence, details in invented.items() if not details]
-        notes = [*notes, *checked.notes, *(
-            f"dropped a model sentence stating what no source states ({', '.join(details)}): {sentence}"
-            for sentence, details in invented.items() if details
-        )]
+        notes = [
+            *notes,
+            *checked.notes,
+            *(
+                f"dropped a model sentence stating what no source states ({', '.join(details)}): {sentence}"
+                for sentence, details in invented.items()
+                if details
+            ),
+        ]
         if not kept:
             return self._fallback(cluster, words, [*notes, "the model wrote no usable sentence"])
         sentences = [SummarySentence(s, align_sentence(s, cluster)) for s in kept]

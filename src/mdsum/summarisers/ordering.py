@@ -4,7 +4,7 @@ for each later report among them."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -34,7 +34,7 @@ def reading_order(cluster: Cluster, pool: SentencePool, chosen: Sequence[int]) -
 
     def key(k: int) -> tuple[dt.date, int, int]:
         candidate = pool.candidates[k]
-        return (days[candidate.document] or earliest, candidate.document, candidate.index)
+        return (days[candidate.document] or earliest, candidate.document, candidate.sentence)
 
     return sorted(chosen, key=key)
 
@@ -52,7 +52,8 @@ def later_reports(cluster: Cluster, chosen_documents: Sequence[int]) -> list[str
     median = dated[(len(dated) - 1) // 2]
     notes = []
     for index in sorted(set(chosen_documents)):
-        lag = (days[index] - median).days if days[index] else 0
+        day = days[index]
+        lag = (day - median).days if day else 0
         if lag > LATER_REPORT_DAYS:
             document = cluster.documents[index]
             notes.append(
@@ -75,10 +76,12 @@ def provenance(pool: SentencePool, k: int, duplicates: np.ndarray) -> tuple[Sour
                 best[candidate.document] = int(other)
     echoes = sorted(best.values(), key=lambda other: (-pool.overlap[k, other], other))
     return (
-        SourceRef(documents[own.document].id, own.index, 1.0),
+        SourceRef(documents[own.document].id, own.sentence, 1.0),
         *(
             SourceRef(
-                documents[pool.candidates[o].document].id, pool.candidates[o].index, round(float(pool.overlap[k, o]), 4)
+                documents[pool.candidates[o].document].id,
+                pool.candidates[o].sentence,
+                round(float(pool.overlap[k, o]), 4),
             )
             for o in echoes
         ),

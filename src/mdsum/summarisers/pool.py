@@ -26,7 +26,7 @@ class Candidate(NamedTuple):
     """A selectable sentence and where it is: documents and sentences by index in the cluster."""
 
     document: int
-    index: int
+    sentence: int  # its index among its document's sentences
     text: str
     words: int
 

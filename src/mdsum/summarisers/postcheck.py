@@ -9,17 +9,18 @@ difference between what the model wrote and what the summary shows.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from mdsum.text.clean import is_sentence
 from mdsum.text.tokens import content_stems
 
 _MARKUP = [
-    (re.compile(r"<[^>]+>"), " "),                                  # HTML tags
-    (re.compile(r"https?://\S+"), " "),                             # links
-    (re.compile(r"\[\d{4}-\d{2}-\d{2}\]|\[undated\]"), " "),         # the date tags the prompt adds
-    (re.compile(r"^\s*(#+|[-*\u2022]|\d+[.)])\s+", re.M), ""),      # headings, bullets, numbered items
-    (re.compile(r"\*\*|__|`"), ""),                                  # bold, code
+    (re.compile(r"<[^>]+>"), " "),  # HTML tags
+    (re.compile(r"https?://\S+"), " "),  # links
+    (re.compile(r"\[\d{4}-\d{2}-\d{2}\]|\[undated\]"), " "),  # the date tags the prompt adds
+    (re.compile(r"^\s*(#+|[-*\u2022]|\d+[.)])\s+", re.M), ""),  # headings, bullets, numbered items
+    (re.compile(r"\*\*|__|`"), ""),  # bold, code
 ]
 _LEAD_IN = re.compile(r"^\s*(here is|here's|below is)\b[^:\n]*:\s*|^\s*[A-Z][\w ]{0,30}:\s*(?=\S)", re.I)
 MIN_SENTENCE_WORDS = 4
@@ -46,7 +47,9 @@ def _echoes(sentence: str, instructions: Sequence[str]) -> bool:
 def _duplicate(sentence: str, kept: Sequence[str]) -> bool:
     words = set(content_stems(sentence))
     return any(
-        words and len(words & set(content_stems(other))) >= DUPLICATE_OVERLAP * min(len(words), len(set(content_stems(other))) or 1)
+        words
+        and len(words & set(content_stems(other)))
+        >= DUPLICATE_OVERLAP * min(len(words), len(set(content_stems(other))) or 1)
         for other in kept
     )
 
@@ -77,8 +80,12 @@ def check_output(text: str, words: int, instructions: Sequence[str], titles: Seq
             dropped["repeat"] += 1
         else:
             kept.append(sentence)
-    reasons = {"echo": "echoed the instructions", "header": "headers or fragments",
-               "repeat": "repeated sentences", "fragment": "an unfinished last sentence"}
+    reasons = {
+        "echo": "echoed the instructions",
+        "header": "headers or fragments",
+        "repeat": "repeated sentences",
+        "fragment": "an unfinished last sentence",
+    }
     notes += [f"dropped {count} model sentence(s): {reasons[kind]}" for kind, count in dropped.items() if count]
     return Checked(*_within_budget(kept, words, notes))
 

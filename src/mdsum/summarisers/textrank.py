@@ -23,8 +23,9 @@ def overlap_similarity(texts: list[str]) -> np.ndarray:
         return np.zeros((len(texts), len(texts)))
     shared = (present @ present.T).toarray().astype(float)
     log_length = np.log(np.asarray(present.sum(axis=1), dtype=float).ravel() + 1)
-    similarity = np.divide(shared, log_length[:, None] + log_length[None, :], out=np.zeros_like(shared),
-                           where=shared > 0)
+    similarity = np.divide(
+        shared, log_length[:, None] + log_length[None, :], out=np.zeros_like(shared), where=shared > 0
+    )
     np.fill_diagonal(similarity, 0.0)
     return similarity
 

@@ -54,7 +54,28 @@ DATELINE = re.compile(
 )
 
 # Prose puts a preposition before a weekday date: "on Saturday, January 8, 2005 the ...".
-_PROSE_BEFORE_DATE = frozenset("on by since until till from last next this that before after of and or to for every".split())
+_PROSE_BEFORE_DATE = frozenset(
+    [
+        "on",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "last",
+        "next",
+        "this",
+        "that",
+        "before",
+        "after",
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "every",
+    ]
+)
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 
 

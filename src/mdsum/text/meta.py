@@ -18,7 +18,9 @@ from mdsum.text.clean import DATELINE, Line, classify_lines, fused_headline, is_
 # A headline has at least this many words; shorter header lines are labels ("Latest news").
 MIN_TITLE_WORDS = 4
 
-_SOURCE_CREDIT = re.compile(r"^sources?\s*:\s*(?P<outlet>[^|;,/]+?)(?:\s+(?:and|&)\s.*)?\s*(?:[|;,/].*)?$", re.IGNORECASE)
+_SOURCE_CREDIT = re.compile(
+    r"^sources?\s*:\s*(?P<outlet>[^|;,/]+?)(?:\s+(?:and|&)\s.*)?\s*(?:[|;,/].*)?$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ but the quote is the same, so repeating it repeats the news.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from mdsum.text.tokens import content_stems
 
