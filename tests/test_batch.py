@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from mdsum.batch import resume_jsonl, summarise_batch
+from mdsum.batch import open_output, resume_jsonl, summarise_batch
 from mdsum.errors import InputError
 from mdsum.model import Cluster, Document, SourceRef, SummarySentence
 from mdsum.readers import ReadFailure
@@ -82,3 +82,57 @@ def test_resume_refuses_a_file_that_is_not_ours(tmp_path):
     path.write_text("hello world\n" + record("a") + "\n")
     with pytest.raises(InputError, match=r"notes\.jsonl:1: not a summary record"):
         resume_jsonl(path)
+
+
+def test_a_second_cluster_with_an_id_already_seen_is_refused_even_when_done():
+    """Issue 12, finding 5: a duplicate id is a failure, never written twice nor skipped as already done."""
+    result, written, messages = run([cluster("a"), cluster("a"), cluster("b"), cluster("b")], done={"b"})
+    assert written == ["a"] and result.already_done == 1
+    assert [failure.item for failure in result.failures] == ["a", "b"]
+    assert sum("duplicate cluster id" in message for message in messages) == 2
+
+
+def test_fail_fast_raises_the_first_failure():
+    """Issue 12, finding 10: a single cluster's failure is the caller's one error, not also reported as skipped."""
+    messages = []
+    with pytest.raises(InputError, match="refused"):
+        summarise_batch(
+            [cluster("refused")], FirstSentence(), 10, io.StringIO(), "jsonl", report=messages.append, fail_fast=True
+        )
+    assert messages == []
+
+
+def test_resume_refuses_a_one_line_file_that_is_not_a_torn_record(tmp_path):
+    """Issue 12, finding 4: a last line without newline is cut only when it is a record's beginning."""
+    path = tmp_path / "notes.jsonl"
+    path.write_text("my notes")
+    with pytest.raises(InputError, match="not a summary record"):
+        resume_jsonl(path)
+    assert path.read_text() == "my notes"
+
+
+def test_output_other_than_jsonl_replaces_the_file_only_when_the_run_ends(tmp_path):
+    """Issue 12, finding 4: a temporary file renamed at the end; a failed run leaves the earlier output."""
+    path = tmp_path / "summary.txt"
+    path.write_text("earlier summary\n")
+    with pytest.raises(InputError), open_output(path, "text") as (out, done):
+        out.write("half")
+        raise InputError("the run failed")
+    assert path.read_text() == "earlier summary\n"
+    with open_output(path, "text") as (out, done):
+        out.write("new summary\n")
+        assert path.read_text() == "earlier summary\n" and not done
+    assert path.read_text() == "new summary\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.txt"]
+
+
+def test_json_output_replaces_only_an_earlier_summary(tmp_path):
+    """Issue 12, finding 4: a .json file that is not an mdsum summary is not ours to overwrite."""
+    path = tmp_path / "config.json"
+    path.write_text('{"settings": true}')
+    with pytest.raises(InputError, match="not overwriting"), open_output(path, "json"):
+        pass
+    path.write_text(record("a"))
+    with open_output(path, "json") as (out, _):
+        out.write(record("b"))
+    assert json.loads(path.read_text())["cluster_id"] == "b"

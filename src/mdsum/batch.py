@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable
+import os
+import sys
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from tqdm import tqdm
 
@@ -27,12 +30,15 @@ class BatchResult:
 def resume_jsonl(path: Path) -> set[str]:
     """Cluster ids already summarised in a JSONL output.
 
-    A run killed mid-write leaves a torn last line: it is cut off so that appending
-    continues a valid file. A bad line anywhere else is not ours to overwrite.
+    A run killed mid-write leaves a torn last line (a record's beginning): it is cut off so that
+    appending continues a valid file. A bad line anywhere else is not ours to overwrite.
     """
     if not path.exists():
         return set()
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
     done: set[str] = set()
     offset = 0
     for number, line in enumerate(data.splitlines(keepends=True), start=1):
@@ -40,7 +46,7 @@ def resume_jsonl(path: Path) -> set[str]:
             try:
                 done.add(str(json.loads(line)["cluster_id"]))
             except (ValueError, KeyError, TypeError):
-                if line.endswith(b"\n"):
+                if line.endswith(b"\n") or not line.startswith(b"{"):
                     raise InputError(f"{path}:{number}: not a summary record; cannot resume into this file") from None
                 with path.open("r+b") as handle:
                     handle.truncate(offset)
@@ -62,15 +68,18 @@ def summarise_batch(
     done: Collection[str] = frozenset(),
     total: int | None = None,
     report: Callable[[str], None] = lambda message: None,
+    fail_fast: bool = False,
 ) -> BatchResult:
     """Write one rendered summary per good cluster to ``out``, flushing after each.
 
-    Bad clusters (unreadable, or refused by the summariser) are reported and skipped,
-    as are the summaries' notes; clusters whose id is in ``done`` are skipped silently.
+    Bad clusters (unreadable, refused by the summariser, or a second cluster with an id already
+    seen, which resume could not tell apart) are reported and skipped, or with ``fail_fast``
+    raised as an `InputError`; the summaries' notes are reported; clusters whose id is in
+    ``done`` are skipped silently.
     """
     written = already_done = 0
     failures: list[ReadFailure] = []
-    for item in tqdm(items, total=total, unit="cluster", disable=None, leave=False):
+    for item in tqdm(_unique_ids(items), total=total, unit="cluster", disable=None, leave=False):
         if isinstance(item, ReadFailure):
             failure = item
         elif item.id in done:
@@ -88,6 +97,83 @@ def summarise_batch(
                     report(f"note ({summary.cluster_id}): {note}")
                 written += 1
                 continue
+        if fail_fast:
+            raise InputError(failure.message)
         failures.append(failure)
         report(f"skipped {failure.item}: {failure.message}")
     return BatchResult(written, already_done, tuple(failures))
+
+
+def _unique_ids(items: Iterable[Cluster | ReadFailure]) -> Iterator[Cluster | ReadFailure]:
+    """The items, a cluster whose id an earlier one has turned into a failure: its summary could not
+    be told apart from the first one's, and resume would take it as done."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Cluster) and item.id in seen:
+            yield ReadFailure(item.id, "duplicate cluster id: an earlier cluster in this input has it")
+            continue
+        if isinstance(item, Cluster):
+            seen.add(item.id)
+        yield item
+
+
+@contextmanager
+def open_output(path: Path | None, fmt: str) -> Iterator[tuple[TextIO, set[str]]]:
+    """The stream the summaries go to (stdout without ``path``) and the cluster ids already in it.
+
+    A JSONL file is resumed: its ids are read and it is appended to. Any other format goes to a
+    temporary file beside ``path``, renamed over it only when the run ends, so a failed run leaves
+    an earlier output as it was; and a file that is not an earlier output of that format is refused.
+    """
+    if path is None:
+        yield sys.stdout, set()
+        return
+    _check_writable_place(path)
+    if not path.is_file() and path.exists():  # a device or a pipe: written as is, nothing to resume or rename
+        with _open(path, "w") as out:
+            yield out, set()
+    elif fmt == "jsonl":
+        done = resume_jsonl(path)
+        with _open(path, "a") as out:
+            yield out, done
+    else:
+        _check_replaceable(path, fmt)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        try:
+            with _open(partial, "w") as out:
+                yield out, set()
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
+
+
+def _check_writable_place(path: Path) -> None:
+    if path.is_dir():
+        raise InputError(f"cannot write {path}: it is a folder")
+    if not path.parent.is_dir():
+        raise InputError(f"cannot write {path}: no folder {path.parent}")
+
+
+def _open(path: Path, mode: str) -> TextIO:
+    try:
+        return cast(TextIO, path.open(mode, encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror}") from None
+
+
+_REPLACEABLE_SUFFIXES = {"text": (".txt",), "md": (".md",), "json": (".json",)}
+
+
+def _check_replaceable(path: Path, fmt: str) -> None:
+    """Refuse to replace a file unless it is an earlier output in ``fmt``: its suffix, and for JSON a summary."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    earlier = path.suffix.lower() in _REPLACEABLE_SUFFIXES.get(fmt, ())
+    if earlier and fmt == "json":
+        try:
+            first, _ = json.JSONDecoder().raw_decode(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            first = None
+        earlier = isinstance(first, dict) and "cluster_id" in first
+    if not earlier:
+        raise InputError(f"not overwriting {path}: it is not an earlier {fmt} output of mdsum")

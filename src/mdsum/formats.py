@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 from mdsum.errors import ConfigError
 from mdsum.model import Summary
 
 FORMATS = ("text", "json", "jsonl", "md")
+SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".md": "md"}
+
+
+def output_format(requested: str | None, out: Path | None, batch: bool) -> str:
+    """The format to write: the one ``out``'s suffix names, else ``requested``, else text for one
+    cluster and JSONL for a batch. A ``requested`` format that contradicts the suffix is refused,
+    so a ``.jsonl`` file only ever holds JSONL (and so can be resumed)."""
+    implied = None if out is None else SUFFIX_FORMATS.get(out.suffix.lower())
+    if out is not None and requested and implied and requested != implied:
+        raise ConfigError(f"format {requested} does not match {out} (a {out.suffix} file holds {implied})")
+    return requested or implied or ("jsonl" if batch else "text")
 
 
 def render(summary: Summary, fmt: str) -> str:

@@ -16,6 +16,7 @@ Several folders or any data file make a batch, read lazily: a bad cluster become
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -102,12 +103,15 @@ def read_article(path: Path) -> Document:
         raise InputError(f"no such file: {path}") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
-    if b"\x00" in data:  # before decoding: most binary files are not valid UTF-8 either
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # Windows "Unicode" text: NUL bytes, yet text
+    if not utf16 and b"\x00" in data:  # before decoding: most binary files are not valid UTF-8 either
         raise InputError(f"{path}: binary file (NUL bytes), expected UTF-8 text")
     try:
-        raw = data.decode("utf-8-sig")
+        raw = data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+        raise InputError(
+            f"{path}: not {'UTF-16' if utf16 else 'UTF-8'} text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
     return _document(path.stem, check_article(raw, path))
 
 

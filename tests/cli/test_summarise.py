@@ -120,3 +120,68 @@ def test_unknown_summariser_is_one_clear_line(seeds_dir):
 
 def test_zero_words_is_one_clear_line(seeds_dir):
     one_line_error(mdsum("summarise", seeds_dir, "--words", 0), "--words must be a positive integer")
+
+
+@pytest.mark.parametrize(
+    "out", ["missing/out.jsonl", "a-file/out.txt", "."], ids=["no-folder", "under-a-file", "folder"]
+)
+def test_unwritable_out_is_one_clear_line(tmp_path, seeds_dir, out):
+    """Issue 12, finding 3: an --out that cannot be written is one error line, not a traceback."""
+    (tmp_path / "a-file").write_text("not a folder")
+    one_line_error(mdsum("summarise", seeds_dir, *SUMMARISER, "--out", out, cwd=tmp_path), "cannot write")
+
+
+def test_single_cluster_onto_earlier_jsonl_results_is_appended_not_overwritten(tmp_path, seeds_dir):
+    """Issue 12, finding 4: -o x.jsonl with one cluster writes JSONL (the suffix's format) and resumes."""
+    out = tmp_path / "results.jsonl"
+    earlier = json.dumps({"cluster_id": "earlier", "sentences": [], "summariser": "lead"}) + "\n"
+    out.write_text(earlier)
+    assert mdsum("summarise", seeds_dir, *SUMMARISER, "-o", out).returncode == 0
+    assert mdsum("summarise", seeds_dir, *SUMMARISER, "-o", out).returncode == 0  # resumed: seeds already there
+    assert [json.loads(line)["cluster_id"] for line in out.read_text().splitlines()] == ["earlier", "seeds"]
+
+
+def test_format_that_contradicts_the_suffix_is_refused(tmp_path, seeds_dir):
+    """Issue 12, finding 4: -f json -o x.jsonl would put indented JSON in a .jsonl; refused, nothing written."""
+    one_line_error(mdsum("summarise", seeds_dir, *SUMMARISER, "-f", "json", "-o", tmp_path / "x.jsonl"), "x.jsonl")
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_a_file_that_is_no_earlier_output_is_not_overwritten(tmp_path, seeds_dir):
+    """Issue 12, finding 4: only an earlier output of the same format is replaced."""
+    notes = tmp_path / "notes"
+    notes.write_text("my notes\n")
+    one_line_error(mdsum("summarise", seeds_dir, *SUMMARISER, "-o", notes), "not overwriting")
+    assert notes.read_text() == "my notes\n"
+
+
+def test_duplicate_cluster_ids_are_reported_and_never_taken_as_done(tmp_path):
+    """Issue 12, finding 5: "dup" twice, and 12345 next to "12345": the second of each is refused, on resume too."""
+    story = ["The talks in Geneva ended on Friday with no breakthrough.", "The envoy said a new round would follow."]
+    records = [{"id": "dup", "documents": story}, {"id": "dup", "documents": story[::-1]}]
+    records += [{"id": 12345, "documents": story}, {"id": "12345", "documents": story[::-1]}]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(record) + "\n" for record in records))
+    out = tmp_path / "out.jsonl"
+    for _ in range(2):
+        result = mdsum("summarise", batch, *SUMMARISER, "-o", out)
+        assert result.returncode == 1
+        assert result.stderr.count("duplicate cluster id") == 2
+    assert [json.loads(line)["cluster_id"] for line in out.read_text().splitlines()] == ["dup", "12345"]
+
+
+def test_a_one_word_article_is_one_line(tmp_path):
+    """Issue 12, finding 10: a cluster nothing can be summarised from prints one error line, not skipped and error."""
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Hello")
+    one_line_error(mdsum("summarise", folder), "no text to summarise")
+
+
+def test_utf16_with_a_bom_is_read(tmp_path):
+    """Issue 12, finding 10: Windows "Unicode" text (UTF-16 with its BOM) is text, not a binary file."""
+    text = "The talks in Geneva ended on Friday with no breakthrough, the envoy said."
+    folder = article_folder(tmp_path, "utf16", text.encode("utf-16"))
+    result = mdsum("summarise", folder, *SUMMARISER)
+    assert result.returncode == 0, result.stderr
+    assert "Geneva" in result.stdout

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 
-from mdsum.formats import FORMATS
+from mdsum.formats import FORMATS, output_format
 
 INPUTS_HELP = (
     "a folder of .txt articles (one cluster), several .txt files (one cluster), several folders, "
@@ -27,20 +26,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--summariser", "-s", metavar="NAME", help="a name from `mdsum list` (default: the configured default)"
     )
     parser.add_argument("--words", "-w", type=int, default=200, help="word budget per summary (default: 200)")
-    parser.add_argument("--format", "-f", choices=FORMATS, help="default: text for one cluster, jsonl for a batch")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        help="default: the one --out's suffix names (.txt, .json, .jsonl, .md), else text for one cluster, jsonl for a batch",
+    )
     parser.add_argument(
         "--out",
         "-o",
         type=Path,
         metavar="FILE",
-        help="write here; a JSONL file is resumed: ids already in it are skipped",
+        help="write here; a JSONL file is resumed (ids already in it are skipped), another is replaced when done",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from mdsum.batch import resume_jsonl, summarise_batch
+    from mdsum.batch import open_output, summarise_batch
     from mdsum.errors import InputError
     from mdsum.readers import read_inputs
     from mdsum.summarisers import build_summariser
@@ -49,13 +53,10 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--words must be a positive integer, got {args.words}")
     summariser = build_summariser(args.summariser)
     batch = read_inputs(args.paths)
-    fmt = args.format or ("jsonl" if batch.is_batch else "text")
-    resumable = args.out is not None and fmt == "jsonl"
-    done = resume_jsonl(args.out) if resumable else set()
-    if done:
-        print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
-    mode = "a" if resumable else "w"
-    with args.out.open(mode, encoding="utf-8") if args.out else nullcontext(sys.stdout) as out:
+    fmt = output_format(args.format, args.out, batch.is_batch)
+    with open_output(args.out, fmt) as (out, done):
+        if done:
+            print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
         result = summarise_batch(
             batch.items,
             summariser,
@@ -65,10 +66,9 @@ def run(args: argparse.Namespace) -> int:
             done=done,
             total=batch.total,
             report=lambda message: tqdm.write(f"mdsum: {message}", file=sys.stderr),
+            fail_fast=not batch.is_batch,  # one cluster: its failure is the command's one error line
         )
     if not batch.is_batch:
-        if result.failures:
-            raise InputError(result.failures[0].message)
         return 0
     print(
         f"mdsum: {result.written} written, {len(result.failures)} skipped, {result.already_done} already done",
