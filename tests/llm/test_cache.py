@@ -89,3 +89,35 @@ def test_conversion_killed_mid_write_recovers_cleanly(cache):
     final = cached_build("m-1", "abc", _write_weights)
     assert (final / "weights.safetensors").read_text() == "weights"
     assert not list(models.glob(".partial-m-1-*"))
+
+
+def test_a_converted_file_changed_on_disk_is_warned_and_rebuilt(cache, capsys):
+    """Issue 12, finding 6: the marker records each converted file's SHA-256; a flipped byte is caught at load."""
+    calls = []
+
+    def build(directory):
+        calls.append(directory)
+        (directory / "model").mkdir()
+        (directory / "model" / "weights.safetensors").write_bytes(bytes(range(256)))
+
+    final = cached_build("m-1", "abc", build)
+    weights = final / "model" / "weights.safetensors"
+    flipped = bytearray(weights.read_bytes())
+    flipped[100] ^= 0x01
+    weights.write_bytes(bytes(flipped))
+    assert not is_complete(final, "abc")
+
+    assert cached_build("m-1", "abc", build) == final and len(calls) == 2
+    assert weights.read_bytes() == bytes(range(256))
+    assert "model/weights.safetensors changed since the conversion" in capsys.readouterr().err
+    assert cached_build("m-1", "abc", build) == final and len(calls) == 2  # intact again: trusted
+
+
+def test_a_marker_without_file_hashes_is_rebuilt(cache):
+    """Issue 12, finding 6: a conversion whose files cannot be checked (an older marker) is not trusted."""
+    final = cached_build("m-1", "abc", _write_weights)
+    (final / MARKER).write_text('{"source_sha256": "abc", "key": "m-1"}')
+    assert not is_complete(final, "abc")
+    calls = []
+    cached_build("m-1", "abc", lambda d: (calls.append(d), _write_weights(d)))
+    assert calls and is_complete(final, "abc")

@@ -3,15 +3,19 @@
 A conversion is built in a temporary directory beside its final place (same filesystem)
 and renamed into place after a completion marker recording the source hash is written, so
 a conversion killed half-way leaves only a temporary directory that the next run deletes,
-never a directory that a later run would load.
+never a directory that a later run would load. The marker also records every converted
+file's SHA-256, checked before the directory is handed out: a file changed on disk since
+(a flipped bit, an edit) is reported and the conversion rebuilt from its verified source.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,12 +31,36 @@ def cache_root() -> Path:
 
 
 def is_complete(directory: Path, source_sha256: str) -> bool:
-    """True when ``directory`` holds a finished conversion of exactly this source."""
+    """True when ``directory`` holds a finished conversion of exactly this source, every file as converted."""
+    marker = _read_marker(directory)
+    return marker.get("source_sha256") == source_sha256 and marker.get("files") == _file_hashes(directory)
+
+
+def _changed_files(directory: Path) -> list[str]:
+    """The files of a finished conversion that differ from the marker's record (empty without a record)."""
+    recorded = _read_marker(directory).get("files") or {}
+    if not recorded:
+        return []
+    present = _file_hashes(directory)
+    return sorted(name for name in recorded.keys() | present.keys() if recorded.get(name) != present.get(name))
+
+
+def _file_hashes(directory: Path) -> dict[str, str]:
+    """SHA-256 of every file in ``directory`` but the marker, by its path relative to ``directory``."""
+    hashes = {}
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() and path.name != MARKER:
+            with path.open("rb") as handle:
+                hashes[path.relative_to(directory).as_posix()] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return hashes
+
+
+def _read_marker(directory: Path) -> dict:
     try:
         marker = json.loads((directory / MARKER).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return marker.get("source_sha256") == source_sha256
+        return {}
+    return marker if isinstance(marker, dict) else {}
 
 
 @contextmanager
@@ -61,13 +89,19 @@ def cached_build(key: str, source_sha256: str, build: Callable[[Path], None]) ->
             return final
         for leftover in root.glob(f"{_PARTIAL_PREFIX}{key}-*"):  # from a killed conversion
             shutil.rmtree(leftover, ignore_errors=True)
-        if final.exists():  # no marker or another source: never trusted
+        if final.exists():  # no marker, another source or changed files: never trusted
+            if changed := _changed_files(final):
+                print(
+                    f"mdsum: warning: {final}: {', '.join(changed)} changed since the conversion; converting again",
+                    file=sys.stderr,
+                )
             shutil.rmtree(final)
         partial = Path(tempfile.mkdtemp(prefix=f"{_PARTIAL_PREFIX}{key}-", dir=root))
         try:
             build(partial)
             marker = partial / MARKER
-            marker.write_text(json.dumps({"source_sha256": source_sha256, "key": key}), encoding="utf-8")
+            record = {"source_sha256": source_sha256, "key": key, "files": _file_hashes(partial)}
+            marker.write_text(json.dumps(record, indent=1), encoding="utf-8")
             os.replace(partial, final)
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
