@@ -65,6 +65,8 @@ def test_evaluate_returns_a_report_with_time_and_faithfulness(client):
         ((ARTICLES, "no-such-summariser", 50), "unknown summariser 'no-such-summariser'"),
         ((ARTICLES, "lead", 0), "word budget"),
         ((["", " "], "lead", 50), "no article text"),
+        (([1, 2, 3], "lead", 50), "article 1 is a number"),  # issue 12, finding 7
+        (("one plain string", "lead", 50), "must be a list of strings"),  # issue 12, finding 7
     ],
 )
 def test_bad_input_is_a_one_line_error_not_a_crash(client, args, message):

@@ -43,3 +43,19 @@ def test_evaluate_of_the_seed_cluster_reports_time_faithfulness_and_its_checklis
 def test_evaluate_without_a_checklist_has_no_judgements():
     report = endpoints.evaluate(inputs.check_request(ARTICLES, "lead", 30, "no-such-cluster"))
     assert report.judgements == () and not any(name.startswith("coverage") for name in report.metrics)
+
+
+@pytest.mark.parametrize(
+    ("articles", "summariser", "cluster_id", "message"),
+    [
+        ([1, 2, 3], "lead", "demo", "article 1 is a number"),
+        (ARTICLES[0], "lead", "demo", "articles must be a list of strings, one per article, not a string"),
+        ([*ARTICLES, None], "lead", "demo", "article 3 is null"),
+        (ARTICLES, 7, "demo", "summariser must be a string, not a number"),
+        (ARTICLES, "lead", ["demo"], "cluster_id must be a string, not a list"),
+    ],
+)
+def test_api_refuses_wrongly_typed_arguments_with_one_message(articles, summariser, cluster_id, message):
+    """Issue 12, finding 7: non-string articles or a plain string are a clear error, not a crash or 54 articles."""
+    with pytest.raises(InputError, match=message):
+        endpoints.api_summarise(articles, summariser, 50, cluster_id)

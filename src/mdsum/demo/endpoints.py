@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from mdsum.demo.inputs import DEFAULT_WORDS, DEMO_CLUSTER_ID, MAX_ARTICLES, MAX_INPUT_BYTES, Request, check_request
 from mdsum.demo.models import SUMMARISERS, judge_panel, warm_judgement
-from mdsum.errors import MdsumError
+from mdsum.errors import InputError, MdsumError
 from mdsum.evaluation.measure import measure
 from mdsum.model import Report, Summary
 
@@ -88,12 +88,34 @@ API_ARGUMENTS = f"""Args:
 """
 
 
+def check_api_types(articles: Any, summariser: Any, cluster_id: Any) -> None:
+    """Refuse what a JSON client may send but the API does not take: articles other than a list of strings
+    (a plain string would otherwise be read one character per article), a summariser or cluster id not a string."""
+    if not isinstance(articles, list):
+        raise InputError(f"articles must be a list of strings, one per article, not {_json_type(articles)}")
+    for number, article in enumerate(articles, start=1):
+        if not isinstance(article, str):
+            raise InputError(
+                f"articles must be a list of strings, one per article; article {number} is {_json_type(article)}"
+            )
+    for name, value in (("summariser", summariser), ("cluster_id", cluster_id)):
+        if not isinstance(value, str):
+            raise InputError(f"{name} must be a string, not {_json_type(value)}")
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type, as an API client wrote it."""
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "an object"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
 def _api(endpoint: Callable[[Request], Summary | Report], does: str, returns: str) -> Callable[..., dict]:
     """``endpoint`` as a JSON API endpoint: plain arguments in, checked into a `Request`; its record as a dict out."""
 
     def call(
         articles: list[str], summariser: str = "", words: int = DEFAULT_WORDS, cluster_id: str = DEMO_CLUSTER_ID
     ) -> dict:
+        check_api_types(articles, summariser, cluster_id)
         return endpoint(check_request(articles, summariser, words, cluster_id)).to_dict()
 
     call.__name__ = call.__qualname__ = f"api_{endpoint.__name__}"
