@@ -174,3 +174,31 @@ def test_malformed_checklist_skips_its_cluster_with_the_line(project, capsys):
     assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 1  # nothing left to report
     err = capsys.readouterr().err
     assert "cluster 'geneva' skipped:" in err and "geneva.yaml:" in err
+
+
+def test_a_failed_rerun_leaves_the_good_run_folder_as_it_was(project, capsys):
+    """Issue 12, finding 8: a re-run with a broken checklist writes nothing and claims no file."""
+    config = write_config(project, "clusters: [geneva]\nsystems: [lead]\njudges: [lexical]\nwords: 30\noutput: run\n")
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 0
+    folder = project / "run"
+    before = {name: (folder / name).read_bytes() for name in ("reports.jsonl", "leaderboard.md", "coverage.png")}
+    assert before["reports.jsonl"]
+    capsys.readouterr()
+
+    (project / "eval" / "checklists" / "geneva.yaml").write_text(CHECKLIST.replace("weight: 1\n", "weight: 2\n", 1))
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 1
+    captured = capsys.readouterr()
+    assert "wrote" not in captured.out and "left as it was" in captured.err
+    assert {name: (folder / name).read_bytes() for name in before} == before
+
+
+def test_a_run_without_a_checklist_removes_an_earlier_heatmap(project, capsys):
+    """Issue 12, finding 8: never "wrote coverage.png" for a stale file from an earlier run."""
+    config = write_config(project, "clusters: [geneva]\nsystems: [lead]\njudges: [lexical]\nwords: 30\noutput: run\n")
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 0
+    assert (project / "run" / "coverage.png").exists()
+    capsys.readouterr()
+    (project / "eval" / "checklists" / "geneva.yaml").unlink()
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 0
+    assert "coverage.png" not in capsys.readouterr().out
+    assert not (project / "run" / "coverage.png").exists()

@@ -241,7 +241,7 @@ def test_reference_budget_is_the_mean_reference_length():
 
 def test_run_folder(workspace):
     result = evaluate(workspace)
-    folder = write_run_folder(result)
+    folder = write_run_folder(result)[0].parent
     lines = (folder / "reports.jsonl").read_text().splitlines()
     assert [Report.from_dict(json.loads(line)).system for line in lines] == [r.system for r in result.reports]
     board = (folder / "leaderboard.md").read_text()

@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import dataclasses
+    import sys
     from pathlib import Path
 
     from mdsum.evaluation.leaderboard import leaderboard_markdown, write_run_folder
@@ -29,9 +30,10 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         config = dataclasses.replace(config, output=Path(args.output).resolve())
     result = run_evaluation(config, limit=args.limit, progress=not args.no_progress)
-    folder = write_run_folder(result)
+    written = write_run_folder(result)
     print(leaderboard_markdown(result))
-    for name in ("reports.jsonl", "leaderboard.md", "coverage.md", "coverage.png"):
-        if (folder / name).exists():
-            print(f"wrote {folder / name}")
+    for path in written:
+        print(f"wrote {path}")
+    if not written:
+        print(f"mdsum: no reports, so {config.output} is left as it was", file=sys.stderr)
     return 0 if result.reports else 1

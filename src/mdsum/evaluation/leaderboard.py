@@ -193,8 +193,15 @@ def save_heatmap(result: RunResult, path: Path) -> Path | None:
     return path
 
 
-def write_run_folder(result: RunResult) -> Path:
-    """Write every output of the run into ``config.output``; returns the folder."""
+def write_run_folder(result: RunResult) -> list[Path]:
+    """Write every output of the run into ``config.output``; returns the files written.
+
+    A run without reports (every cluster failed or was skipped) writes nothing, so it never
+    replaces an earlier run's outputs with empty ones; a coverage heatmap this run cannot draw
+    (no checklist) is removed rather than left from an earlier run.
+    """
+    if not result.reports:
+        return []
     folder = result.config.output
     folder.mkdir(parents=True, exist_ok=True)
     write_jsonl_atomically(folder / "reports.jsonl", (report.to_dict() for report in result.reports))
@@ -204,6 +211,8 @@ def write_run_folder(result: RunResult) -> Path:
     (folder / "leaderboard.md").write_text(board, encoding="utf-8")
     (folder / "coverage.md").write_text(coverage_markdown(result), encoding="utf-8")
     heatmap = save_heatmap(result, folder / "coverage.png")
+    if heatmap is None:
+        (folder / "coverage.png").unlink(missing_ok=True)
     summary = {
         "config": str(result.config.path) if result.config.path else None,
         "systems": result.systems,
@@ -216,4 +225,5 @@ def write_run_folder(result: RunResult) -> Path:
     (folder / "run.json").write_text(
         json.dumps(summary, indent=2, ensure_ascii=False, default=list) + "\n", encoding="utf-8"
     )
-    return folder
+    written = ["reports.jsonl", "leaderboard.md", "coverage.md", *(["coverage.png"] if heatmap else []), "run.json"]
+    return [folder / name for name in written]
