@@ -314,3 +314,13 @@ def test_dataset_dict_saved_to_disk(tmp_path, hf_dataset):
     assert [item.item for item in read_inputs([tmp_path / "saved"]).items if isinstance(item, ReadFailure)] == [
         f"{tmp_path / 'saved'}[test][2] (id c3)"
     ]
+
+
+def test_an_article_pasted_twice_is_read_once():
+    """Issue 12, finding 9: its lines are not all page debris; the article is summarisable, once."""
+    article = "The envoy said the talks ended without a breakthrough.\n\nA new round will start in September, he added."
+    document = document_from_text("twice", f"{article}\n\n{article}")
+    assert document.sentences == (
+        "The envoy said the talks ended without a breakthrough.",
+        "A new round will start in September, he added.",
+    )

@@ -184,3 +184,11 @@ def test_cleaning_real_articles_removes_no_sentence(shared_data_dir, name):
             kept += len(cleaned.split())
     assert words > 5000
     assert kept / words > 0.95
+
+
+def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
+    """Issue 12, finding 9: when the article itself occurs twice, one copy is kept; the second is named "duplicate"."""
+    once = ["Syria talks end", "", BODY, "", LATER]
+    raw = "\n".join([*once, "", *once])
+    assert clean_page(raw) == f"{BODY}\n\n{LATER}"
+    assert [line.rule for line in classify_lines(raw)] == ["heading", None, None, "duplicate", "duplicate", "duplicate"]

@@ -146,16 +146,24 @@ def classify_lines(raw: str) -> tuple[Line, ...]:
     """Every line of the page with the rule that drops it (None: kept as article text).
 
     Three rules look beyond the line: a line that occurs twice on the page is a caption
-    or an echoed headline; after a bare "Read more:" label the link titles that follow
-    are dropped up to the next sentence; and a line that is not a sentence directly under
-    the headline, however long, is its standfirst (the article then says it properly).
+    or an echoed headline -- unless most of the page's prose occurs twice, when the article
+    itself was pasted twice and only its second copy is dropped (as "duplicate"); after a
+    bare "Read more:" label the link titles that follow are dropped up to the next sentence;
+    and a line that is not a sentence directly under the headline, however long, is its
+    standfirst (the article then says it properly).
     """
     lines = page_lines(raw)
     repeated = {line for line, count in Counter(lines).items() if count > 1}
+    pasted_twice = _mostly_repeated(lines, repeated)
+    seen: set[str] = set()
     classified: list[Line] = []
     in_link_list, in_header = False, True
     for line in lines:
-        rule = _furniture(line, repeated)
+        if pasted_twice:
+            rule = "duplicate" if line in seen else _furniture(line, repeated=set())
+            seen.add(line)
+        else:
+            rule = _furniture(line, repeated)
         if in_link_list and not is_sentence_like(line):
             rule = "link"
         elif rule is None and in_header and classified[-1:] and classified[-1].rule == "heading":
@@ -167,6 +175,12 @@ def classify_lines(raw: str) -> tuple[Line, ...]:
             in_link_list = in_header = False
         classified.append(Line(line, rule))
     return tuple(classified)
+
+
+def _mostly_repeated(lines: tuple[str, ...], repeated: set[str]) -> bool:
+    """True when more than half of the page's prose lines occur twice: a page pasted twice, not an echoed caption."""
+    prose = [line for line in lines if is_sentence_like(line)]
+    return sum(line in repeated for line in prose) * 2 > len(prose)
 
 
 def fused_headline(paragraph: str) -> tuple[str, str] | None:
