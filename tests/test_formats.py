@@ -1,9 +1,10 @@
 import json
+from pathlib import Path
 
 import pytest
 
 from mdsum.errors import ConfigError
-from mdsum.formats import FORMATS, render
+from mdsum.formats import FORMATS, output_format, render
 from mdsum.model import SourceRef, Summary, SummarySentence
 
 SUMMARY = Summary(
@@ -43,3 +44,14 @@ def test_every_listed_format_renders_and_others_are_refused():
         assert render(SUMMARY, fmt).endswith("\n")
     with pytest.raises(ConfigError, match="unknown format 'html'"):
         render(SUMMARY, "html")
+
+
+def test_the_output_format_follows_the_suffix_and_refuses_a_contradiction():
+    """Issue 12, finding 4: a .jsonl file only ever gets JSONL; no suffix keeps the old defaults."""
+    assert output_format(None, Path("results.jsonl"), batch=False) == "jsonl"
+    assert output_format(None, Path("summary.MD"), batch=True) == "md"
+    assert output_format(None, Path("summary"), batch=False) == "text"
+    assert output_format(None, None, batch=True) == "jsonl"
+    assert output_format("json", Path("out.dat"), batch=False) == "json"
+    with pytest.raises(ConfigError, match=r"format json does not match x\.jsonl"):
+        output_format("json", Path("x.jsonl"), batch=True)

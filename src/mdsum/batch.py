@@ -9,12 +9,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO, cast
+from typing import Literal, TextIO
 
 from tqdm import tqdm
 
 from mdsum.errors import InputError
-from mdsum.formats import render
+from mdsum.formats import SUFFIX_FORMATS, render
 from mdsum.model import Cluster
 from mdsum.readers import ReadFailure
 from mdsum.summarisers.base import Summariser
@@ -154,21 +154,18 @@ def _check_writable_place(path: Path) -> None:
         raise InputError(f"cannot write {path}: no folder {path.parent}")
 
 
-def _open(path: Path, mode: str) -> TextIO:
+def _open(path: Path, mode: Literal["w", "a"]) -> TextIO:
     try:
-        return cast(TextIO, path.open(mode, encoding="utf-8"))
+        return open(path, mode, encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror}") from None
-
-
-_REPLACEABLE_SUFFIXES = {"text": (".txt",), "md": (".md",), "json": (".json",)}
 
 
 def _check_replaceable(path: Path, fmt: str) -> None:
     """Refuse to replace a file unless it is an earlier output in ``fmt``: its suffix, and for JSON a summary."""
     if not path.exists() or path.stat().st_size == 0:
         return
-    earlier = path.suffix.lower() in _REPLACEABLE_SUFFIXES.get(fmt, ())
+    earlier = SUFFIX_FORMATS.get(path.suffix.lower()) == fmt
     if earlier and fmt == "json":
         try:
             first, _ = json.JSONDecoder().raw_decode(path.read_text(encoding="utf-8"))

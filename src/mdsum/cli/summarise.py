@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         "-f",
         choices=FORMATS,
-        help="default: the one --out's suffix names (.txt, .json, .jsonl, .md), else text for one cluster, jsonl for a batch",
+        help="default: what --out's suffix says (.txt .json .jsonl .md), else text for one cluster, jsonl for a batch",
     )
     parser.add_argument(
         "--out",
