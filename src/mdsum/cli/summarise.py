@@ -27,7 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--summariser", "-s", metavar="NAME", help="a name from `mdsum list` (default: the configured default)"
     )
     parser.add_argument("--words", "-w", type=int, default=200, help="word budget per summary (default: 200)")
-    parser.add_argument("--format", "-f", choices=FORMATS, help="default: text for one cluster, jsonl for a batch")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=(*FORMATS, "parquet"),
+        help="default: text for one cluster, jsonl for a batch; parquet with --engine ray",
+    )
     parser.add_argument(
         "--out",
         "-o",
@@ -35,6 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write here; a JSONL file is resumed: ids already in it are skipped",
     )
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local", help="where to summarise a batch (default: local)"
+    )
+    parser.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start a local one)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,22 +59,35 @@ def run(args: argparse.Namespace) -> int:
     summariser = build_summariser(args.summariser)
     batch = read_inputs(args.paths)
     fmt = args.format or ("jsonl" if batch.is_batch else "text")
-    resumable = args.out is not None and fmt == "jsonl"
-    done = resume_jsonl(args.out) if resumable else set()
-    if done:
-        print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
-    mode = "a" if resumable else "w"
-    with args.out.open(mode, encoding="utf-8") if args.out else nullcontext(sys.stdout) as out:
-        result = summarise_batch(
-            batch.items,
-            summariser,
-            args.words,
-            out,
-            fmt,
-            done=done,
-            total=batch.total,
-            report=lambda message: tqdm.write(f"mdsum: {message}", file=sys.stderr),
+
+    def report(message: str) -> None:
+        tqdm.write(f"mdsum: {message}", file=sys.stderr)
+
+    if args.engine == "ray":
+        from mdsum.distributed import summarise_on_ray
+
+        result = summarise_on_ray(
+            batch.items, args.summariser, args.words, args.out, fmt, address=args.address, report=report
         )
+    else:
+        if fmt == "parquet":
+            raise InputError("--format parquet needs --engine ray")
+        resumable = args.out is not None and fmt == "jsonl"
+        done = resume_jsonl(args.out) if resumable else set()
+        if done:
+            print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
+        mode = "a" if resumable else "w"
+        with args.out.open(mode, encoding="utf-8") if args.out else nullcontext(sys.stdout) as out:
+            result = summarise_batch(
+                batch.items,
+                summariser,
+                args.words,
+                out,
+                fmt,
+                done=done,
+                total=batch.total,
+                report=report,
+            )
     if not batch.is_batch:
         if result.failures:
             raise InputError(result.failures[0].message)
