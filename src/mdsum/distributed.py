@@ -8,6 +8,7 @@ is spread: each actor builds its summariser once, so a model is loaded once per 
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import nullcontext
@@ -65,15 +66,13 @@ def summarise_on_ray(
     ``out`` are skipped; unreadable or refused clusters are reported and skipped. ``actors`` defaults to one per
     CPU of the cluster; each reserves one CPU, so Ray caps its model's threads at one and nothing is oversubscribed.
     """
-    import ray
-
     if fmt == "parquet" and out is None:
         raise InputError("--format parquet needs --out FILE")
     done = _done_ids(out, fmt)
     if done:
         report(f"resuming {out}: {len(done)} clusters already there")
     failures: list[ReadFailure] = []
-    ids, records = [], []
+    rows = []
     already_done = 0
     for item in items:
         if isinstance(item, ReadFailure):
@@ -82,11 +81,8 @@ def summarise_on_ray(
         elif item.id in done:
             already_done += 1
         else:
-            ids.append(item.id)
-            records.append(item.to_json())
-    if not ray.is_initialized():
-        ray.init(address=address)
-    outcomes = _summarise(ids, records, summariser, words, actors) if records else iter(())
+            rows.append({"cluster_id": item.id, "cluster": item.to_json()})
+    outcomes = _summarise(rows, summariser, words, address, actors) if rows else ()
     summaries = _kept(outcomes, failures, report)
     written = _write_parquet(summaries, out, done) if fmt == "parquet" and out else _write_text(summaries, out, fmt)
     return BatchResult(written, already_done, tuple(failures))
@@ -105,28 +101,35 @@ def _done_ids(out: Path | None, fmt: str) -> Collection[str]:
 
 
 def _summarise(
-    ids: list[str], records: list[str], summariser: str | None, words: int, actors: int | None
-) -> Iterator[dict[str, str]]:
-    """The actors' outputs row by row, in input order; a cluster is one batch, as one takes seconds with a model."""
+    rows: list[dict[str, str]], summariser: str | None, words: int, address: str | None, actors: int | None
+) -> Iterable[dict[str, Any]]:
+    """The actors' outputs row by row, in input order; a cluster is one batch, as one takes seconds with a model.
+
+    The clusters are handed to Ray from the driver, which holds their records (read, cleaned and split: about 1.6x
+    the JSONL input's size); the summaries stream back as they are done.
+    """
     import ray
     import ray.data
 
+    if not ray.is_initialized():
+        ray.init(address=address, logging_level=logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # a line per stage every few seconds otherwise
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
     pool = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    dataset = ray.data.from_items([{"cluster_id": i, "cluster": r} for i, r in zip(ids, records, strict=True)])
+    dataset = ray.data.from_items(rows)
     summarised = dataset.map_batches(
         SummariseClusters,
         fn_constructor_kwargs={"summariser": summariser, "words": words},
         batch_size=1,
         num_cpus=1,
-        compute=ray.data.ActorPoolStrategy(size=min(pool, len(records))),
+        compute=ray.data.ActorPoolStrategy(size=min(pool, len(rows))),
     )
     return summarised.iter_rows()
 
 
 def _kept(
-    outcomes: Iterator[dict[str, str]], failures: list[ReadFailure], report: Callable[[str], None]
+    outcomes: Iterable[dict[str, Any]], failures: list[ReadFailure], report: Callable[[str], None]
 ) -> Iterator[Summary]:
     """The summaries, with the refused clusters reported and the summaries' notes passed on, as locally."""
     for row in outcomes:
