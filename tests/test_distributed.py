@@ -2,6 +2,8 @@
 
 import io
 import itertools
+import subprocess
+import sys
 
 import pyarrow.parquet as pq
 import pytest
@@ -70,3 +72,26 @@ def test_parquet_holds_the_same_records_and_a_rerun_has_nothing_left_to_do(ray_c
     assert (rerun.written, rerun.already_done) == (0, 6)
     assert pq.read_table(out).equals(table)
     assert not (tmp_path / "out.parquet.partial").exists()
+
+
+def test_parquet_is_only_written_by_the_ray_engine(shared_data_dir, tmp_path):
+    out = tmp_path / "out.parquet"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mdsum",
+            "summarise",
+            shared_data_dir / "multinews_test_50.jsonl",
+            "-f",
+            "parquet",
+            "-o",
+            out,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "mdsum: error: --format parquet needs --engine ray"
+    assert not out.exists()
