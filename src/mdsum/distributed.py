@@ -22,9 +22,6 @@ from mdsum.model import Cluster, Summary
 from mdsum.readers import ReadFailure
 from mdsum.summarisers import build_summariser
 
-# One column per field a reader of the table filters on, and the whole JSONL record beside them.
-PARQUET_COLUMNS = ("cluster_id", "summariser", "text", "word_count", "summary")
-
 
 class SummariseClusters:
     """A Ray actor's work: the summariser is built when the actor starts and reused for every batch."""
@@ -164,7 +161,16 @@ def _write_parquet(summaries: Iterator[Summary], out: Path, done: Collection[str
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(name, pa.int64() if name == "word_count" else pa.string()) for name in PARQUET_COLUMNS])
+    # The fields a reader of the table filters on, and the whole JSONL record beside them.
+    schema = pa.schema(
+        [
+            ("cluster_id", pa.string()),
+            ("summariser", pa.string()),
+            ("text", pa.string()),
+            ("word_count", pa.int64()),
+            ("summary", pa.string()),
+        ]
+    )
     rows = [
         {
             "cluster_id": summary.cluster_id,
