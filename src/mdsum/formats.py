@@ -10,7 +10,7 @@ from mdsum.errors import ConfigError
 from mdsum.model import Summary
 
 FORMATS = ("text", "json", "jsonl", "md")
-SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".md": "md"}
+SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".md": "md", ".parquet": "parquet"}
 
 
 def output_format(requested: str | None, out: Path | None, batch: bool) -> str:

@@ -29,8 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        choices=FORMATS,
-        help="default: what --out's suffix says (.txt .json .jsonl .md), else text for one cluster, jsonl for a batch",
+        choices=(*FORMATS, "parquet"),
+        help="default: what --out's suffix says (.txt .json .jsonl .md .parquet), else text for one cluster, "
+        "jsonl for a batch; parquet with --engine ray",
     )
     parser.add_argument(
         "--out",
@@ -39,6 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write here; a JSONL file is resumed (ids already in it are skipped), another is replaced when done",
     )
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local", help="where to summarise a batch (default: local)"
+    )
+    parser.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start a local one)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,20 +59,33 @@ def run(args: argparse.Namespace) -> int:
     summariser = build_summariser(args.summariser)
     batch = read_inputs(args.paths)
     fmt = output_format(args.format, args.out, batch.is_batch)
-    with open_output(args.out, fmt) as (out, done):
-        if done:
-            print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
-        result = summarise_batch(
-            batch.items,
-            summariser,
-            args.words,
-            out,
-            fmt,
-            done=done,
-            total=batch.total,
-            report=lambda message: tqdm.write(f"mdsum: {message}", file=sys.stderr),
-            fail_fast=not batch.is_batch,  # one cluster: its failure is the command's one error line
+
+    def report(message: str) -> None:
+        tqdm.write(f"mdsum: {message}", file=sys.stderr)
+
+    if args.engine == "ray":
+        from mdsum.distributed import summarise_on_ray
+
+        result = summarise_on_ray(
+            batch.items, args.summariser, args.words, args.out, fmt, address=args.address, report=report
         )
+    else:
+        if fmt == "parquet":
+            raise InputError("--format parquet needs --engine ray")
+        with open_output(args.out, fmt) as (out, done):
+            if done:
+                print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
+            result = summarise_batch(
+                batch.items,
+                summariser,
+                args.words,
+                out,
+                fmt,
+                done=done,
+                total=batch.total,
+                report=report,
+                fail_fast=not batch.is_batch,  # one cluster: its failure is the command's one error line
+            )
     if not batch.is_batch:
         return 0
     print(
