@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -13,8 +13,8 @@ from tqdm import tqdm
 from mdsum.errors import InputError
 from mdsum.formats import render
 from mdsum.model import Cluster
+from mdsum.parallel import SummariserFactory, summarise_stream
 from mdsum.readers import ReadFailure
-from mdsum.summarisers.base import Summariser
 
 
 @dataclass(frozen=True)
@@ -54,40 +54,46 @@ def resume_jsonl(path: Path) -> set[str]:
 
 def summarise_batch(
     items: Iterable[Cluster | ReadFailure],
-    summariser: Summariser,
+    build: SummariserFactory,
     words: int,
     out: TextIO,
     fmt: str,
     *,
+    workers: int = 1,
     done: Collection[str] = frozenset(),
     total: int | None = None,
     report: Callable[[str], None] = lambda message: None,
 ) -> BatchResult:
-    """Write one rendered summary per good cluster to ``out``, flushing after each.
+    """Write one rendered summary per good cluster to ``out``, in input order, flushing after each.
 
+    ``build`` makes the summariser, once per worker process (``workers`` of them; 1 runs here).
     Bad clusters (unreadable, or refused by the summariser) are reported and skipped,
     as are the summaries' notes; clusters whose id is in ``done`` are skipped silently.
     """
-    written = already_done = 0
-    failures: list[ReadFailure] = []
-    for item in tqdm(items, total=total, unit="cluster", disable=None, leave=False):
-        if isinstance(item, ReadFailure):
-            failure = item
-        elif item.id in done:
-            already_done += 1
-            continue
-        else:
-            try:
-                summary = summariser.summarise(item, words)
-            except InputError as error:
-                failure = ReadFailure(item.id, str(error))
+    bar = tqdm(total=total, unit="cluster", disable=None, leave=False)
+    skipped_as_done = 0
+
+    def to_do() -> Iterator[Cluster | ReadFailure]:
+        nonlocal skipped_as_done
+        for item in items:
+            if isinstance(item, Cluster) and item.id in done:
+                skipped_as_done += 1
+                bar.update()
             else:
-                out.write(render(summary, fmt))
-                out.flush()
-                for note in summary.notes:
-                    report(f"note ({summary.cluster_id}): {note}")
-                written += 1
-                continue
-        failures.append(failure)
-        report(f"skipped {failure.item}: {failure.message}")
-    return BatchResult(written, already_done, tuple(failures))
+                yield item
+
+    written = 0
+    failures: list[ReadFailure] = []
+    for outcome in summarise_stream(to_do(), build, words, workers):
+        bar.update()
+        if isinstance(outcome, ReadFailure):
+            failures.append(outcome)
+            report(f"skipped {outcome.item}: {outcome.message}")
+            continue
+        out.write(render(outcome, fmt))
+        out.flush()
+        for note in outcome.notes:
+            report(f"note ({outcome.cluster_id}): {note}")
+        written += 1
+    bar.close()
+    return BatchResult(written, skipped_as_done, tuple(failures))

@@ -35,20 +35,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write here; a JSONL file is resumed: ids already in it are skipped",
     )
+    parser.add_argument(
+        "--workers",
+        "-j",
+        type=int,
+        metavar="N",
+        help="worker processes for a batch, each with its own summariser (default: the usable cores)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from tqdm import tqdm
 
     from mdsum.batch import resume_jsonl, summarise_batch
     from mdsum.errors import InputError
+    from mdsum.parallel import usable_cores
     from mdsum.readers import read_inputs
     from mdsum.summarisers import build_summariser
 
     if args.words <= 0:
         raise InputError(f"--words must be a positive integer, got {args.words}")
-    summariser = build_summariser(args.summariser)
+    if args.workers is not None and args.workers <= 0:
+        raise InputError(f"--workers must be a positive integer, got {args.workers}")
+    build = partial(build_summariser, args.summariser)
+    build()  # an unknown name or a bad config fails before any input is read or output touched
     batch = read_inputs(args.paths)
+    # Worker processes pay off only for a batch; never more of them than there are clusters.
+    workers = min(args.workers or usable_cores(), batch.total or sys.maxsize) if batch.is_batch else 1
     fmt = args.format or ("jsonl" if batch.is_batch else "text")
     resumable = args.out is not None and fmt == "jsonl"
     done = resume_jsonl(args.out) if resumable else set()
@@ -58,10 +73,11 @@ def run(args: argparse.Namespace) -> int:
     with args.out.open(mode, encoding="utf-8") if args.out else nullcontext(sys.stdout) as out:
         result = summarise_batch(
             batch.items,
-            summariser,
+            build,
             args.words,
             out,
             fmt,
+            workers=workers,
             done=done,
             total=batch.total,
             report=lambda message: tqdm.write(f"mdsum: {message}", file=sys.stderr),
