@@ -27,7 +27,7 @@ def cluster(cluster_id, documents=2):
 
 def run(items, **kwargs):
     out, messages = io.StringIO(), []
-    result = summarise_batch(items, FirstSentence(), 10, out, "jsonl", report=messages.append, **kwargs)
+    result = summarise_batch(items, FirstSentence, 10, out, "jsonl", report=messages.append, **kwargs)
     return result, [json.loads(line)["cluster_id"] for line in out.getvalue().splitlines()], messages
 
 

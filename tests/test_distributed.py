@@ -4,6 +4,7 @@ import io
 import itertools
 import subprocess
 import sys
+from functools import partial
 
 import pyarrow.parquet as pq
 import pytest
@@ -40,7 +41,7 @@ def items(shared_data_dir):
 @pytest.fixture(scope="module")
 def local_jsonl(items):
     out = io.StringIO()
-    summarise_batch(items, build_summariser(SUMMARISER), WORDS, out, "jsonl")
+    summarise_batch(items, partial(build_summariser, SUMMARISER), WORDS, out, "jsonl")
     return out.getvalue()
 
 

@@ -16,8 +16,8 @@ from tqdm import tqdm
 from mdsum.errors import InputError
 from mdsum.formats import SUFFIX_FORMATS, render
 from mdsum.model import Cluster
+from mdsum.parallel import SummariserFactory, summarise_stream
 from mdsum.readers import ReadFailure
-from mdsum.summarisers.base import Summariser
 
 
 @dataclass(frozen=True)
@@ -60,48 +60,54 @@ def resume_jsonl(path: Path) -> set[str]:
 
 def summarise_batch(
     items: Iterable[Cluster | ReadFailure],
-    summariser: Summariser,
+    build: SummariserFactory,
     words: int,
     out: TextIO,
     fmt: str,
     *,
+    workers: int = 1,
     done: Collection[str] = frozenset(),
     total: int | None = None,
     report: Callable[[str], None] = lambda message: None,
     fail_fast: bool = False,
 ) -> BatchResult:
-    """Write one rendered summary per good cluster to ``out``, flushing after each.
+    """Write one rendered summary per good cluster to ``out``, in input order, flushing after each.
 
+    ``build`` makes the summariser, once per worker process (``workers`` of them; 1 runs here).
     Bad clusters (unreadable, refused by the summariser, or a second cluster with an id already
     seen, which resume could not tell apart) are reported and skipped, or with ``fail_fast``
     raised as an `InputError`; the summaries' notes are reported; clusters whose id is in
     ``done`` are skipped silently.
     """
-    written = already_done = 0
-    failures: list[ReadFailure] = []
-    for item in tqdm(_unique_ids(items), total=total, unit="cluster", disable=None, leave=False):
-        if isinstance(item, ReadFailure):
-            failure = item
-        elif item.id in done:
-            already_done += 1
-            continue
-        else:
-            try:
-                summary = summariser.summarise(item, words)
-            except InputError as error:
-                failure = ReadFailure(item.id, str(error))
+    bar = tqdm(total=total, unit="cluster", disable=None, leave=False)
+    skipped_as_done = 0
+
+    def to_do() -> Iterator[Cluster | ReadFailure]:
+        nonlocal skipped_as_done
+        for item in _unique_ids(items):
+            if isinstance(item, Cluster) and item.id in done:
+                skipped_as_done += 1
+                bar.update()
             else:
-                out.write(render(summary, fmt))
-                out.flush()
-                for note in summary.notes:
-                    report(f"note ({summary.cluster_id}): {note}")
-                written += 1
-                continue
-        if fail_fast:
-            raise InputError(failure.message)
-        failures.append(failure)
-        report(f"skipped {failure.item}: {failure.message}")
-    return BatchResult(written, already_done, tuple(failures))
+                yield item
+
+    written = 0
+    failures: list[ReadFailure] = []
+    for outcome in summarise_stream(to_do(), build, words, workers):
+        bar.update()
+        if isinstance(outcome, ReadFailure):
+            if fail_fast:
+                raise InputError(outcome.message)
+            failures.append(outcome)
+            report(f"skipped {outcome.item}: {outcome.message}")
+            continue
+        out.write(render(outcome, fmt))
+        out.flush()
+        for note in outcome.notes:
+            report(f"note ({outcome.cluster_id}): {note}")
+        written += 1
+    bar.close()
+    return BatchResult(written, skipped_as_done, tuple(failures))
 
 
 def _unique_ids(items: Iterable[Cluster | ReadFailure]) -> Iterator[Cluster | ReadFailure]:

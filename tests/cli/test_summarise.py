@@ -1,8 +1,11 @@
 """The `mdsum` command run as a user runs it: a subprocess, stdout, stderr and exit code."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -185,3 +188,55 @@ def test_utf16_with_a_bom_is_read(tmp_path):
     result = mdsum("summarise", folder, *SUMMARISER)
     assert result.returncode == 0, result.stderr
     assert "Geneva" in result.stdout
+
+
+def write_stories(path, count):
+    """``count`` small two-document clusters, c0 ... c<count-1>."""
+    lines = (
+        json.dumps(
+            {
+                "id": f"c{i}",
+                "documents": [
+                    f"Story {i} begins here today. It rained in the city.",
+                    f"Story {i} goes on. More later.",
+                ],
+            }
+        )
+        for i in range(count)
+    )
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_one_and_two_workers_write_the_same_output(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    write_stories(batch, 12)
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}.jsonl"
+        result = mdsum("summarise", batch, *SUMMARISER, "--words", 20, "--workers", workers, "--out", out)
+        assert result.returncode == 0, result.stderr
+        outputs.append(out.read_text())
+    assert outputs[0] == outputs[1]
+    assert [json.loads(line)["cluster_id"] for line in outputs[0].splitlines()] == [f"c{i}" for i in range(12)]
+
+
+def test_a_killed_run_resumes_writing_every_cluster_exactly_once(tmp_path):
+    batch, out = tmp_path / "batch.jsonl", tmp_path / "out.jsonl"
+    count = 1000
+    write_stories(batch, count)
+    command = [sys.executable, "-m", "mdsum", "summarise", str(batch), *SUMMARISER, "--workers", "2", "--out", str(out)]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 240
+    while run.poll() is None and time.monotonic() < deadline:
+        if out.exists() and out.stat().st_size > 2000:
+            break
+        time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGKILL)  # the whole run, workers too, as a crash or the OOM killer would
+    run.wait()
+    assert run.returncode == -signal.SIGKILL, "the run ended before it could be killed; make the batch bigger"
+    assert 0 < len(out.read_bytes().splitlines()) < count
+
+    resumed = mdsum("summarise", batch, *SUMMARISER, "--workers", 2, "--out", out)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "resuming" in resumed.stderr
+    assert [json.loads(line)["cluster_id"] for line in out.read_text().splitlines()] == [f"c{i}" for i in range(count)]

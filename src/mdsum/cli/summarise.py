@@ -44,20 +44,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--engine", choices=("local", "ray"), default="local", help="where to summarise a batch (default: local)"
     )
     parser.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start a local one)")
+    parser.add_argument(
+        "--workers",
+        "-j",
+        type=int,
+        metavar="N",
+        help="worker processes for a batch, each with its own summariser (default: the usable cores)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from tqdm import tqdm
 
     from mdsum.batch import open_output, summarise_batch
     from mdsum.errors import InputError
+    from mdsum.parallel import usable_cores
     from mdsum.readers import read_inputs
     from mdsum.summarisers import build_summariser
 
     if args.words <= 0:
         raise InputError(f"--words must be a positive integer, got {args.words}")
-    summariser = build_summariser(args.summariser)
+    if args.workers is not None and args.workers <= 0:
+        raise InputError(f"--workers must be a positive integer, got {args.workers}")
+    build = partial(build_summariser, args.summariser)
+    build()  # an unknown name or a bad config fails before any input is read or output touched
     batch = read_inputs(args.paths)
+    # Worker processes pay off only for a batch; never more of them than there are clusters.
+    workers = min(args.workers or usable_cores(), batch.total or sys.maxsize) if batch.is_batch else 1
     fmt = output_format(args.format, args.out, batch.is_batch)
 
     def report(message: str) -> None:
@@ -77,10 +92,11 @@ def run(args: argparse.Namespace) -> int:
                 print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
             result = summarise_batch(
                 batch.items,
-                summariser,
+                build,
                 args.words,
                 out,
                 fmt,
+                workers=workers,
                 done=done,
                 total=batch.total,
                 report=report,

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -122,9 +123,11 @@ class Evaluator:
         warn: Callable[[str], None] = _stderr,
     ) -> None:
         if build_summariser is None:
+            from mdsum.summarisers import SummariserCatalogue
             from mdsum.summarisers import build_summariser as build_shipped
 
-            build_summariser = build_shipped
+            # The catalogue is read (and checked) once for every system, not once per system.
+            build_summariser = partial(build_shipped, catalogue=SummariserCatalogue.read())
         self.config = config
         self.warn = warn
         self.cache = ResultCache(config.output / "cache", warn=warn)

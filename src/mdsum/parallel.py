@@ -1,0 +1,114 @@
+"""Summarise a stream of clusters on every core, in input order, with bounded memory.
+
+Each worker process builds its summariser once (a model is loaded at most once per worker) and
+gets an equal share of the cores for its math libraries, so N workers never run N x cores threads.
+At most ``IN_FLIGHT_PER_WORKER x workers`` clusters are read ahead of the one being written, so
+memory follows the number of workers, not the size of the batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+from typing import Any
+
+from mdsum.errors import InputError
+from mdsum.model import Cluster, Summary
+from mdsum.readers import ReadFailure
+from mdsum.summarisers.base import Summariser
+
+# Two clusters per worker keep every worker busy while the oldest result is being written.
+IN_FLIGHT_PER_WORKER = 2
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+
+SummariserFactory = Callable[[], Summariser]
+Outcome = Summary | ReadFailure
+
+_worker_summariser: Summariser | None = None
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity mask, which a container or ``taskset`` narrows)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def summarise_one(summariser: Summariser, cluster: Cluster, words: int) -> Outcome:
+    """The summary, or the summariser's refusal of this cluster as a failure naming it."""
+    try:
+        return summariser.summarise(cluster, words)
+    except InputError as error:
+        return ReadFailure(cluster.id, str(error))
+
+
+def _start_worker(build: SummariserFactory, threads: int) -> None:
+    """Runs once in each worker: cap the math libraries' threads before any loads, then build."""
+    global _worker_summariser
+    for variable in THREAD_VARIABLES:
+        os.environ[variable] = str(threads)
+    if "torch" in sys.modules:  # imported before the cap (a preloaded parent): set it directly
+        sys.modules["torch"].set_num_threads(threads)
+    _worker_summariser = build()
+
+
+def _summarise_in_worker(cluster: Cluster, words: int) -> dict[str, Any] | ReadFailure:
+    """A summary travels back as its JSON form: its frozen config (a mappingproxy) does not pickle."""
+    assert _worker_summariser is not None, "worker started without its summariser"
+    outcome = summarise_one(_worker_summariser, cluster, words)
+    return outcome if isinstance(outcome, ReadFailure) else outcome.to_dict()
+
+
+def _worker_context(summariser: Summariser) -> BaseContext:
+    """forkserver where there is one: workers fork from a clean, single-threaded server that has already
+    imported the summariser's module (numpy, scikit-learn, ...), so each starts in a fraction of a second."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([type(summariser).__module__])
+    return context
+
+
+def summarise_stream(
+    items: Iterable[Cluster | ReadFailure], build: SummariserFactory, words: int, workers: int = 1
+) -> Iterator[Outcome]:
+    """One outcome per item, in input order: its summary, or a failure (passed through or a refusal).
+
+    ``build`` makes the summariser; with several workers it must pickle (a module-level function or
+    a `functools.partial` of one), and each worker calls it once.
+    """
+    if workers < 1:
+        raise InputError(f"--workers must be a positive integer, got {workers}")
+    summariser = build()  # here first, so a bad name or config fails as itself, not as a broken pool
+    if workers == 1:
+        for item in items:
+            yield item if isinstance(item, ReadFailure) else summarise_one(summariser, item, words)
+        return
+    threads = max(1, usable_cores() // workers)
+    executor = ProcessPoolExecutor(
+        workers,
+        mp_context=_worker_context(summariser),
+        initializer=_start_worker,
+        initargs=(build, threads),
+    )
+    pending: deque[Future[dict[str, Any] | ReadFailure] | ReadFailure] = deque()
+    try:
+        for item in items:
+            pending.append(
+                item if isinstance(item, ReadFailure) else executor.submit(_summarise_in_worker, item, words)
+            )
+            while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        # Normal end: nothing is left. Early end (an error, Ctrl-C, the caller stopped): drop the rest.
+        executor.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _result(entry: Future[dict[str, Any] | ReadFailure] | ReadFailure) -> Outcome:
+    outcome = entry if isinstance(entry, ReadFailure) else entry.result()
+    return outcome if isinstance(outcome, ReadFailure) else Summary.from_dict(outcome)

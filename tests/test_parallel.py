@@ -1,0 +1,71 @@
+from functools import partial
+
+import pytest
+
+from mdsum.errors import InputError
+from mdsum.model import Cluster, Document, Summary
+from mdsum.parallel import IN_FLIGHT_PER_WORKER, summarise_stream
+from mdsum.readers import ReadFailure
+from mdsum.summarisers import build_summariser
+
+LEXRANK = partial(build_summariser, "lexrank")
+
+
+def story(number: int) -> Cluster:
+    documents = [
+        Document(
+            f"d{d}",
+            text,
+            [f"Report {d} on story {number} says the talks went on.", f"The {number} envoys met on day {d} again."],
+        )
+        for d, text in enumerate(["", ""])
+    ]
+    return Cluster(f"c{number}", documents)
+
+
+def items():
+    yield story(0)
+    yield ReadFailure("line 2", "not JSON")
+    yield Cluster("blank", [Document("d0", " ", [])])  # refused by the summariser: no text
+    yield from (story(number) for number in range(3, 12))
+
+
+def as_records(outcomes):
+    return [outcome.to_dict() if isinstance(outcome, Summary) else outcome for outcome in outcomes]
+
+
+def test_two_workers_give_the_same_outcomes_in_input_order():
+    one = as_records(summarise_stream(items(), LEXRANK, 20, workers=1))
+    two = as_records(summarise_stream(items(), LEXRANK, 20, workers=2))
+    assert two == one
+    assert [record["cluster_id"] if isinstance(record, dict) else record.item for record in two][:4] == [
+        "c0",
+        "line 2",
+        "blank",
+        "c3",
+    ]
+    assert "no text to summarise" in one[2].message
+
+
+def test_input_is_read_only_a_window_ahead():
+    read = []
+
+    def counted():
+        for item in items():
+            read.append(item)
+            yield item
+
+    outcomes = summarise_stream(counted(), LEXRANK, 20, workers=2)
+    next(outcomes)
+    assert len(read) <= IN_FLIGHT_PER_WORKER * 2 + 1
+    outcomes.close()
+
+
+def test_a_bad_summariser_name_fails_before_any_worker_starts():
+    with pytest.raises(Exception, match="no-such-summariser"):
+        next(summarise_stream(items(), partial(build_summariser, "no-such-summariser"), 20, workers=2))
+
+
+def test_workers_must_be_positive():
+    with pytest.raises(InputError, match="--workers"):
+        next(summarise_stream(items(), LEXRANK, 20, workers=0))
