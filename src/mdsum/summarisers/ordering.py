@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from mdsum.model import Cluster, SourceRef
 from mdsum.summarisers.pool import SentencePool
@@ -63,12 +64,12 @@ def later_reports(cluster: Cluster, chosen_documents: Sequence[int]) -> list[str
     return notes
 
 
-def provenance(pool: SentencePool, k: int, duplicates: np.ndarray) -> tuple[SourceRef, ...]:
+def provenance(pool: SentencePool, k: int, duplicates: csr_matrix) -> tuple[SourceRef, ...]:
     """The sentence itself, then its best near-duplicate in each other document (most similar first)."""
     documents = pool.cluster.documents
     own = pool.candidates[k]
     best: dict[int, int] = {}
-    for other in np.flatnonzero(duplicates[k]):
+    for other in np.sort(duplicates[[k]].indices):
         candidate = pool.candidates[other]
         if candidate.document != own.document:
             current = best.get(candidate.document)
