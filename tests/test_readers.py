@@ -314,3 +314,19 @@ def test_dataset_dict_saved_to_disk(tmp_path, hf_dataset):
     assert [item.item for item in read_inputs([tmp_path / "saved"]).items if isinstance(item, ReadFailure)] == [
         f"{tmp_path / 'saved'}[test][2] (id c3)"
     ]
+
+
+def test_a_cluster_over_the_byte_limit_is_refused_before_it_is_split(tmp_path):
+    from mdsum.limits import Limits, applied
+
+    article = ARTICLE * 20
+    path = jsonl(tmp_path / "b.jsonl", {"id": "big", "documents": [article] * 3}, {"id": "ok", "documents": [article]})
+    with applied(Limits(cluster_bytes=len(article.encode()) * 2)):
+        big, ok = read_inputs([path]).items
+        folder = tmp_path / "folder"
+        for name in "abc":
+            write(folder / f"{name}.txt", article)
+        with pytest.raises(InputError, match=r"^cluster 'folder' is 0\.0 MB of articles, over the 0\.\d+ MB limit$"):
+            read_inputs([folder])
+    assert isinstance(big, ReadFailure) and "cluster 'big' is" in big.message and "MB limit" in big.message
+    assert isinstance(ok, Cluster) and ok.id == "ok"

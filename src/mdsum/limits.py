@@ -19,10 +19,14 @@ from mdsum.errors import InputError
 
 @dataclass(frozen=True)
 class Limits:
-    """Per cluster: its articles' total UTF-8 bytes, the sentences a summariser scores, and seconds to summarise."""
+    """Per cluster: its articles' total UTF-8 bytes, the sentences a summariser scores, and seconds to summarise.
 
-    cluster_bytes: int = 5_000_000
-    sentences: int = 5_000
+    The defaults are several times the largest real news clusters (ten articles, a few hundred sentences),
+    and small enough that the pairwise work on sentences stays within seconds and a few hundred MB.
+    """
+
+    cluster_bytes: int = 2_000_000
+    sentences: int = 3_000
     seconds: float = 120.0
 
 

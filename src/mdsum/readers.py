@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from mdsum.errors import InputError
+from mdsum.limits import check_cluster_bytes
 from mdsum.model import Cluster, Document
 from mdsum.text import clean_page, extract_meta, split_sentences
 
@@ -112,7 +113,9 @@ def read_article(path: Path) -> Document:
 
 
 def cluster_from_files(cluster_id: str, paths: Sequence[Path]) -> Cluster:
-    """One cluster, one article per file, documents named by file stem."""
+    """One cluster, one article per file, documents named by file stem; its size is checked before any is read."""
+    # A missing file is left for `read_article` to name.
+    check_cluster_bytes(sum(path.stat().st_size for path in paths if path.is_file()), cluster_id)
     return Cluster(id=cluster_id, documents=tuple(read_article(path) for path in paths))
 
 
@@ -134,10 +137,12 @@ def cluster_from_record(record: Any, fallback_id: str) -> Cluster:
     texts = _document_texts(record)
     if not texts:
         raise InputError("empty document list")
-    documents = []
     for number, text in enumerate(texts):
         if not isinstance(text, str):
             raise InputError(f"document {number} is {type(text).__name__}, not text")
+    check_cluster_bytes(sum(len(text.encode("utf-8")) for text in texts), cluster_id)
+    documents = []
+    for number, text in enumerate(texts):
         if text.strip():
             documents.append(document_from_text(f"d{number}", text))
     if not documents:
