@@ -57,11 +57,16 @@ def test_evaluate_returns_a_report_with_time_and_faithfulness(client):
     assert set(report.unsupported) <= {sentence.text for sentence in report.summary.sentences}
 
 
+# The probe's heavy request: 185 KB of short quoted sentences, within the byte limit.
+QUOTES = '"We will not give up now," she said. ' * 5000
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         ((ARTICLES * 11, "lead", 50), "too many articles"),
         ((["x" * (MAX_INPUT_BYTES + 1)], "lead", 50), "articles too long"),
+        (([QUOTES], "lexrank", 50), r"articles too long: 5000 sentences in all \(the demo takes at most 1000\)"),
         ((ARTICLES, "no-such-summariser", 50), "unknown summariser 'no-such-summariser'"),
         ((ARTICLES, "lead", 0), "word budget"),
         ((["", " "], "lead", 50), "no article text"),
