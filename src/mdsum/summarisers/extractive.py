@@ -63,7 +63,7 @@ def budgeted_greedy(
         chosen.append(best)
         left -= pool.word_counts[best]
         open_ &= pool.word_counts <= left
-        open_[duplicates[[best]].indices] = False
+        open_[duplicates.indices[duplicates.indptr[best] : duplicates.indptr[best + 1]]] = False  # its row
     return chosen
 
 

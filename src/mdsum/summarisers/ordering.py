@@ -68,21 +68,20 @@ def provenance(pool: SentencePool, k: int, duplicates: csr_matrix) -> tuple[Sour
     """The sentence itself, then its best near-duplicate in each other document (most similar first)."""
     documents = pool.cluster.documents
     own = pool.candidates[k]
+    overlap = pool.overlap[[k]].toarray()[0]
     best: dict[int, int] = {}
-    for other in np.sort(duplicates[[k]].indices):
+    for other in np.sort(duplicates.indices[duplicates.indptr[k] : duplicates.indptr[k + 1]]):
         candidate = pool.candidates[other]
         if candidate.document != own.document:
             current = best.get(candidate.document)
-            if current is None or pool.overlap[k, other] > pool.overlap[k, current]:
+            if current is None or overlap[other] > overlap[current]:
                 best[candidate.document] = int(other)
-    echoes = sorted(best.values(), key=lambda other: (-pool.overlap[k, other], other))
+    echoes = sorted(best.values(), key=lambda other: (-overlap[other], other))
     return (
         SourceRef(documents[own.document].id, own.sentence, 1.0),
         *(
             SourceRef(
-                documents[pool.candidates[o].document].id,
-                pool.candidates[o].sentence,
-                round(float(pool.overlap[k, o]), 4),
+                documents[pool.candidates[o].document].id, pool.candidates[o].sentence, round(float(overlap[o]), 4)
             )
             for o in echoes
         ),

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import sklearn
 from scipy.sparse import csr_matrix, identity
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from mdsum.errors import InputError
 from mdsum.limits import check_sentences
@@ -115,16 +115,19 @@ class SentencePool:
         quoted = [k for k, found in enumerate(quotes) if found]
         if not quoted:
             return self.similarity
-        words = CountVectorizer(analyzer=lambda k: set().union(*quotes[k]), binary=True).fit_transform(quoted)
+        vocabulary: dict[str, int] = {}
+        columns = [[vocabulary.setdefault(word, len(vocabulary)) for word in set().union(*quotes[k])] for k in quoted]
+        rows = np.repeat(np.arange(len(quoted)), [len(found) for found in columns])
+        words = csr_matrix((np.ones(len(rows)), (rows, np.concatenate(columns))), shape=(len(quoted), len(vocabulary)))
         shared = (words @ words.T).tocoo()
         pairs = [
             (quoted[a], quoted[b])
             for a, b, count in zip(shared.row, shared.col, shared.data, strict=True)
             if count >= MIN_QUOTE_WORDS
         ]
-        rows, cols = zip(*pairs, strict=True) if pairs else ((), ())
+        firsts, seconds = zip(*pairs, strict=True) if pairs else ((), ())
         by_quote = csr_matrix(
-            ([quote_overlap(quotes[a], quotes[b]) for a, b in pairs], (rows, cols)), shape=self.similarity.shape
+            ([quote_overlap(quotes[a], quotes[b]) for a, b in pairs], (firsts, seconds)), shape=self.similarity.shape
         )
         return self.similarity.maximum(by_quote)
 
