@@ -68,7 +68,9 @@ def provenance(pool: SentencePool, k: int, duplicates: csr_matrix) -> tuple[Sour
     """The sentence itself, then its best near-duplicate in each other document (most similar first)."""
     documents = pool.cluster.documents
     own = pool.candidates[k]
-    overlap = pool.overlap[[k]].toarray()[0]
+    row = slice(pool.overlap.indptr[k], pool.overlap.indptr[k + 1])
+    overlap = np.zeros(len(pool))
+    overlap[pool.overlap.indices[row]] = pool.overlap.data[row]
     best: dict[int, int] = {}
     for other in np.sort(duplicates.indices[duplicates.indptr[k] : duplicates.indptr[k + 1]]):
         candidate = pool.candidates[other]
