@@ -324,3 +324,19 @@ def test_an_article_pasted_twice_is_read_once():
         "The envoy said the talks ended without a breakthrough.",
         "A new round will start in September, he added.",
     )
+
+
+def test_a_cluster_over_the_byte_limit_is_refused_before_it_is_split(tmp_path):
+    from mdsum.limits import Limits, applied
+
+    article = ARTICLE * 20
+    path = jsonl(tmp_path / "b.jsonl", {"id": "big", "documents": [article] * 3}, {"id": "ok", "documents": [article]})
+    with applied(Limits(cluster_bytes=len(article.encode()) * 2)):
+        big, ok = read_inputs([path]).items
+        folder = tmp_path / "folder"
+        for name in "abc":
+            write(folder / f"{name}.txt", article)
+        with pytest.raises(InputError, match=r"^cluster 'folder' is 0\.0 MB of articles, over the 0\.\d+ MB limit$"):
+            read_inputs([folder])
+    assert isinstance(big, ReadFailure) and "cluster 'big' is" in big.message and "MB limit" in big.message
+    assert isinstance(ok, Cluster) and ok.id == "ok"

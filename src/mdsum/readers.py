@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from mdsum.errors import InputError
+from mdsum.limits import check_cluster_bytes
 from mdsum.model import Cluster, Document
 from mdsum.text import clean_page, extract_meta, split_sentences
 
@@ -116,7 +117,11 @@ def read_article(path: Path) -> Document:
 
 
 def cluster_from_files(cluster_id: str, paths: Sequence[Path]) -> Cluster:
-    """One cluster, one article per file, documents named by file stem."""
+    """One cluster, one article per file, documents named by file stem; its size is checked before any is read."""
+    sizes = [(path, path.stat().st_size) for path in paths if path.is_file()]  # a missing one `read_article` names
+    for path, size in sizes:
+        _check_size(size, path)
+    check_cluster_bytes(sum(size for _, size in sizes), cluster_id)
     return Cluster(id=cluster_id, documents=tuple(read_article(path) for path in paths))
 
 
@@ -138,10 +143,15 @@ def cluster_from_record(record: Any, fallback_id: str) -> Cluster:
     texts = _document_texts(record)
     if not texts:
         raise InputError("empty document list")
-    documents = []
+    sizes = []
     for number, text in enumerate(texts):
         if not isinstance(text, str):
             raise InputError(f"document {number} is {type(text).__name__}, not text")
+        sizes.append(len(text.encode("utf-8")))
+        _check_size(sizes[-1], f"d{number}")
+    check_cluster_bytes(sum(sizes), cluster_id)
+    documents = []
+    for number, text in enumerate(texts):
         if text.strip():
             documents.append(document_from_text(f"d{number}", text))
     if not documents:

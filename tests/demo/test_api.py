@@ -57,11 +57,16 @@ def test_evaluate_returns_a_report_with_time_and_faithfulness(client):
     assert set(report.unsupported) <= {sentence.text for sentence in report.summary.sentences}
 
 
+# The probe's heavy request: 185 KB of short quoted sentences, within the byte limit.
+QUOTES = '"We will not give up now," she said. ' * 5000
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         ((ARTICLES * 11, "lead", 50), "too many articles"),
         ((["x" * (MAX_INPUT_BYTES + 1)], "lead", 50), "articles too long"),
+        (([QUOTES], "lexrank", 50), r"articles too long: 5000 sentences in all \(the demo takes at most 1000\)"),
         ((ARTICLES, "no-such-summariser", 50), "unknown summariser 'no-such-summariser'"),
         ((ARTICLES, "lead", 0), "word budget"),
         ((["", " "], "lead", 50), "no article text"),
@@ -73,3 +78,14 @@ def test_bad_input_is_a_one_line_error_not_a_crash(client, args, message):
     with pytest.raises(gradio_client.exceptions.AppError, match=message):
         client.predict(*args, api_name="/summarise")
     assert client.predict(ARTICLES, "lead", 20, api_name="/summarise")["sentences"], "the server still answers"
+
+
+def test_evaluating_has_its_own_smaller_queue_so_summarise_calls_are_not_held_behind_it():
+    from mdsum.demo.app import HEAVY_CONCURRENCY, QUEUE_CONCURRENCY
+
+    functions = {function.api_name: function for function in demo.build_app().fns.values()}
+    evaluate, summarise = functions["evaluate"], functions["summarise"]
+    assert (evaluate.concurrency_id, evaluate.concurrency_limit) == ("evaluate", HEAVY_CONCURRENCY)
+    assert summarise.concurrency_id != "evaluate" and summarise.concurrency_limit in ("default", QUEUE_CONCURRENCY)
+    on_run = next(f for f in functions.values() if f.fn is not None and f.fn.__name__ == "on_run")
+    assert on_run.concurrency_id == "evaluate"

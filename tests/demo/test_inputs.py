@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from support import ARTICLES
 
+from mdsum import limits
 from mdsum.demo import inputs
 from mdsum.errors import InputError
 from mdsum.resources import shipped_path
@@ -23,6 +25,32 @@ def test_limits_refuse_too_many_bytes_but_accept_the_limit_itself():
     inputs.check_limits(["a" * inputs.MAX_INPUT_BYTES])
     with pytest.raises(InputError, match="articles too long"):
         inputs.check_limits(["a" * (inputs.MAX_INPUT_BYTES // 2), "b" * (inputs.MAX_INPUT_BYTES // 2 + 1)])
+
+
+def test_too_many_sentences_are_refused_before_any_summariser_runs():
+    """The probe's heavy request (185 KB of short quotes) is within the byte limit but refused in one line."""
+    quotes = '"We will not give up now," she said. ' * 5000
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=r"^articles too long: 5000 sentences in all \(the demo takes at most 1000\)$"):
+        inputs.check_request([quotes], "lexrank", 50)
+    assert time.perf_counter() - started < 10
+    assert len(inputs.check_request([quotes[: 35 * inputs.MAX_SENTENCES]], "lexrank", 50).cluster.documents) == 1
+
+
+def test_requests_run_under_the_demo_limits():
+    seen = inputs.within_request_limits(limits.current)()
+    assert seen == inputs.REQUEST_LIMITS and seen.seconds == inputs.REQUEST_SECONDS
+    assert limits.current() == limits.DEFAULT_LIMITS
+
+
+def test_a_request_over_its_time_limit_is_refused_in_one_line(monkeypatch):
+    from mdsum.summarisers.lexrank import LexRankSummariser
+
+    monkeypatch.setattr(inputs, "REQUEST_LIMITS", limits.Limits(seconds=0))
+    request = inputs.check_request(ARTICLES, "lexrank", 50)
+    summarise = inputs.within_request_limits(LexRankSummariser().summarise)
+    with pytest.raises(InputError, match=r"^cluster 'demo' took longer than 0 s to summarise; refused$"):
+        summarise(request.cluster, request.words)
 
 
 @pytest.mark.parametrize("words", [0, -5, inputs.MAX_WORDS + 1, "200", True, 12.5])

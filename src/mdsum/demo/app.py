@@ -21,6 +21,7 @@ from mdsum.demo.inputs import (
     check_request,
     load_example,
     read_cluster_files,
+    within_request_limits,
 )
 from mdsum.demo.models import unjudged_reason
 from mdsum.demo.render import SUMMARY_CSS, render_report_html
@@ -29,6 +30,9 @@ from mdsum.model import Cluster
 
 # Requests served at once. A model's first call still runs alone (see `mdsum.demo.models.WarmCache`).
 QUEUE_CONCURRENCY = 4
+# Evaluating (summarise, then judge with a model) is the heavy work: it has its own, smaller queue,
+# so it never takes the places of the light calls (summarise alone, the article boxes).
+HEAVY_CONCURRENCY = 2
 VISIBLE_AT_START = 2
 
 
@@ -162,6 +166,7 @@ def build_app():
         uploads.upload(on_upload, uploads, [cluster_box, *layout], api_visibility="private")
 
         @user_errors
+        @within_request_limits
         def on_run(cluster_id, summariser, compare, words, ids, visible, *texts, progress=gr.Progress(track_tqdm=True)):  # noqa: B008 (Gradio's way)
             request = check_request(list(texts[:visible]), summariser, words, cluster_id, ids[:visible])
             requests = [request] + ([dataclasses.replace(request, summariser=compare)] if compare else [])
@@ -184,9 +189,16 @@ def build_app():
             [cluster_box, summariser_box, compare_box, words_box, ids_state, visible_state, *boxes],
             [*outputs, reports_json],
             api_visibility="private",
+            concurrency_limit=HEAVY_CONCURRENCY,
+            concurrency_id="evaluate",
         )
-        gr.api(user_errors(api_summarise), api_name="summarise")
-        gr.api(user_errors(api_evaluate), api_name="evaluate")
+        gr.api(user_errors(within_request_limits(api_summarise)), api_name="summarise")
+        gr.api(
+            user_errors(within_request_limits(api_evaluate)),
+            api_name="evaluate",
+            concurrency_limit=HEAVY_CONCURRENCY,
+            concurrency_id="evaluate",
+        )
     app.queue(default_concurrency_limit=QUEUE_CONCURRENCY)
     return app
 

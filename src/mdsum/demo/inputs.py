@@ -5,19 +5,28 @@ Everything a user sends is checked here, before any model runs, with a message t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from mdsum.errors import InputError
 from mdsum.evaluation.checklist import check_cluster_id
-from mdsum.model import Cluster
+from mdsum.limits import Limits, applied
+from mdsum.model import Cluster, Document
 from mdsum.resources import shipped_path
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 MAX_ARTICLES = 20
 MAX_INPUT_BYTES = 200_000
+# Ten long news articles; the pairwise work on more (200 KB of one-line quotes) would hold the server up.
+MAX_SENTENCES = 1000
 MAX_WORDS = 1000
+REQUEST_SECONDS = 30  # summarising one request (extractive work); the judges' time comes on top
+REQUEST_LIMITS = Limits(cluster_bytes=MAX_INPUT_BYTES, sentences=MAX_SENTENCES, seconds=REQUEST_SECONDS)
 # An uploaded .jsonl may hold many clusters (only the first is read); this bounds what is received at all.
 MAX_UPLOAD_BYTES = 5_000_000
 DEFAULT_WORDS = 200
@@ -33,6 +42,24 @@ def check_limits(texts: Sequence[str]) -> None:
         raise InputError(
             f"articles too long: {size // 1000} KB in all (the demo takes at most {MAX_INPUT_BYTES // 1000} KB)"
         )
+
+
+def check_sentence_count(documents: Sequence[Document]) -> None:
+    """Refuse, before any summariser runs, articles with more sentences than a request may score."""
+    count = sum(len(document.sentences) for document in documents)
+    if count > MAX_SENTENCES:
+        raise InputError(f"articles too long: {count} sentences in all (the demo takes at most {MAX_SENTENCES})")
+
+
+def within_request_limits(function: Callable[P, T]) -> Callable[P, T]:
+    """Run ``function`` (an endpoint) under `REQUEST_LIMITS`, so no one request holds the server up for long."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        with applied(REQUEST_LIMITS):
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 def check_words(words: Any) -> int:
@@ -59,6 +86,7 @@ def build_cluster(texts: Sequence[str], cluster_id: str = DEMO_CLUSTER_ID, ids: 
     if len({doc_id for doc_id, _ in pairs}) != len(pairs):
         raise InputError("article ids must be unique")
     documents = tuple(document_from_text(doc_id, text) for doc_id, text in pairs)
+    check_sentence_count(documents)
     return Cluster(id=cluster_id, documents=documents)
 
 
@@ -104,6 +132,7 @@ def read_cluster_files(paths: Sequence[str | Path], fallback_id: str = "upload")
     if isinstance(first, ReadFailure):
         raise InputError(first.message)
     check_limits([document.text for document in first.documents])
+    check_sentence_count(first.documents)
     if files[0].suffix == ".txt":
         return Cluster(id=fallback_id, documents=first.documents)
     return first

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from mdsum.model import Cluster, SourceRef
 from mdsum.summarisers.pool import SentencePool
@@ -63,25 +64,26 @@ def later_reports(cluster: Cluster, chosen_documents: Sequence[int]) -> list[str
     return notes
 
 
-def provenance(pool: SentencePool, k: int, duplicates: np.ndarray) -> tuple[SourceRef, ...]:
+def provenance(pool: SentencePool, k: int, duplicates: csr_matrix) -> tuple[SourceRef, ...]:
     """The sentence itself, then its best near-duplicate in each other document (most similar first)."""
     documents = pool.cluster.documents
     own = pool.candidates[k]
+    row = slice(pool.overlap.indptr[k], pool.overlap.indptr[k + 1])
+    overlap = np.zeros(len(pool))
+    overlap[pool.overlap.indices[row]] = pool.overlap.data[row]
     best: dict[int, int] = {}
-    for other in np.flatnonzero(duplicates[k]):
+    for other in np.sort(duplicates.indices[duplicates.indptr[k] : duplicates.indptr[k + 1]]):
         candidate = pool.candidates[other]
         if candidate.document != own.document:
             current = best.get(candidate.document)
-            if current is None or pool.overlap[k, other] > pool.overlap[k, current]:
+            if current is None or overlap[other] > overlap[current]:
                 best[candidate.document] = int(other)
-    echoes = sorted(best.values(), key=lambda other: (-pool.overlap[k, other], other))
+    echoes = sorted(best.values(), key=lambda other: (-overlap[other], other))
     return (
         SourceRef(documents[own.document].id, own.sentence, 1.0),
         *(
             SourceRef(
-                documents[pool.candidates[o].document].id,
-                pool.candidates[o].sentence,
-                round(float(pool.overlap[k, o]), 4),
+                documents[pool.candidates[o].document].id, pool.candidates[o].sentence, round(float(overlap[o]), 4)
             )
             for o in echoes
         ),

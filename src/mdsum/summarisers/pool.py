@@ -2,6 +2,8 @@
 
 Every document's real sentences are pooled (headings, captions and fragments left out),
 so an algorithm sees the cluster as one set of candidates that still know where they are.
+Pairwise scores are sparse matrices: most pairs of sentences share no content word, so
+memory grows with the pairs that do, not with the square of the cluster.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from typing import NamedTuple
 
 import numpy as np
 import sklearn
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, identity
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from mdsum.errors import InputError
+from mdsum.limits import check_sentences
 from mdsum.model import Cluster
 from mdsum.text.clean import is_sentence
-from mdsum.text.quotes import quotations, quote_overlap
+from mdsum.text.quotes import MIN_QUOTE_WORDS, quotations, quote_overlap
 from mdsum.text.tokens import content_stems
 
 
@@ -50,6 +53,7 @@ class SentencePool:
         if not every:
             raise InputError(f"cluster '{cluster.id}' has no text to summarise")
         real = [candidate for candidate in every if is_sentence(candidate.text, min_words)]
+        check_sentences(len(real or every), cluster.id)
         if real:
             return cls(cluster, tuple(real))
         note = f"no sentence of {min_words}+ words ending like a sentence: chose among all {len(every)} lines"
@@ -96,23 +100,37 @@ class SentencePool:
             return csr_matrix((len(self), 1))
 
     @cached_property
-    def similarity(self) -> np.ndarray:
-        """TF-IDF cosine similarity of every pair of sentences."""
-        return (self.tfidf @ self.tfidf.T).toarray()
+    def similarity(self) -> csr_matrix:
+        """TF-IDF cosine similarity of every pair of sentences that shares a content word (sparse)."""
+        return csr_matrix(self.tfidf @ self.tfidf.T)
 
     @cached_property
-    def overlap(self) -> np.ndarray:
-        """How much two sentences say the same: the larger of TF-IDF cosine and shared quotation."""
+    def overlap(self) -> csr_matrix:
+        """How much two sentences say the same: the larger of TF-IDF cosine and shared quotation.
+
+        Only pairs whose quotations share `MIN_QUOTE_WORDS` words in all can overlap by quotation,
+        so only those are compared.
+        """
         quotes = [quotations(text) for text in self.texts]
         quoted = [k for k, found in enumerate(quotes) if found]
-        overlap = self.similarity.copy()
-        for a in quoted:
-            for b in quoted:
-                overlap[a, b] = max(overlap[a, b], quote_overlap(quotes[a], quotes[b]))
-        return overlap
+        if not quoted:
+            return self.similarity
+        vocabulary: dict[str, int] = {}
+        columns = [[vocabulary.setdefault(word, len(vocabulary)) for word in set().union(*quotes[k])] for k in quoted]
+        rows = np.repeat(np.arange(len(quoted)), [len(found) for found in columns])
+        words = csr_matrix((np.ones(len(rows)), (rows, np.concatenate(columns))), shape=(len(quoted), len(vocabulary)))
+        shared = (words @ words.T).tocoo()
+        pairs = [
+            (quoted[a], quoted[b])
+            for a, b, count in zip(shared.row, shared.col, shared.data, strict=True)
+            if count >= MIN_QUOTE_WORDS
+        ]
+        firsts, seconds = zip(*pairs, strict=True) if pairs else ((), ())
+        by_quote = csr_matrix(
+            ([quote_overlap(quotes[a], quotes[b]) for a, b in pairs], (firsts, seconds)), shape=self.similarity.shape
+        )
+        return self.similarity.maximum(by_quote)
 
-    def near_duplicates(self, threshold: float) -> np.ndarray:
+    def near_duplicates(self, threshold: float) -> csr_matrix:
         """Boolean matrix: pairs that say the same thing (a sentence is its own near-duplicate)."""
-        duplicates = self.overlap >= threshold
-        np.fill_diagonal(duplicates, True)
-        return duplicates
+        return csr_matrix((self.overlap >= threshold) + identity(len(self), dtype=bool, format="csr"))

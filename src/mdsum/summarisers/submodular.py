@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
+from scipy.sparse import triu
 
 from mdsum.summarisers.extractive import ExtractiveSummariser, Objective
 from mdsum.summarisers.pool import SentencePool
@@ -33,23 +33,28 @@ class SubmodularSummariser(ExtractiveSummariser):
     cost_scaling: float = 0.3
 
     def _objective(self, pool: SentencePool) -> Objective:
-        weights = np.clip(pool.similarity, 0.0, None)
-        cap = self.coverage_saturation * weights.sum(axis=1)
-        reward = weights.mean(axis=0)
+        weights = pool.similarity.maximum(0.0).tocsc()  # cosines of TF-IDF are never negative; this says so
+        edges = weights.tocoo()
+        cap = self.coverage_saturation * np.asarray(weights.sum(axis=1)).ravel()
+        reward = np.asarray(weights.mean(axis=0)).ravel()
         topics = self._topics(pool)
         costs = pool.word_counts**self.cost_scaling
 
+        def coverage_of(chosen: list[int]) -> np.ndarray:
+            return np.asarray(weights[:, chosen].sum(axis=1)).ravel()
+
         def value(chosen: Sequence[int]) -> float:
             chosen = list(chosen)
-            coverage = np.minimum(weights[:, chosen].sum(axis=1), cap).sum()
+            coverage = np.minimum(coverage_of(chosen), cap).sum()
             topic_reward = np.bincount(topics[chosen], weights=reward[chosen], minlength=topics.max() + 1)
             return float(coverage + self.diversity_weight * np.sqrt(topic_reward).sum())
 
         def gains(chosen: Sequence[int]) -> np.ndarray:
             chosen = list(chosen)
-            covered = weights[:, chosen].sum(axis=1)
-            covered_after = np.minimum(covered[:, None] + weights, cap[:, None]).sum(axis=0)
-            coverage_gain = covered_after - np.minimum(covered, cap).sum()
+            covered = coverage_of(chosen)
+            # Adding j changes only the sentences it is similar to: the nonzeros of its column.
+            raised = np.minimum(covered[edges.row] + edges.data, cap[edges.row]) - np.minimum(covered, cap)[edges.row]
+            coverage_gain = np.bincount(edges.col, weights=raised, minlength=len(pool))
             topic_reward = np.bincount(topics[chosen], weights=reward[chosen], minlength=topics.max() + 1)[topics]
             diversity_gain = np.sqrt(topic_reward + reward) - np.sqrt(topic_reward)
             return (coverage_gain + self.diversity_weight * diversity_gain) / costs
@@ -60,12 +65,17 @@ class SubmodularSummariser(ExtractiveSummariser):
         """``topic_fraction`` * N topics by average-linkage clustering on cosine distance.
 
         The paper uses k-means; a hierarchical partition is as good a partition here, needs
-        no random seed and costs a fraction of k-means on a few dozen sentences.
+        no random seed and costs a fraction of k-means on a few dozen sentences. Linkage
+        needs every pair's distance (1 for pairs sharing no word), which the sentence limit bounds.
         """
         count = min(len(pool), max(1, math.ceil(self.topic_fraction * len(pool))))
         if count == 1:
             return np.zeros(len(pool), dtype=int)
-        distance = np.clip(1.0 - pool.similarity, 0.0, None)
-        np.fill_diagonal(distance, 0.0)
-        tree = linkage(squareform(distance, checks=False), method="average")
+        size = len(pool)
+        upper = triu(pool.similarity, k=1).tocoo()
+        distance = np.ones(size * (size - 1) // 2)  # condensed, as `linkage` takes it
+        distance[size * upper.row - upper.row * (upper.row + 1) // 2 + upper.col - upper.row - 1] = np.clip(
+            1.0 - upper.data, 0.0, None
+        )
+        tree = linkage(distance, method="average")
         return fcluster(tree, t=count, criterion="maxclust") - 1

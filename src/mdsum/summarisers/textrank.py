@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import CountVectorizer
 
 from mdsum.summarisers.extractive import ExtractiveSummariser, Objective, pagerank
@@ -12,22 +13,22 @@ from mdsum.summarisers.pool import SentencePool
 from mdsum.text.tokens import content_stems
 
 
-def overlap_similarity(texts: list[str]) -> np.ndarray:
+def overlap_similarity(texts: list[str]) -> csr_matrix:
     """|shared words| / (log|S_i| + log|S_j|), TextRank's similarity, which does not favour long sentences.
 
     Lengths count content words, plus one so that one-word sentences do not divide by zero.
+    Sparse: only pairs that share a word have an edge.
     """
     try:
         present = CountVectorizer(analyzer=content_stems, binary=True).fit_transform(texts)
     except ValueError:  # no content word anywhere: a graph without edges
-        return np.zeros((len(texts), len(texts)))
-    shared = (present @ present.T).toarray().astype(float)
+        return csr_matrix((len(texts), len(texts)))
+    shared = (present @ present.T).tocoo()
     log_length = np.log(np.asarray(present.sum(axis=1), dtype=float).ravel() + 1)
-    similarity = np.divide(
-        shared, log_length[:, None] + log_length[None, :], out=np.zeros_like(shared), where=shared > 0
-    )
-    np.fill_diagonal(similarity, 0.0)
-    return similarity
+    off_diagonal = (shared.row != shared.col) & (shared.data > 0)
+    rows, cols = shared.row[off_diagonal], shared.col[off_diagonal]
+    weights = shared.data[off_diagonal].astype(float) / (log_length[rows] + log_length[cols])
+    return csr_matrix((weights, (rows, cols)), shape=shared.shape)
 
 
 @dataclass(frozen=True)
