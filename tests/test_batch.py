@@ -97,7 +97,7 @@ def test_fail_fast_raises_the_first_failure():
     messages = []
     with pytest.raises(InputError, match="refused"):
         summarise_batch(
-            [cluster("refused")], FirstSentence(), 10, io.StringIO(), "jsonl", report=messages.append, fail_fast=True
+            [cluster("refused")], FirstSentence, 10, io.StringIO(), "jsonl", report=messages.append, fail_fast=True
         )
     assert messages == []
 
