@@ -199,3 +199,31 @@ ARTICLES = [
     "On Monday the city council passed its budget. School spending rises by ten percent under the plan. "
     "The mayor welcomed the vote.",
 ]
+
+
+# ---------------------------------------------------------------- graph rankers: one hub sentence
+
+# One sentence shares its words with every other; the others share little with each other.
+HUB = "Storm flooding closed schools, roads and trains across the valley."
+HUB_CLUSTER = Cluster(
+    "c",
+    [
+        Document("a", "", ["Officials said the storm flooding was the worst in decades.", HUB]),
+        Document(
+            "b",
+            "",
+            [
+                "Many schools stayed closed while teachers checked buildings.",
+                "Roads near the river were blocked by debris for hours.",
+            ],
+        ),
+        Document(
+            "c",
+            "",
+            [
+                "Trains ran late because staff could not reach stations.",
+                "Farmers across the valley counted their flooded fields.",
+            ],
+        ),
+    ],
+)

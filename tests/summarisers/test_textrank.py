@@ -2,8 +2,8 @@ import math
 
 import numpy as np
 import pytest
+from support import HUB, HUB_CLUSTER
 
-from mdsum.model import Cluster, Document
 from mdsum.summarisers.textrank import TextRankSummariser, overlap_similarity
 
 
@@ -21,28 +21,5 @@ def test_only_stop_words_gives_a_graph_without_edges():
 
 
 def test_the_sentence_sharing_words_with_all_others_comes_first():
-    hub = "Storm flooding closed schools, roads and trains across the valley."
-    cluster = Cluster(
-        "c",
-        [
-            Document("a", "", ["Officials said the storm flooding was the worst in decades.", hub]),
-            Document(
-                "b",
-                "",
-                [
-                    "Many schools stayed closed while teachers checked buildings.",
-                    "Roads near the river were blocked by debris for hours.",
-                ],
-            ),
-            Document(
-                "c",
-                "",
-                [
-                    "Trains ran late because staff could not reach stations.",
-                    "Farmers across the valley counted their flooded fields.",
-                ],
-            ),
-        ],
-    )
-    summary = TextRankSummariser().summarise(cluster, len(hub.split()))
-    assert [s.text for s in summary.sentences] == [hub]
+    summary = TextRankSummariser().summarise(HUB_CLUSTER, len(HUB.split()))
+    assert [s.text for s in summary.sentences] == [HUB]
