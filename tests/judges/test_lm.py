@@ -3,33 +3,32 @@ from __future__ import annotations
 import math
 
 import pytest
-from support import FACTS, FILLER, PAIRS, ROUND_ENDED, summary
+from support import FILLER, PAIRS, ROUND_ENDED, summary
 
 import mdsum.llm
 from mdsum.errors import ConfigError
-from mdsum.judges import lm
 from mdsum.judges.lm import LMJudge
 
 
-class ScriptedAsker:
+class ScriptedModel:
     """Stands in for the model: answers with fixed Yes/No log-probabilities and records the prompts."""
 
     def __init__(self, yes: float, no: float) -> None:
         self.logprobs_ = {"Yes": math.log(yes), "No": math.log(no)}
         self.prompts = []
 
-    def logprobs(self, context, question):
-        self.prompts.append(context + question)
-        return dict(self.logprobs_)
+    def next_token_logprobs(self, loaded, prompt, candidates):
+        self.prompts.append(prompt)
+        return {candidate: self.logprobs_[candidate] for candidate in candidates}
 
 
 @pytest.fixture
 def scripted(monkeypatch):
     def install(yes, no):
-        asker = ScriptedAsker(yes, no)
+        model = ScriptedModel(yes, no)
         monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: object())
-        monkeypatch.setattr(lm, "_asker", lambda loaded: asker)
-        return asker
+        monkeypatch.setattr(mdsum.llm, "next_token_logprobs", model.next_token_logprobs)
+        return model
 
     return install
 
@@ -72,16 +71,6 @@ def test_missing_model_package_is_unavailable_with_how_to_install(monkeypatch):
 def test_unknown_model_is_a_config_error():
     with pytest.raises(ConfigError, match="unknown model"):
         LMJudge(name="lm", model="no-such-model").unavailable_reason()
-
-
-def test_prefix_cache_gives_the_same_logprobs_as_the_whole_prompt(tiny_chat_model):
-    loaded = mdsum.llm.load_model(str(tiny_chat_model))
-    context = lm._CONTEXT.format(summary=PAIRS[0][0] + "\n" + FILLER)
-    for fact in FACTS:  # the second and third questions reuse the summary's cache
-        question = lm._QUESTION.format(statement=fact.statement)
-        cached = lm._asker(loaded).logprobs(context, question)
-        whole = mdsum.llm.next_token_logprobs(loaded, context + question, ["Yes", "No"])
-        assert cached == pytest.approx(whole, abs=1e-4)
 
 
 def test_runs_a_real_chat_model(tiny_chat_model):

@@ -7,8 +7,10 @@ import dataclasses
 import pytest
 
 from mdsum.errors import ModelError
+from support import FACTS, FILLER, PAIRS
+
 from mdsum.llm import generate, load_model, next_token_logprobs
-from mdsum.llm.generation import encode, generation_settings
+from mdsum.llm.runtime import generation_settings
 
 
 def test_local_chat_model_generates_text(tiny_chat_model):
@@ -55,14 +57,14 @@ def test_greedy_settings_drop_the_sampling_knobs(tiny_chat_model):
     spec = dataclasses.replace(
         loaded.spec, generation={"do_sample": False, "temperature": 0.7, "top_p": 0.9, "repetition_penalty": 1.1}
     )
-    settings = generation_settings(dataclasses.replace(loaded, spec=spec), {"top_k": 5})
+    settings = generation_settings(spec, {"top_k": 5, "prompt_lookup_num_tokens": None})
     assert settings == {"do_sample": False, "repetition_penalty": 1.1}
 
 
 def test_sampling_keeps_them_and_overrides_win(tiny_chat_model):
     loaded = load_model(str(tiny_chat_model))
     spec = dataclasses.replace(loaded.spec, generation={"do_sample": True, "temperature": 0.7})
-    assert generation_settings(dataclasses.replace(loaded, spec=spec), {"temperature": 0.2}) == {
+    assert generation_settings(spec, {"temperature": 0.2}) == {
         "do_sample": True,
         "temperature": 0.2,
     }
@@ -70,8 +72,8 @@ def test_sampling_keeps_them_and_overrides_win(tiny_chat_model):
 
 def test_a_plain_string_becomes_one_user_turn(tiny_chat_model):
     loaded = load_model(str(tiny_chat_model))
-    as_string = encode(loaded, "Hello there.")["input_ids"].tolist()
-    as_turn = encode(loaded, [{"role": "user", "content": "Hello there."}])["input_ids"].tolist()
+    as_string = loaded.encode("Hello there.")["input_ids"].tolist()
+    as_turn = loaded.encode([{"role": "user", "content": "Hello there."}])["input_ids"].tolist()
     assert as_string == as_turn
 
 
@@ -81,12 +83,33 @@ def test_chat_model_without_a_template_is_a_clear_error(tiny_chat_model):
     template, tokenizer.chat_template = tokenizer.chat_template, None
     try:
         with pytest.raises(ModelError, match="without a chat template"):
-            encode(loaded, "Hello.")
+            loaded.encode("Hello.")
     finally:
         tokenizer.chat_template = template
 
 
 def test_seq2seq_input_is_cut_to_the_context(tiny_seq2seq_model):
     loaded = load_model(str(tiny_seq2seq_model))
-    ids = encode(loaded, "word " * 5000)["input_ids"]
+    ids = loaded.encode("word " * 5000)["input_ids"]
     assert ids.shape[1] == loaded.spec.context
+
+
+def test_reused_prefix_gives_the_same_logprobs_as_a_fresh_evaluation(tiny_chat_model):
+    """The LM judge asks every fact about one summary: the summary's key/value cache is reused."""
+    loaded = load_model(str(tiny_chat_model))
+    context = f"Summary:\n{PAIRS[0][0]}\n{FILLER}\n\n"
+    for fact in FACTS:  # the second and third questions reuse the summary's cache
+        prompt = context + f"Does the summary state that {fact.statement} Answer Yes or No."
+        reused = next_token_logprobs(loaded, prompt, ["Yes", "No"])
+        loaded.prefixes.clear()
+        assert reused == pytest.approx(next_token_logprobs(loaded, prompt, ["Yes", "No"]), abs=1e-4)
+        assert len(loaded.prefixes) == 1
+
+
+def test_stop_strings_end_the_reply_and_are_left_out(tiny_chat_model):
+    loaded = load_model(str(tiny_chat_model))
+    prompt = [{"role": "user", "content": "Hi."}]
+    full = generate(loaded, prompt, max_new_tokens=12, min_new_tokens=12)
+    stop = full.split()[1] if len(full.split()) > 1 else full[-2:]
+    stopped = generate(loaded, prompt, max_new_tokens=12, min_new_tokens=12, stop=[stop])
+    assert stop not in stopped and full.startswith(stopped)

@@ -5,7 +5,7 @@ import pytest
 
 from mdsum.errors import ModelError
 from mdsum.llm import generate, load_model
-from mdsum.llm.loading import _load
+from mdsum.llm.loading import load_spec
 from mdsum.llm.specs import ModelCatalogue, model_spec
 
 
@@ -27,7 +27,7 @@ def test_registry_entry_with_a_path_replaces_the_packaged_model(tiny_chat_model,
         "    family: chat\n    generation: {do_sample: false, temperature: 0.3}\n",
         encoding="utf-8",
     )
-    loaded = _load(model_spec("mine", ModelCatalogue.read(path)))
+    loaded = load_spec(model_spec("mine", ModelCatalogue.read(path)))
     assert generate(loaded, "Hello.", max_new_tokens=4)
 
 

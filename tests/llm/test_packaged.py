@@ -3,7 +3,7 @@ import hashlib
 import pytest
 
 from mdsum.errors import ModelError
-from mdsum.llm.loading import _convert_packaged
+from mdsum.llm.transformers_runtime import convert_packaged
 from mdsum.llm.packaged import join_verified, part_paths
 from mdsum.llm.specs import ModelSpec, PackagedWeights
 
@@ -65,5 +65,5 @@ def test_missing_package_says_how_to_install(installed):
 def test_mismatch_leaves_no_cache_entry(installed, tmp_path):
     spec = ModelSpec(name="fake", family="chat", packaged=_weights(sha256="0" * 64))
     with pytest.raises(ModelError, match="failed verification"):
-        _convert_packaged(spec)
+        convert_packaged(spec)
     assert [p.name for p in (tmp_path / "cache" / "models").iterdir()] == [f"fake-{'0' * 12}.lock"]

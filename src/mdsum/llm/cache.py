@@ -4,8 +4,10 @@ A conversion is built in a temporary directory beside its final place (same file
 and renamed into place after a completion marker recording the source hash is written, so
 a conversion killed half-way leaves only a temporary directory that the next run deletes,
 never a directory that a later run would load. The marker also records every converted
-file's SHA-256, checked before the directory is handed out: a file changed on disk since
-(a flipped bit, an edit) is reported and the conversion rebuilt from its verified source.
+file's SHA-256, size and modification time. Before the directory is handed out, size and time
+are compared (re-hashing a 1.1 GB GGUF file would cost seconds on every load); with
+``$MDSUM_VERIFY=1`` every file is hashed again. A file changed on disk since (an edit, or with
+``MDSUM_VERIFY`` a flipped bit) is reported and the conversion rebuilt from its verified source.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MARKER = "mdsum-complete.json"
+VERIFY_VARIABLE = "MDSUM_VERIFY"
 _PARTIAL_PREFIX = ".partial-"
 
 
@@ -33,26 +36,43 @@ def cache_root() -> Path:
 def is_complete(directory: Path, source_sha256: str) -> bool:
     """True when ``directory`` holds a finished conversion of exactly this source, every file as converted."""
     marker = _read_marker(directory)
-    return marker.get("source_sha256") == source_sha256 and marker.get("files") == _file_hashes(directory)
+    return marker.get("source_sha256") == source_sha256 and _recorded(marker) and not _changed_files(directory, marker)
 
 
-def _changed_files(directory: Path) -> list[str]:
-    """The files of a finished conversion that differ from the marker's record (empty without a record)."""
-    recorded = _read_marker(directory).get("files") or {}
-    if not recorded:
-        return []
-    present = _file_hashes(directory)
-    return sorted(name for name in recorded.keys() | present.keys() if recorded.get(name) != present.get(name))
+def _recorded(marker: dict) -> bool:
+    """Whether the marker records the converted files (older markers did not, or only their hashes)."""
+    files = marker.get("files")
+    return isinstance(files, dict) and bool(files) and all(isinstance(record, dict) for record in files.values())
 
 
-def _file_hashes(directory: Path) -> dict[str, str]:
-    """SHA-256 of every file in ``directory`` but the marker, by its path relative to ``directory``."""
-    hashes = {}
+def _changed_files(directory: Path, marker: dict) -> list[str]:
+    """The files that differ from the marker's record."""
+    recorded = marker["files"]
+    present = _file_records(directory, hashed=os.environ.get(VERIFY_VARIABLE) == "1")
+    return sorted(
+        name for name in recorded.keys() | present.keys() if not _same_file(recorded.get(name), present.get(name))
+    )
+
+
+def _same_file(recorded: dict | None, present: dict | None) -> bool:
+    """Size and time agree, and the hash too where it was taken now."""
+    if recorded is None or present is None:
+        return False
+    return all(recorded.get(field) == value for field, value in present.items())
+
+
+def _file_records(directory: Path, hashed: bool) -> dict[str, dict]:
+    """Size, modification time and (if ``hashed``) SHA-256 of every file in ``directory`` but the marker."""
+    records = {}
     for path in sorted(directory.rglob("*")):
         if path.is_file() and path.name != MARKER:
-            with path.open("rb") as handle:
-                hashes[path.relative_to(directory).as_posix()] = hashlib.file_digest(handle, "sha256").hexdigest()
-    return hashes
+            status = path.stat()
+            record: dict = {"bytes": status.st_size, "mtime_ns": status.st_mtime_ns}
+            if hashed:
+                with path.open("rb") as handle:
+                    record["sha256"] = hashlib.file_digest(handle, "sha256").hexdigest()
+            records[path.relative_to(directory).as_posix()] = record
+    return records
 
 
 def _read_marker(directory: Path) -> dict:
@@ -90,7 +110,9 @@ def cached_build(key: str, source_sha256: str, build: Callable[[Path], None]) ->
         for leftover in root.glob(f"{_PARTIAL_PREFIX}{key}-*"):  # from a killed conversion
             shutil.rmtree(leftover, ignore_errors=True)
         if final.exists():  # no marker, another source or changed files: never trusted
-            if changed := _changed_files(final):
+            marker = _read_marker(final)
+            if marker.get("source_sha256") == source_sha256 and _recorded(marker):
+                changed = _changed_files(final, marker)
                 print(
                     f"mdsum: warning: {final}: {', '.join(changed)} changed since the conversion; converting again",
                     file=sys.stderr,
@@ -100,7 +122,7 @@ def cached_build(key: str, source_sha256: str, build: Callable[[Path], None]) ->
         try:
             build(partial)
             marker = partial / MARKER
-            record = {"source_sha256": source_sha256, "key": key, "files": _file_hashes(partial)}
+            record = {"source_sha256": source_sha256, "key": key, "files": _file_records(partial, hashed=True)}
             marker.write_text(json.dumps(record, indent=1), encoding="utf-8")
             os.replace(partial, final)
         except BaseException:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -46,6 +46,10 @@ class ModelSpec:
     generation: Mapping[str, Any] = field(default_factory=dict)
     runtime: Mapping[str, Any] = field(default_factory=dict)
     description: str = ""
+
+    @property
+    def engine(self) -> str:
+        return self.runtime.get("engine", "transformers")
 
 
 class _Closed(BaseModel):
@@ -82,10 +86,33 @@ class Source(_Closed):
         return self
 
 
+ENGINES = ("transformers", "llama.cpp")
+_TRANSFORMERS_ONLY = ("dtype", "quantize")
+
+
 class Runtime(_Closed):
+    """How the weights run: through transformers + torch (any source), or llama.cpp (packaged GGUF as is).
+
+    ``threads``: a number, or ``auto`` (the default): the cores not busy when the model loads, within the
+    worker's share; ``$MDSUM_THREADS`` overrides both. ``context``: the tokens of key/value cache
+    llama.cpp allocates (default: the model's context).
+    """
+
+    engine: Literal["transformers", "llama.cpp"] = "transformers"
+    threads: Annotated[int, Field(ge=1)] | Literal["auto"] | None = None
     dtype: Literal["float32", "bfloat16"] | None = None
-    threads: int | None = Field(default=None, ge=1)
     quantize: Literal["none", "dynamic-int8"] | None = None
+    context: int | None = Field(default=None, ge=16)
+
+    @model_validator(mode="after")
+    def _settings_fit_the_engine(self) -> Runtime:
+        if self.engine == "llama.cpp" and (given := [key for key in _TRANSFORMERS_ONLY if getattr(self, key)]):
+            raise PydanticCustomError(
+                "engine", "{keys} apply to the transformers engine only", {"keys": ", ".join(given)}
+            )
+        if self.engine == "transformers" and self.context is not None:
+            raise PydanticCustomError("engine", "context applies to the llama.cpp engine only")
+        return self
 
 
 class ModelEntry(Entry):
@@ -97,6 +124,12 @@ class ModelEntry(Entry):
     document_separator: str = "\n\n"
     generation: dict[str, Any] = Field(default_factory=dict)
     runtime: Runtime = Field(default_factory=Runtime)
+
+    @model_validator(mode="after")
+    def _llamacpp_runs_packaged_weights(self) -> ModelEntry:
+        if self.runtime.engine == "llama.cpp" and (self.source.packaged is None or self.family != "chat"):
+            raise PydanticCustomError("engine", "the llama.cpp engine runs packaged GGUF chat models only")
+        return self
 
     def spec(self, name: str) -> ModelSpec:
         packaged = self.source.packaged
