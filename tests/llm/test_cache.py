@@ -121,3 +121,17 @@ def test_a_marker_without_file_hashes_is_rebuilt(cache):
     calls = []
     cached_build("m-1", "abc", lambda d: (calls.append(d), _write_weights(d)))
     assert calls and is_complete(final, "abc")
+
+
+def test_size_and_time_are_trusted_and_verify_hashes_again(cache, monkeypatch):
+    """A loaded cache entry costs a stat per file; MDSUM_VERIFY=1 re-hashes (a flip that kept size and time)."""
+    final = cached_build("m-1", "abc", lambda d: (d / "weights.gguf").write_bytes(bytes(range(256))))
+    weights = final / "weights.gguf"
+    status = weights.stat()
+    flipped = bytearray(weights.read_bytes())
+    flipped[7] ^= 0x01
+    weights.write_bytes(bytes(flipped))
+    os.utime(weights, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert is_complete(final, "abc")
+    monkeypatch.setenv("MDSUM_VERIFY", "1")
+    assert not is_complete(final, "abc")

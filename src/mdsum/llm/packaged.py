@@ -18,15 +18,22 @@ from mdsum.llm.specs import PackagedWeights
 _CHUNK = 1 << 20
 
 
+def package_directory(package: str) -> Path | None:
+    """Where the installed package ``package`` (a pip name) lies, found without importing (and running) it."""
+    spec = importlib.util.find_spec(package.replace("-", "_"))
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def part_paths(weights: PackagedWeights) -> list[Path]:
     """The installed part files, in order; a missing package is a `ModelError` saying how to install."""
     paths = []
     for package, relative in zip(weights.packages, weights.files, strict=False):
-        module = package.replace("-", "_")
-        spec = importlib.util.find_spec(module)  # locates without importing (and running) it
-        if spec is None or not spec.submodule_search_locations:
+        directory = package_directory(package)
+        if directory is None:
             raise ModelError(f"model package '{package}' is not installed; install it with: {weights.install}")
-        path = Path(next(iter(spec.submodule_search_locations))) / relative
+        path = directory / relative
         if not path.is_file():
             raise ModelError(f"model package '{package}' lacks {relative}; reinstall it with: {weights.install}")
         paths.append(path)

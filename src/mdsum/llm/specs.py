@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from mdsum.catalogue import Catalogue, Entry
@@ -99,10 +99,17 @@ class Runtime(_Closed):
     """
 
     engine: Literal["transformers", "llama.cpp"] = "transformers"
-    threads: Annotated[int, Field(ge=1)] | Literal["auto"] | None = None
+    threads: int | str | None = None
     dtype: Literal["float32", "bfloat16"] | None = None
     quantize: Literal["none", "dynamic-int8"] | None = None
     context: int | None = Field(default=None, ge=16)
+
+    @field_validator("threads")
+    @classmethod
+    def _positive_or_auto(cls, threads: int | str | None) -> int | str | None:
+        if threads is not None and threads != "auto" and not (isinstance(threads, int) and threads >= 1):
+            raise PydanticCustomError("threads", "give a positive number of threads or auto")
+        return threads
 
     @model_validator(mode="after")
     def _settings_fit_the_engine(self) -> Runtime:
