@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
-from mdsum.errors import ModelError
 from support import FACTS, FILLER, PAIRS
 
+from mdsum.errors import ModelError
 from mdsum.llm import generate, load_model, next_token_logprobs
 from mdsum.llm.runtime import generation_settings
 

@@ -4,9 +4,9 @@ import pytest
 
 from mdsum.errors import ModelError
 from mdsum.llm import load_model, packaged
-from mdsum.llm.transformers_runtime import convert_packaged
 from mdsum.llm.packaged import join_verified, part_paths
 from mdsum.llm.specs import ModelSpec, PackagedWeights
+from mdsum.llm.transformers_runtime import convert_packaged
 
 PARTS = [b"GGUF part one ", b"and part two"]
 

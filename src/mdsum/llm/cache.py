@@ -110,9 +110,9 @@ def cached_build(key: str, source_sha256: str, build: Callable[[Path], None]) ->
         for leftover in root.glob(f"{_PARTIAL_PREFIX}{key}-*"):  # from a killed conversion
             shutil.rmtree(leftover, ignore_errors=True)
         if final.exists():  # no marker, another source or changed files: never trusted
-            marker = _read_marker(final)
-            if marker.get("source_sha256") == source_sha256 and _recorded(marker):
-                changed = _changed_files(final, marker)
+            previous = _read_marker(final)
+            if previous.get("source_sha256") == source_sha256 and _recorded(previous):
+                changed = _changed_files(final, previous)
                 print(
                     f"mdsum: warning: {final}: {', '.join(changed)} changed since the conversion; converting again",
                     file=sys.stderr,
