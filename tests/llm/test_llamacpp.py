@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 import pytest
 
@@ -66,3 +67,31 @@ def test_tokens_are_counted_and_cut_by_the_model_tokenizer(smollm):
     assert smollm.count_tokens(cut) <= 5 and text.startswith(cut) and cut != text
     assert smollm.truncate(text, 1000) == text
     assert smollm.count_tokens("") == 0
+
+
+def test_without_xllamacpp_the_error_says_what_to_install(monkeypatch):
+    from mdsum.errors import ModelError
+    from mdsum.llm import llamacpp_runtime, model_spec
+
+    monkeypatch.setitem(sys.modules, "xllamacpp", None)  # import fails as if not installed
+    with pytest.raises(
+        ModelError, match=r"runs on llama\.cpp, which is not installed; install it with: pip install xll"
+    ):
+        llamacpp_runtime.load(model_spec("smollm2-135m-instruct"))
+
+
+@pytest.mark.slow
+def test_the_packaged_coder_model_answers_and_writes():
+    """The 1.5B end to end: its 22 parts joined and verified, then run as Q4_K_M by llama.cpp."""
+    from mdsum.errors import ModelError
+    from mdsum.llm import model_spec
+    from mdsum.llm.packaged import part_paths
+
+    try:
+        part_paths(model_spec("qwen2.5-coder-1.5b-instruct").packaged)
+    except ModelError as error:
+        pytest.skip(f"packaged model not installed: {error}")
+    coder = load_model("qwen2.5-coder-1.5b-instruct")
+    scores = next_token_logprobs(coder, QUESTION, ["Yes", "No"])
+    assert scores["Yes"] > scores["No"]
+    assert "Geneva" in generate(coder, "In which city did the talks end? " + QUESTION.split("\n")[1], max_new_tokens=24)

@@ -129,8 +129,13 @@ def joined_gguf(spec: ModelSpec) -> Path:
 
 
 def load(spec: ModelSpec) -> LlamaCppModel:
-    import xllamacpp
-
+    try:
+        import xllamacpp
+    except ImportError:
+        raise ModelError(
+            f"model '{spec.name}' runs on llama.cpp, which is not installed; install it with: "
+            "pip install xllamacpp (make install does it)"
+        ) from None
     threads = model_threads(spec.runtime.get("threads"))
     params = xllamacpp.CommonParams()
     params.model.path = str(joined_gguf(spec))
