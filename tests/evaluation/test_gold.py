@@ -187,3 +187,13 @@ def test_seeds_gold_holds_out_a_part_and_both_parts_hold_negated_and_swapped_tra
     for part in (held_out, [summary for summary in summaries if not summary.held_out]):
         kinds = {kind for summary in part for kind in summary.traps.values()}
         assert {"negated", "swapped", "partial"} <= kinds
+
+
+@pytest.mark.parametrize("cluster_id", ["multiling2011_M000", "multiling2011_M001", "multiling2011_M002"])
+def test_multiling_gold_labels_a_reference_and_two_summarisers_against_every_fact(cluster_id):
+    gold = read_gold_set(REPO / "eval" / "gold" / f"{cluster_id}.yaml")
+    assert gold.cluster == cluster_id and len(gold.summaries) >= 3
+    assert {"reference-1", "lead", "textrank"} <= {summary.id for summary in gold.summaries}
+    for summary in gold.summaries:
+        assert tuple(summary.labels) == gold.checklist.ids, summary.id
+        assert 0 < sum(summary.labels.values()) < len(gold.checklist.ids), summary.id
