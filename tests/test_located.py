@@ -54,6 +54,13 @@ def test_syntax_error_names_the_line_and_where_the_construct_began(tmp_path):
     assert "started on line 2" in message
 
 
+def test_control_character_names_its_line(tmp_path):
+    path = tmp_path / "control.yaml"
+    path.write_text("a: 1\nb: Defence\x92s\n")
+    with pytest.raises(ConfigError, match=rf"^{path}:2: YAML syntax: special characters are not allowed \(#x0092\)$"):
+        load_located(path)
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="file not found"):
         load_located(tmp_path / "absent.yaml")

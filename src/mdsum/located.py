@@ -48,7 +48,11 @@ def load_located(path: str | Path) -> LocatedYaml:
         raise ConfigError(f"{path}: file not found") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character, refused before any parsing
+        line = text.count("\n", 0, error.position) + 1
+        raise ConfigError(f"{path}:{line}: YAML syntax: {error.reason} (#x{error.character:04x})") from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -9,7 +9,10 @@ import pytest
 from support import REPO_ROOT
 
 from mdsum.cli import main
+from mdsum.evaluation.checklist import find_checklist
 from mdsum.evaluation.run_config import load_run_config
+from mdsum.readers import read_inputs
+from mdsum.summarisers import SummariserCatalogue
 
 REPO = REPO_ROOT
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -144,6 +147,14 @@ def test_shipped_configs_are_valid(name):
         pytest.skip(f"benchmark data not found at {SHARED_DATA}")
     else:
         assert all(path.is_file() for path in config.clusters)
+
+
+def test_checklisted_config_runs_every_shipped_system_over_four_clusters_that_all_have_checklists():
+    config = load_run_config(REPO / "eval" / "configs" / "checklisted.yaml")
+    assert [system.name for system in config.systems] == [system.summariser for system in config.systems]
+    assert sorted(system.name for system in config.systems) == SummariserCatalogue.read().names()
+    cluster_ids = [item.id for item in read_inputs(list(config.clusters)).items]
+    assert len(cluster_ids) == 4 and all(find_checklist(cluster_id) for cluster_id in cluster_ids)
 
 
 def test_a_fact_no_source_supports_is_warned_and_the_run_goes_on(project, capsys):

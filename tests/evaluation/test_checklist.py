@@ -1,4 +1,6 @@
-"""Checklists: the schema + cross-field validator names the line at fault; the seeds' checklist is valid."""
+"""Checklists: the schema + cross-field validator names the line at fault; the shipped checklists are valid."""
+
+import json
 
 import pytest
 from support import REPO_ROOT
@@ -197,6 +199,33 @@ def test_seeds_checklist_is_valid_and_every_fact_is_supported_by_its_sources():
     review = review_checklist(SEEDS_CHECKLIST)
     assert review.errors == () and review.warnings == ()
     assert 25 <= len(review.checklist.facts) <= 35
+
+
+def test_sources_are_checked_against_a_cluster_of_a_data_file(tmp_path):
+    data = tmp_path / "clusters.jsonl"
+    data.write_text(json.dumps({"id": "demo", "documents": list(DOCUMENTS.values())}) + "\n")
+    path = write(tmp_path, VALID.replace("[a, b]", "[d0, d1]").replace("[b]", "[d1]"))
+    assert review_checklist(path, data).errors == review_checklist(path, data).warnings == ()
+    path = write(tmp_path, VALID.replace("[a, b]", "[d0, d7]").replace("[b]", "[d1]"))
+    assert "unknown source 'd7'" in review_checklist(path, data).errors[0]
+
+
+def test_a_data_file_without_the_cluster_is_an_error(tmp_path):
+    data = tmp_path / "clusters.jsonl"
+    data.write_text(json.dumps({"id": "other", "documents": list(DOCUMENTS.values())}) + "\n")
+    assert review_checklist(write(tmp_path, VALID), data).errors == (
+        f"{tmp_path / 'checklist.yaml'}:1: {data} holds no cluster 'demo'",
+    )
+
+
+@pytest.mark.parametrize("cluster_id", ["multiling2011_M000", "multiling2011_M001", "multiling2011_M002"])
+def test_multiling_checklists_are_found_by_id_and_checked_against_the_shipped_clusters(cluster_id):
+    review = review_checklist(find_checklist(cluster_id))
+    assert review.errors == () and review.warnings == ()
+    assert 12 <= len(review.checklist.facts) <= 30
+    assert all(
+        fact.sources and all(source.startswith("d") for source in fact.sources) for fact in review.checklist.facts
+    )
 
 
 def test_seeds_later_facts_are_exactly_those_only_the_later_article_reports():

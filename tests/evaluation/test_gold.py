@@ -1,10 +1,12 @@
 """Gold labels: every summary labels every checklist fact, errors name their line; the seeds' gold is valid."""
 
+import json
+
 import pytest
 from support import REPO_ROOT
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.gold import GoldSummary, read_gold_set, review_gold
+from mdsum.evaluation.gold import SCHEMA, TRAP_KINDS, GoldSummary, read_gold_set, review_gold
 
 REPO = REPO_ROOT
 SEEDS_GOLD = REPO / "eval" / "gold" / "seeds.yaml"
@@ -72,8 +74,22 @@ def test_valid_gold_loads_in_order_with_labels_in_checklist_order(project):
         text="A storm closed the port, stranding 300 lorries.\n",
         labels={"F01": True, "F02": False},
     )
+    assert not summaries[0].held_out and summaries[0].traps == {}
     with pytest.raises(TypeError):
         summaries[0].labels["F01"] = False
+
+
+def test_held_out_and_traps_are_read(project):
+    marked = GOLD.replace("      F02: false\n", "      F02: false\n    held_out: true\n    traps: {F02: swapped}\n")
+    summary = read_gold_set(write_gold(project, marked)).summaries[1]
+    assert summary.held_out and summary.traps == {"F02": "swapped"}
+    with pytest.raises(TypeError):
+        summary.traps["F01"] = "negated"  # type: ignore[index]
+
+
+def test_trap_kinds_are_the_schemas():
+    traps = json.loads(SCHEMA.read_text())["properties"]["summaries"]["items"]["properties"]["traps"]
+    assert tuple(traps["additionalProperties"]["enum"]) == TRAP_KINDS
 
 
 def test_gold_set_carries_its_checklist(project):
@@ -105,6 +121,25 @@ MALFORMED = [
     ),
     ("cluster mismatch", ("cluster: demo\ncheck", "cluster: other\ncheck"), 1, "the checklist is for 'demo'"),
     ("bad YAML syntax", ("labels: {F01: true, F02: true}", "labels: {F01: true, F02: true"), 9, "YAML syntax"),
+    (
+        "trap on an unknown fact",
+        ("      F02: false\n", "      F02: false\n    traps: {F09: swapped}\n"),
+        16,
+        "sets a trap on F09, which is not in the checklist",
+    ),
+    (
+        "unknown trap kind",
+        ("      F02: false\n", "      F02: false\n    traps: {F02: exaggerated}\n"),
+        16,
+        "'exaggerated' is not one of",
+    ),
+    (
+        "trap on a fact labelled covered",
+        ("      F02: false\n", "      F02: false\n    traps: {F01: negated}\n"),
+        16,
+        "misstates F01 on purpose yet labels it covered",
+    ),
+    ("held_out not a boolean", ("      F02: false\n", "      F02: false\n    held_out: sometimes\n"), 16, "boolean"),
 ]
 
 
@@ -134,7 +169,7 @@ def test_seeds_gold_labels_every_fact_of_the_seeds_checklist():
     assert {"careful", "half-missing", "wrong-numbers", "paraphrase"} <= {summary.id for summary in gold.summaries}
     for summary in gold.summaries:
         assert tuple(summary.labels) == gold.checklist.ids, summary.id
-        assert 120 <= len(summary.text.split()) <= 230, summary.id
+        assert 40 <= len(summary.text.split()) <= 420, summary.id
 
 
 def test_seeds_gold_summaries_differ_in_quality():
@@ -143,3 +178,22 @@ def test_seeds_gold_summaries_differ_in_quality():
     assert covered["careful"] > covered["wrong-numbers"] and covered["careful"] > covered["half-missing"]
     total = len(read_gold_set(SEEDS_GOLD).checklist.facts)
     assert 0.3 * total <= covered["half-missing"] <= 0.6 * total
+
+
+def test_seeds_gold_holds_out_a_part_and_both_parts_hold_negated_and_swapped_traps():
+    summaries = read_gold_set(SEEDS_GOLD).summaries
+    held_out = [summary for summary in summaries if summary.held_out]
+    assert len(held_out) >= 8 and len(summaries) - len(held_out) >= 8
+    for part in (held_out, [summary for summary in summaries if not summary.held_out]):
+        kinds = {kind for summary in part for kind in summary.traps.values()}
+        assert {"negated", "swapped", "partial"} <= kinds
+
+
+@pytest.mark.parametrize("cluster_id", ["multiling2011_M000", "multiling2011_M001", "multiling2011_M002"])
+def test_multiling_gold_labels_a_reference_and_two_summarisers_against_every_fact(cluster_id):
+    gold = read_gold_set(REPO / "eval" / "gold" / f"{cluster_id}.yaml")
+    assert gold.cluster == cluster_id and len(gold.summaries) >= 3
+    assert {"reference-1", "lead", "textrank"} <= {summary.id for summary in gold.summaries}
+    for summary in gold.summaries:
+        assert tuple(summary.labels) == gold.checklist.ids, summary.id
+        assert 0 < sum(summary.labels.values()) < len(gold.checklist.ids), summary.id

@@ -16,8 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--cluster",
         type=Path,
         metavar="PATH",
-        help="folder of the cluster's documents, to check checklist sources against "
-        "(default: the folder named by the checklist's 'cluster', beside eval/)",
+        help="folder of the cluster's documents, or a data file (.jsonl) holding the cluster by id, to check "
+        "checklist sources against (default: the folder named by the checklist's 'cluster' beside eval/, "
+        "else the file in eval/data/ that holds it)",
     )
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from mdsum.errors import ConfigError, InputError
 from mdsum.located import LocatedYaml, load_located, schema_errors
-from mdsum.model import Checklist, Fact, FactForms
-from mdsum.readers import cluster_from_folder
+from mdsum.model import Checklist, Cluster, Fact, FactForms
+from mdsum.readers import cluster_from_folder, read_inputs
 from mdsum.resources import shipped_path
 
 SCHEMA = shipped_path("eval", "checklists", "schema.json", overridable=False)
@@ -56,10 +56,14 @@ def find_checklist(cluster_id: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def cluster_folder(cluster_id: str) -> Path | None:
-    """The folder of a cluster's documents, named by its id, beside ``eval/`` (e.g. ``seeds/``)."""
+def cluster_source(cluster_id: str) -> Path | None:
+    """Where a cluster's documents ship: a folder named by its id beside ``eval/`` (``seeds/``), or the
+    data file in ``eval/data/`` that holds a cluster of that id (the MultiLing sample)."""
     folder = shipped_path("eval").parent / cluster_id
-    return folder if folder.is_dir() else None
+    if folder.is_dir():
+        return folder
+    data_files = sorted(shipped_path("eval", "data").glob("*.jsonl"))
+    return next((path for path in data_files if document_texts(path, cluster_id) is not None), None)
 
 
 def load_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> Checklist:
@@ -74,8 +78,9 @@ def load_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> C
 def review_checklist(path: str | Path, cluster_dir: str | Path | None = None) -> Review:
     """Check a checklist file against the schema, itself, and (when found) its cluster's documents.
 
-    ``cluster_dir`` defaults to the folder named by the checklist's ``cluster``; the cross-field checks
-    assume the schema's shape, so they run only once the schema is satisfied.
+    ``cluster_dir`` (a folder of articles, or a data file holding the cluster by id) defaults to
+    `cluster_source`; the cross-field checks assume the schema's shape, so they run only once the
+    schema is satisfied.
     """
     try:
         document = load_located(path)
@@ -86,21 +91,29 @@ def review_checklist(path: str | Path, cluster_dir: str | Path | None = None) ->
         return Review(None, tuple(errors), ())
     checklist = _build(document.data)
     errors = _duplicate_ids(document) + _weights_off(document)
-    folder = Path(cluster_dir) if cluster_dir else cluster_folder(checklist.cluster)
-    if folder is None:
-        warnings = [
-            f"{document.where(('cluster',))}: warning: no folder for cluster '{checklist.cluster}'; sources not checked"
-        ]
+    source = Path(cluster_dir) if cluster_dir else cluster_source(checklist.cluster)
+    where = document.where(("cluster",))
+    if source is None:
+        warnings = [f"{where}: warning: no documents found for cluster '{checklist.cluster}'; sources not checked"]
         return Review(None if errors else checklist, tuple(errors), tuple(warnings))
-    texts = document_texts(folder)
-    errors += _unknown_sources(document, texts, folder)
+    texts = document_texts(source, checklist.cluster)
+    if texts is None:
+        return Review(None, (*errors, f"{where}: {source} holds no cluster '{checklist.cluster}'"), ())
+    errors += _unknown_sources(document, texts, source)
     warnings = _unsupported(document, checklist, texts)
     return Review(None if errors else checklist, tuple(errors), tuple(warnings))
 
 
-def document_texts(folder: Path) -> dict[str, str]:
-    """Each document's headline and text as the summarisers read them (cleaned), keyed by document id."""
-    cluster = cluster_from_folder(folder)
+def document_texts(source: Path, cluster_id: str) -> dict[str, str] | None:
+    """Each document's headline and text as the summarisers read them (cleaned), keyed by document id,
+    from a folder of articles or from the cluster of that id in a data file (None if it has none)."""
+    if source.is_dir():
+        cluster: Cluster | None = cluster_from_folder(source)
+    else:
+        items = read_inputs([source]).items
+        cluster = next((item for item in items if isinstance(item, Cluster) and item.id == cluster_id), None)
+    if cluster is None:
+        return None
     return {document.id: "\n".join(filter(None, (document.title, document.text))) for document in cluster.documents}
 
 
@@ -179,10 +192,10 @@ def _weights_off(document: LocatedYaml) -> list[str]:
     ]
 
 
-def _unknown_sources(document: LocatedYaml, texts: Mapping[str, str], folder: Path) -> list[str]:
+def _unknown_sources(document: LocatedYaml, texts: Mapping[str, str], where: Path) -> list[str]:
     return [
         f"{document.where(('facts', index, 'sources', position))}: {fact['id']}: unknown source '{source}' "
-        f"(not a document of {folder})"
+        f"(not a document of {where})"
         for index, fact in _facts(document)
         for position, source in enumerate(fact["sources"])
         if source not in texts
