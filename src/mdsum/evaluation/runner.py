@@ -208,9 +208,14 @@ class Evaluator:
         result.messages.append(message)
         self.warn(message)
 
+    def summary_key(self, system: SystemSpec, cluster: Cluster, words: int) -> str:
+        """Where ``system``'s summary of ``cluster`` is cached, whoever computes it (here or on a Ray cluster)."""
+        summariser = self.summarisers[system.name]
+        return content_key("summary", system.name, summariser.config, summariser.version, words, cluster)
+
     def summary(self, system: SystemSpec, cluster: Cluster, words: int) -> Summary:
         summariser = self.summarisers[system.name]
-        key = content_key("summary", system.name, summariser.config, summariser.version, words, cluster)
+        key = self.summary_key(system, cluster, words)
         return Summary.from_dict(
             self.cache.get_or_compute("summary", key, lambda: summariser.summarise(cluster, words).to_dict())
         )
@@ -260,14 +265,18 @@ def write_jsonl_atomically(path: Path, records: Iterable[dict]) -> None:
     os.replace(temporary, path)
 
 
+def check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 1:
+        raise ConfigError(f"--limit must be a positive number of clusters, got {limit}")
+
+
 def run_evaluation(
     config: RunConfig, limit: int | None = None, progress: bool = True, **evaluator_options
 ) -> RunResult:
     """Read the config's clusters and evaluate; the caller writes the run folder."""
     from mdsum.readers import read_inputs
 
-    if limit is not None and limit < 1:
-        raise ConfigError(f"--limit must be a positive number of clusters, got {limit}")
+    check_limit(limit)
     evaluator = Evaluator(config, **evaluator_options)
     batch = read_inputs(list(config.clusters))
     return evaluator.run(batch.items, config.clusters, limit=limit, progress=progress, total=batch.total)
