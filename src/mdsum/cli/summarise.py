@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             if done:
                 print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
             result = summarise_batch(
-                batch.items,
+                batch.entries,
                 build,
                 args.words,
                 out,
