@@ -23,6 +23,7 @@ from mdsum.errors import InputError
 from mdsum.evaluation.run_config import RunConfig
 from mdsum.evaluation.runner import Evaluator, JudgePanel, check_limit, word_budget
 from mdsum.formats import render
+from mdsum.limits import Limits, applied, current
 from mdsum.model import Cluster, Summary
 from mdsum.readers import ReadFailure, read_inputs
 from mdsum.summarisers import build_summariser
@@ -37,18 +38,20 @@ Systems = Mapping[str, tuple[str | None, Mapping[str, Any]]]
 class SummariseClusters:
     """A Ray actor's work: its summarisers are built when the actor starts and reused for every batch."""
 
-    def __init__(self, systems: Systems) -> None:
+    def __init__(self, systems: Systems, limits: Limits) -> None:
         self.summarisers = {
             name: build_summariser(summariser, **params) for name, (summariser, params) in systems.items()
         }
+        self.limits = limits  # the driver's: an actor's process starts with the defaults
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         """Each row's summary as its JSON record, or why the summariser refused it ("" for the other)."""
         summaries, errors = [], []
         for system, words, record in zip(batch["system"], batch["words"], batch["cluster"], strict=True):
             try:
-                cluster = Cluster.from_dict(json.loads(record))
-                summary = self.summarisers[str(system)].summarise(cluster, int(words))
+                with applied(self.limits):
+                    cluster = Cluster.from_dict(json.loads(record))
+                    summary = self.summarisers[str(system)].summarise(cluster, int(words))
             except InputError as error:
                 summaries.append("")
                 errors.append(str(error))
@@ -165,7 +168,7 @@ def _summarise(
     dataset = ray.data.from_items(rows)
     summarised = dataset.map_batches(
         SummariseClusters,
-        fn_constructor_kwargs={"systems": systems},
+        fn_constructor_kwargs={"systems": systems, "limits": current()},
         batch_size=1,
         num_cpus=1,
         compute=ray.data.ActorPoolStrategy(size=min(pool, len(rows))),

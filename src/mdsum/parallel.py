@@ -20,6 +20,7 @@ from multiprocessing.context import BaseContext
 from typing import Any
 
 from mdsum.errors import InputError
+from mdsum.limits import Limits, applied, current
 from mdsum.model import Cluster, Summary
 from mdsum.readers import Entry, ReadFailure, UnreadRecord
 from mdsum.summarisers.base import Summariser
@@ -63,10 +64,12 @@ def read_and_summarise(summariser: Summariser, entry: Cluster | UnreadRecord, wo
     return cluster if isinstance(cluster, ReadFailure) else summarise_one(summariser, cluster, words)
 
 
-def _summarise_in_worker(entry: Cluster | UnreadRecord, words: int) -> dict[str, Any] | ReadFailure:
-    """A summary travels back as its JSON form: its frozen config (a mappingproxy) does not pickle."""
+def _summarise_in_worker(entry: Cluster | UnreadRecord, words: int, limits: Limits) -> dict[str, Any] | ReadFailure:
+    """Under the caller's limits (a worker starts with the defaults). A summary travels back as its JSON form:
+    its frozen config (a mappingproxy) does not pickle."""
     assert _worker_summariser is not None, "worker started without its summariser"
-    outcome = read_and_summarise(_worker_summariser, entry, words)
+    with applied(limits):
+        outcome = read_and_summarise(_worker_summariser, entry, words)
     return outcome if isinstance(outcome, ReadFailure) else outcome.to_dict()
 
 
@@ -96,6 +99,7 @@ def summarise_stream(
             yield item if isinstance(item, ReadFailure) else read_and_summarise(summariser, item, words)
         return
     threads = max(1, usable_cores() // workers)
+    limits = current()  # the caller's, which the workers would not see
     executor = ProcessPoolExecutor(
         workers,
         mp_context=_worker_context(summariser),
@@ -106,7 +110,7 @@ def summarise_stream(
     try:
         for item in items:
             pending.append(
-                item if isinstance(item, ReadFailure) else executor.submit(_summarise_in_worker, item, words)
+                item if isinstance(item, ReadFailure) else executor.submit(_summarise_in_worker, item, words, limits)
             )
             while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                 yield _result(pending.popleft())

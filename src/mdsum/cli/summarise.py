@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from mdsum.formats import FORMATS, output_format
+from mdsum.limits import DEFAULT_LIMITS, Limits, applied
 
 INPUTS_HELP = (
     "a folder of .txt articles (one cluster), several .txt files (one cluster), several folders, "
@@ -45,6 +46,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start a local one)")
     parser.add_argument(
+        "--max-cluster-bytes",
+        type=int,
+        metavar="BYTES",
+        default=DEFAULT_LIMITS.cluster_bytes,
+        help="refuse a cluster whose articles are bigger in all (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-sentences",
+        type=int,
+        metavar="N",
+        default=DEFAULT_LIMITS.sentences,
+        help="refuse a cluster with more sentences to score (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="SECONDS",
+        default=DEFAULT_LIMITS.seconds,
+        help="refuse a cluster not summarised within this time (default: %(default)s)",
+    )
+    parser.add_argument(
         "--workers",
         "-j",
         type=int,
@@ -54,6 +76,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mdsum.errors import InputError
+
+    if args.words <= 0:
+        raise InputError(f"--words must be a positive integer, got {args.words}")
+    if args.workers is not None and args.workers <= 0:
+        raise InputError(f"--workers must be a positive integer, got {args.workers}")
+    for flag, value in (
+        ("--max-cluster-bytes", args.max_cluster_bytes),
+        ("--max-sentences", args.max_sentences),
+        ("--time-limit", args.time_limit),
+    ):
+        if not value > 0:
+            raise InputError(f"{flag} must be positive, got {value:g}")
+    with applied(Limits(args.max_cluster_bytes, args.max_sentences, args.time_limit)):
+        return _summarise(args)
+
+
+def _summarise(args: argparse.Namespace) -> int:
     from functools import partial
 
     from tqdm import tqdm
@@ -64,10 +104,6 @@ def run(args: argparse.Namespace) -> int:
     from mdsum.readers import read_inputs
     from mdsum.summarisers import build_summariser
 
-    if args.words <= 0:
-        raise InputError(f"--words must be a positive integer, got {args.words}")
-    if args.workers is not None and args.workers <= 0:
-        raise InputError(f"--workers must be a positive integer, got {args.workers}")
     build = partial(build_summariser, args.summariser)
     build()  # an unknown name or a bad config fails before any input is read or output touched
     batch = read_inputs(args.paths)
