@@ -11,9 +11,7 @@ What a path means:
 - a folder written by ``Dataset.save_to_disk``: the same, through ``load_from_disk``.
 
 Several folders or any data file make a batch, read lazily: a bad cluster becomes a
-`ReadFailure` naming it, and the clusters after it still come through. A data file's rows
-come as `UnreadRecord` entries, so that the costly part of reading (cleaning and splitting)
-can be done where the cluster is summarised, in a worker process.
+`ReadFailure` naming it, and the clusters after it still come through.
 """
 
 from __future__ import annotations
@@ -57,22 +55,22 @@ class ReadFailure:
 
 @dataclass(frozen=True)
 class UnreadRecord:
-    """A data file's row, parsed but not yet made a cluster; its id is known without that work."""
+    """A data file's row, parsed but not yet made a cluster: its id is known without that work, and cleaning and
+    splitting the articles can be done where the cluster is summarised (a worker process)."""
 
-    item: str  # where it is, e.g. ``file.jsonl:12``: the cluster's id when the row has none
+    item: str  # where it is (``file.jsonl:12``): the cluster's id when the row has none
     record: Any
 
     @property
     def id(self) -> str:
-        return _record_id(self.record, self.item)
+        has_id = isinstance(self.record, Mapping) and self.record.get("id") not in (None, "")
+        return str(self.record["id"]) if has_id else self.item
 
     def read(self) -> Cluster | ReadFailure:
-        """The cluster, or a failure named by where the record is and its id when it has one."""
         try:
             return cluster_from_record(self.record, self.item)
         except InputError as error:
-            has_id = isinstance(self.record, Mapping) and self.record.get("id") not in (None, "")
-            return ReadFailure(f"{self.item} (id {self.id})" if has_id else self.item, str(error))
+            return ReadFailure(self.item if self.id == self.item else f"{self.item} (id {self.id})", str(error))
 
 
 Entry = Cluster | ReadFailure | UnreadRecord
@@ -87,8 +85,7 @@ class Batch:
     is_batch: bool
 
     @property
-    def items(self) -> Iterator[Cluster | ReadFailure]:
-        """Every entry read, in input order."""
+    def items(self) -> Iterator[Cluster | ReadFailure]:  # every entry read, in input order
         return (entry.read() if isinstance(entry, UnreadRecord) else entry for entry in self.entries)
 
 
@@ -169,7 +166,7 @@ def cluster_from_record(record: Any, fallback_id: str) -> Cluster:
     """
     if not isinstance(record, Mapping):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
-    cluster_id = _record_id(record, fallback_id)
+    cluster_id = fallback_id if record.get("id") in (None, "") else str(record["id"])
     texts = _document_texts(record)
     if not texts:
         raise InputError("empty document list")
@@ -211,12 +208,6 @@ def _references(record: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _record_id(record: Any, fallback_id: str) -> str:
-    """The record's ``id``, else ``fallback_id`` (where it is in the input)."""
-    has_id = isinstance(record, Mapping) and record.get("id") not in (None, "")
-    return str(record["id"]) if has_id else fallback_id
-
-
 def _jsonl_clusters(path: Path) -> Iterator[UnreadRecord | ReadFailure]:
     """One cluster per non-blank line, parsed as it is reached."""
     with path.open("rb") as handle:
@@ -228,11 +219,10 @@ def _jsonl_clusters(path: Path) -> Iterator[UnreadRecord | ReadFailure]:
                 record = json.loads(line.decode("utf-8"))
             except UnicodeDecodeError:
                 yield ReadFailure(item, "not UTF-8 text")
-                continue
             except json.JSONDecodeError as error:
                 yield ReadFailure(item, f"not valid JSON ({error.msg} at column {error.colno})")
-                continue
-            yield UnreadRecord(item, record)
+            else:
+                yield UnreadRecord(item, record)
 
 
 def _count_lines(path: Path) -> int | None:
@@ -243,8 +233,7 @@ def _count_lines(path: Path) -> int | None:
 
 
 def _dataset_clusters(dataset: Iterable[Mapping[str, Any]], name: str) -> Iterator[UnreadRecord]:
-    for number, row in enumerate(dataset):
-        yield UnreadRecord(f"{name}[{number}]", row)
+    return (UnreadRecord(f"{name}[{number}]", row) for number, row in enumerate(dataset))
 
 
 def _hf_file(path: Path) -> tuple[Iterator[Entry], int | None]:
@@ -308,7 +297,7 @@ def _folder_items(folders: Sequence[Path]) -> Iterator[Cluster | ReadFailure]:
             yield ReadFailure(str(folder), str(error))
 
 
-def _source(path: Path) -> tuple[Iterator[Entry], int | None]:
+def _source(path: Path) -> tuple[Iterable[Entry], int | None]:
     """The clusters one batch path contributes, and how many when cheap to know."""
     if path.is_dir():
         if is_saved_dataset(path):
@@ -351,10 +340,7 @@ def read_inputs(names: Sequence[str | Path]) -> Batch:
         return Batch(entries=(cluster_from_files(cluster_id, articles),), total=1, is_batch=False)
     if len(paths) == 1 and paths[0].is_dir() and not is_saved_dataset(paths[0]) and _is_cluster_folder(paths[0]):
         return Batch(entries=(cluster_from_folder(paths[0]),), total=1, is_batch=False)
-    if len(paths) == 1:
-        sources: list[tuple[Iterable[Entry], int | None]] = [_source(paths[0])]
-    else:
-        sources = [_source_or_failure(path) for path in paths]
+    sources = [_source(paths[0])] if len(paths) == 1 else [_source_or_failure(path) for path in paths]
     totals = [total for _, total in sources]
     known = [total for total in totals if total is not None]
     return Batch(

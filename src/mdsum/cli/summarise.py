@@ -19,6 +19,12 @@ INPUTS_HELP = (
 
 
 ALIASES = ("summarize",)
+# Per-cluster limits (`mdsum.limits.Limits`): flag, field, type, metavar, what is refused over it.
+LIMIT_FLAGS = (
+    ("--max-cluster-bytes", "cluster_bytes", int, "BYTES", "a cluster whose articles are bigger in all"),
+    ("--max-sentences", "sentences", int, "N", "a cluster with more sentences to score"),
+    ("--time-limit", "seconds", float, "SECONDS", "a cluster not summarised within this time"),
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,27 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--engine", choices=("local", "ray"), default="local", help="where to summarise a batch (default: local)"
     )
     parser.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start a local one)")
-    parser.add_argument(
-        "--max-cluster-bytes",
-        type=int,
-        metavar="BYTES",
-        default=DEFAULT_LIMITS.cluster_bytes,
-        help="refuse a cluster whose articles are bigger in all (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--max-sentences",
-        type=int,
-        metavar="N",
-        default=DEFAULT_LIMITS.sentences,
-        help="refuse a cluster with more sentences to score (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--time-limit",
-        type=float,
-        metavar="SECONDS",
-        default=DEFAULT_LIMITS.seconds,
-        help="refuse a cluster not summarised within this time (default: %(default)s)",
-    )
+    for flag, field, kind, metavar, refused in LIMIT_FLAGS:
+        default = getattr(DEFAULT_LIMITS, field)
+        parser.add_argument(
+            flag, dest=field, type=kind, metavar=metavar, default=default, help=f"refuse {refused} (default: {default})"
+        )
     parser.add_argument(
         "--workers",
         "-j",
@@ -82,14 +72,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--words must be a positive integer, got {args.words}")
     if args.workers is not None and args.workers <= 0:
         raise InputError(f"--workers must be a positive integer, got {args.workers}")
-    for flag, value in (
-        ("--max-cluster-bytes", args.max_cluster_bytes),
-        ("--max-sentences", args.max_sentences),
-        ("--time-limit", args.time_limit),
-    ):
-        if not value > 0:
-            raise InputError(f"{flag} must be positive, got {value:g}")
-    with applied(Limits(args.max_cluster_bytes, args.max_sentences, args.time_limit)):
+    limits = {field: getattr(args, field) for _, field, *_ in LIMIT_FLAGS}
+    for flag, field, *_ in LIMIT_FLAGS:
+        if not limits[field] > 0:
+            raise InputError(f"{flag} must be positive, got {limits[field]:g}")
+    with applied(Limits(**limits)):
         return _summarise(args)
 
 
