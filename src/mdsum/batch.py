@@ -73,10 +73,10 @@ def summarise_batch(
     """Write one rendered summary per good cluster to ``out``, in input order, flushing after each.
 
     ``build`` makes the summariser, once per worker process (``workers`` of them; 1 runs here), and
-    unread records (`UnreadRecord`) are read where they are summarised. Bad clusters (unreadable, refused by the summariser, or a second cluster with an id already
-    seen, which resume could not tell apart) are reported and skipped, or with ``fail_fast``
-    raised as an `InputError`; the summaries' notes are reported; clusters whose id is in
-    ``done`` are skipped silently.
+    unread records (`UnreadRecord`) are read where they are summarised. Bad clusters (unreadable,
+    refused by the summariser, or a second cluster with an id already seen, which resume could not
+    tell apart) are reported and skipped, or with ``fail_fast`` raised as an `InputError`; the
+    summaries' notes are reported; clusters whose id is in ``done`` are skipped silently, unread.
     """
     bar = tqdm(total=total, unit="cluster", disable=None, leave=False)
     skipped_as_done = 0
