@@ -7,7 +7,7 @@ import pytest
 from mdsum.batch import open_output, resume_jsonl, summarise_batch
 from mdsum.errors import InputError
 from mdsum.model import Cluster, Document, SourceRef, SummarySentence
-from mdsum.readers import ReadFailure
+from mdsum.readers import ReadFailure, UnreadRecord
 from mdsum.summarisers.base import Draft, Summariser
 
 
@@ -90,6 +90,23 @@ def test_a_second_cluster_with_an_id_already_seen_is_refused_even_when_done():
     assert written == ["a"] and result.already_done == 1
     assert [failure.item for failure in result.failures] == ["a", "b"]
     assert sum("duplicate cluster id" in message for message in messages) == 2
+
+
+def test_unread_records_are_skipped_and_refused_by_id_before_anyone_reads_them():
+    """The ids of a data file's rows decide resume and duplicates; reading waits for the summariser's process."""
+    rows = [
+        UnreadRecord("in.jsonl:1", {"id": "a", "documents": ["Sentence one."]}),
+        UnreadRecord("in.jsonl:2", {"id": "a", "documents": ["Another sentence."]}),
+        UnreadRecord("in.jsonl:3", {"id": 7, "documents": ["Sentence three."]}),
+        UnreadRecord("in.jsonl:4", {"documents": ["Sentence four."]}),
+        UnreadRecord("in.jsonl:5", {"id": "c", "documents": []}),
+    ]
+    result, written, _ = run(rows, done={"7"})
+    assert written == ["a", "in.jsonl:4"] and result.already_done == 1
+    assert [(failure.item, failure.message) for failure in result.failures] == [
+        ("a", "duplicate cluster id: an earlier cluster in this input has it"),
+        ("in.jsonl:5 (id c)", "empty document list"),
+    ]
 
 
 def test_fail_fast_raises_the_first_failure():

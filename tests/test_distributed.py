@@ -2,6 +2,7 @@
 
 import io
 import itertools
+import json
 import subprocess
 import sys
 from functools import partial
@@ -10,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from mdsum.batch import summarise_batch
+from mdsum.cli import main
 from mdsum.distributed import summarise_on_ray
 from mdsum.model import Cluster, Document
 from mdsum.readers import ReadFailure, read_inputs
@@ -96,3 +98,51 @@ def test_parquet_is_only_written_by_the_ray_engine(shared_data_dir, tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == "mdsum: error: --format parquet needs --engine ray"
     assert not out.exists()
+
+
+GENEVA_CHECKLIST = """\
+cluster: geneva
+event: "Talks in Geneva"
+facts:
+  - id: F01
+    statement: "Some 320,000 people have been killed in the war."
+    sources: [d1]
+    weight: 1
+    category: context
+    later: false
+    forms: {names: [["war"]], numbers: ["320,000"], dates: [], negated: false}
+"""
+
+
+def test_eval_run_on_ray_writes_the_reports_of_a_local_run(ray_cluster, tmp_path, monkeypatch, capsys):
+    """The summaries are made on Ray and cached; judging and the run folder are the local run's, byte for byte."""
+    articles = [
+        "Talks on the future of the region ended in Geneva on Friday without a breakthrough. "
+        "The envoy said the next round would start in September. Delegates met the envoy separately.",
+        "The envoy told reporters in Geneva that the round had made incremental progress. "
+        "Some 320,000 people have been killed in the war. The opposition wants a political transition.",
+    ]
+    lines = [
+        json.dumps({"id": "geneva", "documents": articles}),
+        "{not json",
+        json.dumps({"id": "envoy", "documents": articles[1:]}),
+    ]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "eval" / "checklists").mkdir(parents=True)
+    (tmp_path / "eval" / "checklists" / "geneva.yaml").write_text(GENEVA_CHECKLIST, encoding="utf-8")
+    monkeypatch.setenv("MDSUM_EVAL", str(tmp_path / "eval"))
+    for engine in ("local", "ray"):
+        (tmp_path / f"{engine}.yaml").write_text(
+            "name: both\nclusters: [batch.jsonl]\nsystems: [lead, textrank]\njudges: [lexical]\n"
+            f"words: 30\nseed: 1\noutput: {engine}\n",
+            encoding="utf-8",
+        )
+        assert (
+            main(["eval", "run", "--config", str(tmp_path / f"{engine}.yaml"), "--engine", engine, "--no-progress"])
+            == 0
+        )
+    assert "mdsum: 4 summaries made on Ray" in capsys.readouterr().err  # 2 clusters x 2 systems
+    for name in ("reports.jsonl", "leaderboard.md", "coverage.md"):
+        assert (tmp_path / "ray" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+    assert main(["eval", "run", "--config", str(tmp_path / "ray.yaml"), "--engine", "ray", "--no-progress"]) == 0
+    assert "mdsum: 0 summaries made on Ray" in capsys.readouterr().err

@@ -5,7 +5,7 @@ import pytest
 from mdsum.errors import InputError
 from mdsum.model import Cluster, Document, Summary
 from mdsum.parallel import IN_FLIGHT_PER_WORKER, summarise_stream
-from mdsum.readers import ReadFailure
+from mdsum.readers import ReadFailure, UnreadRecord
 from mdsum.summarisers import build_summariser
 
 LEXRANK = partial(build_summariser, "lexrank")
@@ -45,6 +45,32 @@ def test_two_workers_give_the_same_outcomes_in_input_order():
         "c3",
     ]
     assert "no text to summarise" in one[2].message
+
+
+def records():
+    """A data file's rows as the reader hands them over: parsed, not yet cleaned or split."""
+    yield UnreadRecord(
+        "in.jsonl:1", {"id": "r1", "documents": ["The envoys met in Geneva. The talks went on all day."]}
+    )
+    yield UnreadRecord("in.jsonl:2", ["not", "an", "object"])
+    yield UnreadRecord("in.jsonl:3", {"id": 7, "documents": []})
+    yield UnreadRecord("in.jsonl:4", {"documents": ["Report two says the talks went on. The envoys met again."]})
+
+
+def test_records_are_read_in_the_workers_with_the_outcomes_of_reading_them_here(monkeypatch):
+    here = as_records(summarise_stream(records(), LEXRANK, 20, workers=1))
+    assert [record["cluster_id"] if isinstance(record, dict) else record.item for record in here] == [
+        "r1",
+        "in.jsonl:2",
+        "in.jsonl:3 (id 7)",
+        "in.jsonl:4",
+    ]
+
+    def read_in_the_parent(record):
+        raise AssertionError(f"{record.item} was read in the parent, not in a worker")
+
+    monkeypatch.setattr(UnreadRecord, "read", read_in_the_parent)  # the workers import their own, untouched
+    assert as_records(summarise_stream(records(), LEXRANK, 20, workers=2)) == here
 
 
 def test_input_is_read_only_a_window_ahead():

@@ -15,9 +15,8 @@ from tqdm import tqdm
 
 from mdsum.errors import InputError
 from mdsum.formats import SUFFIX_FORMATS, render
-from mdsum.model import Cluster
 from mdsum.parallel import SummariserFactory, summarise_stream
-from mdsum.readers import ReadFailure
+from mdsum.readers import Entry, ReadFailure
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ def resume_jsonl(path: Path) -> set[str]:
 
 
 def summarise_batch(
-    items: Iterable[Cluster | ReadFailure],
+    items: Iterable[Entry],
     build: SummariserFactory,
     words: int,
     out: TextIO,
@@ -73,19 +72,19 @@ def summarise_batch(
 ) -> BatchResult:
     """Write one rendered summary per good cluster to ``out``, in input order, flushing after each.
 
-    ``build`` makes the summariser, once per worker process (``workers`` of them; 1 runs here).
-    Bad clusters (unreadable, refused by the summariser, or a second cluster with an id already
-    seen, which resume could not tell apart) are reported and skipped, or with ``fail_fast``
-    raised as an `InputError`; the summaries' notes are reported; clusters whose id is in
-    ``done`` are skipped silently.
+    ``build`` makes the summariser, once per worker process (``workers`` of them; 1 runs here), and
+    unread records (`UnreadRecord`) are read where they are summarised. Bad clusters (unreadable,
+    refused by the summariser, or a second cluster with an id already seen, which resume could not
+    tell apart) are reported and skipped, or with ``fail_fast`` raised as an `InputError`; the
+    summaries' notes are reported; clusters whose id is in ``done`` are skipped silently, unread.
     """
     bar = tqdm(total=total, unit="cluster", disable=None, leave=False)
     skipped_as_done = 0
 
-    def to_do() -> Iterator[Cluster | ReadFailure]:
+    def to_do() -> Iterator[Entry]:
         nonlocal skipped_as_done
         for item in _unique_ids(items):
-            if isinstance(item, Cluster) and item.id in done:
+            if not isinstance(item, ReadFailure) and item.id in done:
                 skipped_as_done += 1
                 bar.update()
             else:
@@ -110,17 +109,18 @@ def summarise_batch(
     return BatchResult(written, skipped_as_done, tuple(failures))
 
 
-def _unique_ids(items: Iterable[Cluster | ReadFailure]) -> Iterator[Cluster | ReadFailure]:
+def _unique_ids(items: Iterable[Entry]) -> Iterator[Entry]:
     """The items, a cluster whose id an earlier one has turned into a failure: its summary could not
     be told apart from the first one's, and resume would take it as done."""
     seen: set[str] = set()
     for item in items:
-        if isinstance(item, Cluster) and item.id in seen:
+        if isinstance(item, ReadFailure):
+            yield item
+        elif item.id in seen:
             yield ReadFailure(item.id, "duplicate cluster id: an earlier cluster in this input has it")
-            continue
-        if isinstance(item, Cluster):
+        else:
             seen.add(item.id)
-        yield item
+            yield item
 
 
 @contextmanager

@@ -1,8 +1,10 @@
-"""Summarise a batch on a Ray cluster: Ray Data streams the clusters through a pool of actors, one summariser each.
+"""Summarise on a Ray cluster: Ray Data streams the clusters through a pool of actors, each with its summarisers.
 
 The driver reads the inputs as the local engine does, skips the ids already written, and writes the results back
 in input order, so a Ray run writes the same bytes as a local one and resumes the same way. Only the summarising
-is spread: each actor builds its summariser once, so a model is loaded once per actor, not once per cluster.
+is spread: each actor builds its summarisers once, so a model is loaded once per actor, not once per cluster.
+An evaluation run spreads the same way: the summaries it has not cached are made on Ray and cached, and the run
+then judges and reports here, as a local run does.
 """
 
 from __future__ import annotations
@@ -10,39 +12,53 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import nullcontext
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from mdsum.batch import BatchResult, resume_jsonl
 from mdsum.errors import InputError
+from mdsum.evaluation.run_config import RunConfig
+from mdsum.evaluation.runner import Evaluator, JudgePanel, check_limit, word_budget
 from mdsum.formats import render
+from mdsum.limits import Limits, applied, current
 from mdsum.model import Cluster, Summary
-from mdsum.readers import ReadFailure
+from mdsum.readers import ReadFailure, read_inputs
 from mdsum.summarisers import build_summariser
+
+# A row for the actors: ``id`` (returned with the result), the ``system`` to summarise with, its ``words`` budget
+# and the ``cluster`` as its JSON record. ``summarise_on_ray`` has one system, named after this.
+ONLY_SYSTEM = "summariser"
+# system name -> (summariser name, parameter overrides), as `build_summariser` takes them
+Systems = Mapping[str, tuple[str | None, Mapping[str, Any]]]
 
 
 class SummariseClusters:
-    """A Ray actor's work: the summariser is built when the actor starts and reused for every batch."""
+    """A Ray actor's work: its summarisers are built when the actor starts and reused for every batch."""
 
-    def __init__(self, summariser: str | None, words: int) -> None:
-        self.summariser = build_summariser(summariser)
-        self.words = words
+    def __init__(self, systems: Systems, limits: Limits) -> None:
+        self.summarisers = {
+            name: build_summariser(summariser, **params) for name, (summariser, params) in systems.items()
+        }
+        self.limits = limits  # the driver's: an actor's process starts with the defaults
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        """Each cluster's summary as its JSON record, or why the summariser refused it ("" for the other)."""
+        """Each row's summary as its JSON record, or why the summariser refused it ("" for the other)."""
         summaries, errors = [], []
-        for record in batch["cluster"]:
+        for system, words, record in zip(batch["system"], batch["words"], batch["cluster"], strict=True):
             try:
-                summary = self.summariser.summarise(Cluster.from_dict(json.loads(record)), self.words)
+                with applied(self.limits):
+                    cluster = Cluster.from_dict(json.loads(record))
+                    summary = self.summarisers[str(system)].summarise(cluster, int(words))
             except InputError as error:
                 summaries.append("")
                 errors.append(str(error))
             else:
                 summaries.append(summary.to_json())
                 errors.append("")
-        return {"cluster_id": list(batch["cluster_id"]), "summary": summaries, "error": errors}
+        return {"id": list(batch["id"]), "summary": summaries, "error": errors}
 
 
 def summarise_on_ray(
@@ -78,8 +94,9 @@ def summarise_on_ray(
         elif item.id in done:
             already_done += 1
         else:
-            rows.append({"cluster_id": item.id, "cluster": item.to_json()})
-    outcomes = _summarise(rows, summariser, words, address, actors) if rows else ()
+            rows.append({"id": item.id, "system": ONLY_SYSTEM, "words": words, "cluster": item.to_json()})
+    systems: Systems = {ONLY_SYSTEM: (summariser, {})}
+    outcomes = _summarise(rows, systems, address, actors) if rows else ()
     summaries = _kept(outcomes, failures, report)
     written = _write_parquet(summaries, out, done) if fmt == "parquet" and out else _write_text(summaries, out, fmt)
     return BatchResult(written, already_done, tuple(failures))
@@ -97,8 +114,42 @@ def _done_ids(out: Path | None, fmt: str) -> Collection[str]:
     return frozenset()
 
 
+def summarise_evaluation_on_ray(
+    config: RunConfig, limit: int | None = None, *, address: str | None = None, actors: int | None = None
+) -> int:
+    """Make on Ray the summaries an evaluation run of ``config`` (of its first ``limit`` clusters) has not cached,
+    and cache them where the run looks for them; returns how many were made.
+
+    Every other step (a refusal, a cluster without a budget, judging, the reports) is left to the run that follows:
+    it finds these summaries cached, so its reports are the ones a local run writes.
+    """
+    check_limit(limit)
+    evaluator = Evaluator(config, panel=JudgePanel((), (), ()))  # summaries only: no judge is built
+    available = [spec for spec in config.systems if spec.name not in evaluator.unavailable]  # the run says why
+    rows, keys = [], set()
+    for cluster in islice(read_inputs(list(config.clusters)).items, limit):
+        if not isinstance(cluster, Cluster):
+            continue
+        try:
+            words = word_budget(config.words, cluster)
+        except InputError:
+            continue
+        for system in available:
+            key = evaluator.summary_key(system, cluster, words)
+            if key not in keys and evaluator.cache.get("summary", key) is None:
+                keys.add(key)
+                rows.append({"id": key, "system": system.name, "words": words, "cluster": cluster.to_json()})
+    systems = {spec.name: (spec.summariser, dict(spec.params)) for spec in available}
+    made = 0
+    for row in _summarise(rows, systems, address, actors) if rows else ():
+        if not row["error"]:
+            evaluator.cache.put("summary", row["id"], json.loads(row["summary"]))
+            made += 1
+    return made
+
+
 def _summarise(
-    rows: list[dict[str, str]], summariser: str | None, words: int, address: str | None, actors: int | None
+    rows: list[dict[str, Any]], systems: Systems, address: str | None, actors: int | None
 ) -> Iterable[dict[str, Any]]:
     """The actors' outputs row by row, in input order; a cluster is one batch, as one takes seconds with a model.
 
@@ -117,7 +168,7 @@ def _summarise(
     dataset = ray.data.from_items(rows)
     summarised = dataset.map_batches(
         SummariseClusters,
-        fn_constructor_kwargs={"summariser": summariser, "words": words},
+        fn_constructor_kwargs={"systems": systems, "limits": current()},
         batch_size=1,
         num_cpus=1,
         compute=ray.data.ActorPoolStrategy(size=min(pool, len(rows))),
@@ -131,7 +182,7 @@ def _kept(
     """The summaries, with the refused clusters reported and the summaries' notes passed on, as locally."""
     for row in outcomes:
         if row["error"]:
-            failure = ReadFailure(row["cluster_id"], row["error"])
+            failure = ReadFailure(row["id"], row["error"])
             failures.append(failure)
             report(f"skipped {failure.item}: {failure.message}")
             continue

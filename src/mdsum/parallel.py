@@ -3,7 +3,9 @@
 Each worker process builds its summariser once (a model is loaded at most once per worker) and
 gets an equal share of the cores for its math libraries, so N workers never run N x cores threads.
 At most ``IN_FLIGHT_PER_WORKER x workers`` clusters are read ahead of the one being written, so
-memory follows the number of workers, not the size of the batch.
+memory follows the number of workers, not the size of the batch. A data file's rows travel to the
+workers unread: cleaning and splitting a cluster's articles costs more than an extractive summary,
+so done in the parent it would leave the workers waiting.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from multiprocessing.context import BaseContext
 from typing import Any
 
 from mdsum.errors import InputError
+from mdsum.limits import Limits, applied, current
 from mdsum.model import Cluster, Summary
-from mdsum.readers import ReadFailure
+from mdsum.readers import Entry, ReadFailure, UnreadRecord
 from mdsum.summarisers.base import Summariser
 
 # Two clusters per worker keep every worker busy while the oldest result is being written.
@@ -55,10 +58,18 @@ def _start_worker(build: SummariserFactory, threads: int) -> None:
     _worker_summariser = build()
 
 
-def _summarise_in_worker(cluster: Cluster, words: int) -> dict[str, Any] | ReadFailure:
-    """A summary travels back as its JSON form: its frozen config (a mappingproxy) does not pickle."""
+def read_and_summarise(summariser: Summariser, entry: Cluster | UnreadRecord, words: int) -> Outcome:
+    """The entry's summary, or why it could not be read or was refused."""
+    cluster = entry.read() if isinstance(entry, UnreadRecord) else entry
+    return cluster if isinstance(cluster, ReadFailure) else summarise_one(summariser, cluster, words)
+
+
+def _summarise_in_worker(entry: Cluster | UnreadRecord, words: int, limits: Limits) -> dict[str, Any] | ReadFailure:
+    """Under the caller's limits (a worker starts with the defaults). A summary travels back as its JSON form:
+    its frozen config (a mappingproxy) does not pickle."""
     assert _worker_summariser is not None, "worker started without its summariser"
-    outcome = summarise_one(_worker_summariser, cluster, words)
+    with applied(limits):
+        outcome = read_and_summarise(_worker_summariser, entry, words)
     return outcome if isinstance(outcome, ReadFailure) else outcome.to_dict()
 
 
@@ -73,9 +84,9 @@ def _worker_context(summariser: Summariser) -> BaseContext:
 
 
 def summarise_stream(
-    items: Iterable[Cluster | ReadFailure], build: SummariserFactory, words: int, workers: int = 1
+    items: Iterable[Entry], build: SummariserFactory, words: int, workers: int = 1
 ) -> Iterator[Outcome]:
-    """One outcome per item, in input order: its summary, or a failure (passed through or a refusal).
+    """One outcome per item, in input order: its summary, or a failure (passed through, unreadable or a refusal).
 
     ``build`` makes the summariser; with several workers it must pickle (a module-level function or
     a `functools.partial` of one), and each worker calls it once.
@@ -85,9 +96,10 @@ def summarise_stream(
     summariser = build()  # here first, so a bad name or config fails as itself, not as a broken pool
     if workers == 1:
         for item in items:
-            yield item if isinstance(item, ReadFailure) else summarise_one(summariser, item, words)
+            yield item if isinstance(item, ReadFailure) else read_and_summarise(summariser, item, words)
         return
     threads = max(1, usable_cores() // workers)
+    limits = current()  # the caller's, which the workers would not see
     executor = ProcessPoolExecutor(
         workers,
         mp_context=_worker_context(summariser),
@@ -98,7 +110,7 @@ def summarise_stream(
     try:
         for item in items:
             pending.append(
-                item if isinstance(item, ReadFailure) else executor.submit(_summarise_in_worker, item, words)
+                item if isinstance(item, ReadFailure) else executor.submit(_summarise_in_worker, item, words, limits)
             )
             while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                 yield _result(pending.popleft())

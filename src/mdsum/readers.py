@@ -54,12 +54,39 @@ class ReadFailure:
 
 
 @dataclass(frozen=True)
+class UnreadRecord:
+    """A data file's row, parsed but not yet made a cluster: its id is known without that work, and cleaning and
+    splitting the articles can be done where the cluster is summarised (a worker process)."""
+
+    item: str  # where it is (``file.jsonl:12``): the cluster's id when the row has none
+    record: Any
+
+    @property
+    def id(self) -> str:
+        has_id = isinstance(self.record, Mapping) and self.record.get("id") not in (None, "")
+        return str(self.record["id"]) if has_id else self.item
+
+    def read(self) -> Cluster | ReadFailure:
+        try:
+            return cluster_from_record(self.record, self.item)
+        except InputError as error:
+            return ReadFailure(self.item if self.id == self.item else f"{self.item} (id {self.id})", str(error))
+
+
+Entry = Cluster | ReadFailure | UnreadRecord
+
+
+@dataclass(frozen=True)
 class Batch:
     """Clusters (and failures) in input order; ``total`` when known without reading them all."""
 
-    items: Iterable[Cluster | ReadFailure]
+    entries: Iterable[Entry]  # a data file's rows unread, to be read by whoever summarises them
     total: int | None
     is_batch: bool
+
+    @property
+    def items(self) -> Iterator[Cluster | ReadFailure]:  # every entry read, in input order
+        return (entry.read() if isinstance(entry, UnreadRecord) else entry for entry in self.entries)
 
 
 def _check_size(size: int, where: str | Path) -> None:
@@ -181,20 +208,7 @@ def _references(record: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _read_record(record: Any, item: str) -> Cluster | ReadFailure:
-    """A cluster, or a failure named by where the record is and its id when it has one."""
-    try:
-        return cluster_from_record(record, item)
-    except InputError as error:
-        named = (
-            f"{item} (id {record['id']})"
-            if isinstance(record, Mapping) and record.get("id") not in (None, "")
-            else item
-        )
-        return ReadFailure(named, str(error))
-
-
-def _jsonl_clusters(path: Path) -> Iterator[Cluster | ReadFailure]:
+def _jsonl_clusters(path: Path) -> Iterator[UnreadRecord | ReadFailure]:
     """One cluster per non-blank line, parsed as it is reached."""
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
@@ -205,11 +219,10 @@ def _jsonl_clusters(path: Path) -> Iterator[Cluster | ReadFailure]:
                 record = json.loads(line.decode("utf-8"))
             except UnicodeDecodeError:
                 yield ReadFailure(item, "not UTF-8 text")
-                continue
             except json.JSONDecodeError as error:
                 yield ReadFailure(item, f"not valid JSON ({error.msg} at column {error.colno})")
-                continue
-            yield _read_record(record, item)
+            else:
+                yield UnreadRecord(item, record)
 
 
 def _count_lines(path: Path) -> int | None:
@@ -219,12 +232,11 @@ def _count_lines(path: Path) -> int | None:
         return sum(1 for line in handle if line.strip())
 
 
-def _dataset_clusters(dataset: Iterable[Mapping[str, Any]], name: str) -> Iterator[Cluster | ReadFailure]:
-    for number, row in enumerate(dataset):
-        yield _read_record(row, f"{name}[{number}]")
+def _dataset_clusters(dataset: Iterable[Mapping[str, Any]], name: str) -> Iterator[UnreadRecord]:
+    return (UnreadRecord(f"{name}[{number}]", row) for number, row in enumerate(dataset))
 
 
-def _hf_file(path: Path) -> tuple[Iterator[Cluster | ReadFailure], int | None]:
+def _hf_file(path: Path) -> tuple[Iterator[Entry], int | None]:
     """A ``.json`` or ``.parquet`` file through `datasets`, streamed so nothing is copied or cached."""
     from datasets import load_dataset
 
@@ -241,7 +253,7 @@ def _hf_file(path: Path) -> tuple[Iterator[Cluster | ReadFailure], int | None]:
     return _guarded(_dataset_clusters(dataset, str(path)), path), total
 
 
-def _guarded(items: Iterator[Cluster | ReadFailure], path: Path) -> Iterator[Cluster | ReadFailure]:
+def _guarded(items: Iterator[Entry], path: Path) -> Iterator[Entry]:
     """Stop a file that breaks mid-stream with one failure instead of losing the whole batch."""
     try:
         yield from items
@@ -249,7 +261,7 @@ def _guarded(items: Iterator[Cluster | ReadFailure], path: Path) -> Iterator[Clu
         yield ReadFailure(str(path), f"stopped reading: {type(error).__name__}: {str(error).splitlines()[0][:200]}")
 
 
-def _saved_dataset(folder: Path) -> tuple[Iterator[Cluster | ReadFailure], int]:
+def _saved_dataset(folder: Path) -> tuple[Iterator[Entry], int]:
     from datasets import DatasetDict, load_from_disk
 
     try:
@@ -285,7 +297,7 @@ def _folder_items(folders: Sequence[Path]) -> Iterator[Cluster | ReadFailure]:
             yield ReadFailure(str(folder), str(error))
 
 
-def _source(path: Path) -> tuple[Iterator[Cluster | ReadFailure], int | None]:
+def _source(path: Path) -> tuple[Iterable[Entry], int | None]:
     """The clusters one batch path contributes, and how many when cheap to know."""
     if path.is_dir():
         if is_saved_dataset(path):
@@ -297,7 +309,7 @@ def _source(path: Path) -> tuple[Iterator[Cluster | ReadFailure], int | None]:
     return _hf_file(path)
 
 
-def _source_or_failure(path: Path) -> tuple[Iterable[Cluster | ReadFailure], int | None]:
+def _source_or_failure(path: Path) -> tuple[Iterable[Entry], int | None]:
     """In a batch of several paths, one that cannot be opened is a failure, not the end of the run."""
     try:
         return _source(path)
@@ -325,17 +337,14 @@ def read_inputs(names: Sequence[str | Path]) -> Batch:
             raise InputError("give either .txt articles (one cluster) or folders and data files (a batch), not both")
         parents = {path.parent.resolve().name for path in articles}
         cluster_id = parents.pop() if len(parents) == 1 else "cluster"
-        return Batch(items=(cluster_from_files(cluster_id, articles),), total=1, is_batch=False)
+        return Batch(entries=(cluster_from_files(cluster_id, articles),), total=1, is_batch=False)
     if len(paths) == 1 and paths[0].is_dir() and not is_saved_dataset(paths[0]) and _is_cluster_folder(paths[0]):
-        return Batch(items=(cluster_from_folder(paths[0]),), total=1, is_batch=False)
-    if len(paths) == 1:
-        sources: list[tuple[Iterable[Cluster | ReadFailure], int | None]] = [_source(paths[0])]
-    else:
-        sources = [_source_or_failure(path) for path in paths]
+        return Batch(entries=(cluster_from_folder(paths[0]),), total=1, is_batch=False)
+    sources = [_source(paths[0])] if len(paths) == 1 else [_source_or_failure(path) for path in paths]
     totals = [total for _, total in sources]
     known = [total for total in totals if total is not None]
     return Batch(
-        items=chain.from_iterable(items for items, _ in sources),
+        entries=chain.from_iterable(items for items, _ in sources),
         total=sum(known) if len(known) == len(totals) else None,
         is_batch=True,
     )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,6 +117,34 @@ def test_jsonl_batch_with_references_limit_and_a_bad_line(project, capsys):
     assert "skipped" in captured.err and "batch.jsonl" in captured.err
     board = (project / "run" / "leaderboard.md").read_text()
     assert "ranked by **rouge2**" in board and "| lead | lexrank |" in board and "pyramid" not in board
+
+
+# What a re-run with every result cached must not import: a model runtime, the plotting library,
+# and the libraries that only computing a summary, a verdict or a stem needs.
+NOT_FOR_A_CACHED_RUN = ("torch", "transformers", "sklearn", "matplotlib", "nltk", "ray")
+IMPORTED_AFTER_A_RUN = (
+    "import sys; from mdsum.cli import main; code = main(sys.argv[1:]); "
+    "print(sorted({name.split('.')[0] for name in sys.modules} & set(%r))); sys.exit(code)"
+)
+
+
+def test_a_fully_cached_rerun_imports_no_model_or_plotting_library(project, capsys):
+    """Issue 12: a cached re-run takes well under 2 s because it loads nothing it does not use."""
+    config = write_config(
+        project,
+        "clusters: [geneva]\nsystems: [lead, textrank, submodular]\njudges: [lexical]\nwords: 30\noutput: run\n",
+    )
+    assert main(["eval", "run", "--config", str(config), "--no-progress"]) == 0
+    first = (project / "run" / "reports.jsonl").read_bytes()
+    rerun = subprocess.run(
+        [sys.executable, "-c", IMPORTED_AFTER_A_RUN % (NOT_FOR_A_CACHED_RUN,), "eval", "run", "--config", str(config)],
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert rerun.stdout.splitlines()[-1] == "[]"
+    assert (project / "run" / "reports.jsonl").read_bytes() == first
 
 
 @pytest.mark.parametrize(

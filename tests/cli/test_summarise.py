@@ -240,3 +240,30 @@ def test_a_killed_run_resumes_writing_every_cluster_exactly_once(tmp_path):
     assert resumed.returncode == 0, resumed.stderr
     assert "resuming" in resumed.stderr
     assert [json.loads(line)["cluster_id"] for line in out.read_text().splitlines()] == [f"c{i}" for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    "flag, value, fragment",
+    [
+        ("--max-sentences", 5, "sentences, over the limit of 5"),
+        ("--max-cluster-bytes", 1000, "MB of articles, over the 0.001 MB limit"),
+        ("--time-limit", 1e-9, "took longer than 1e-09 s to summarise"),
+    ],
+)
+def test_each_per_cluster_limit_can_be_set(seeds_dir, flag, value, fragment):
+    one_line_error(mdsum("summarise", seeds_dir, *SUMMARISER, flag, value), fragment)
+
+
+@pytest.mark.parametrize("flag", ["--max-sentences", "--max-cluster-bytes", "--time-limit"])
+def test_a_limit_must_be_positive(seeds_dir, flag):
+    one_line_error(mdsum("summarise", seeds_dir, flag, 0), f"{flag} must be positive, got 0")
+
+
+def test_limits_hold_in_every_worker(tmp_path):
+    """The worker processes read and summarise under the command's limits, not their own defaults."""
+    batch = tmp_path / "batch.jsonl"
+    write_stories(batch, 4)
+    result = mdsum("summarise", batch, *SUMMARISER, "--workers", 2, "--max-sentences", 1, "--out", tmp_path / "o.jsonl")
+    assert result.returncode == 1
+    assert result.stderr.count("sentences, over the limit of 1") == 4
+    assert "0 written, 4 skipped" in result.stderr

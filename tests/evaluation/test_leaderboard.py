@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mdsum.evaluation.leaderboard import (
@@ -9,6 +10,7 @@ from mdsum.evaluation.leaderboard import (
     coverage_markdown,
     leaderboard_markdown,
     primary_metric,
+    save_heatmap,
     significance_markdown,
 )
 from mdsum.evaluation.run_config import RunConfig, SystemSpec
@@ -92,3 +94,15 @@ def test_coverage_matrix_marks_later_facts_and_counts_per_system():
 
 def test_no_checklist_no_matrix():
     assert coverage_markdown(result([report("a", "c1", True)], panel=None)).startswith("No checklist")
+
+
+def test_an_unchanged_heatmap_is_not_drawn_again_and_a_changed_one_is(tmp_path):
+    """Drawing it is most of a cached re-run's time: the same data keeps the PNG as it is."""
+    path = tmp_path / "coverage.png"
+    one_covered = [report("a", "c1", False), report("b", "c1", True)]
+    assert save_heatmap(result(one_covered), path) == path
+    os.utime(path, ns=(0, 0))  # a redraw would give it a new modification time
+    assert save_heatmap(result(one_covered), path) == path
+    assert path.stat().st_mtime_ns == 0
+    save_heatmap(result([report("a", "c1", True), report("b", "c1", True)]), path)
+    assert path.stat().st_mtime_ns > 0

@@ -15,6 +15,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, metavar="N", help="evaluate only the first N clusters")
     parser.add_argument("--output", help="run folder (default: the config's output)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="where to make the summaries not cached yet; ray makes them on a Ray cluster, judges and reports "
+        "stay here (default: local)",
+    )
+    parser.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start a local one)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,6 +37,11 @@ def run(args: argparse.Namespace) -> int:
     config = load_run_config(args.config)
     if args.output:
         config = dataclasses.replace(config, output=Path(args.output).resolve())
+    if args.engine == "ray":
+        from mdsum.distributed import summarise_evaluation_on_ray
+
+        made = summarise_evaluation_on_ray(config, args.limit, address=args.address)
+        print(f"mdsum: {made} summaries made on Ray", file=sys.stderr)
     result = run_evaluation(config, limit=args.limit, progress=not args.no_progress)
     written = write_run_folder(result)
     print(leaderboard_markdown(result))

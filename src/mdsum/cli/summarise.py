@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from mdsum.formats import FORMATS, output_format
+from mdsum.limits import DEFAULT_LIMITS, Limits, applied
 
 INPUTS_HELP = (
     "a folder of .txt articles (one cluster), several .txt files (one cluster), several folders, "
@@ -18,6 +19,12 @@ INPUTS_HELP = (
 
 
 ALIASES = ("summarize",)
+# Per-cluster limits (`mdsum.limits.Limits`): flag, field, type, metavar, what is refused over it.
+LIMIT_FLAGS = (
+    ("--max-cluster-bytes", "cluster_bytes", int, "BYTES", "a cluster whose articles are bigger in all"),
+    ("--max-sentences", "sentences", int, "N", "a cluster with more sentences to score"),
+    ("--time-limit", "seconds", float, "SECONDS", "a cluster not summarised within this time"),
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--engine", choices=("local", "ray"), default="local", help="where to summarise a batch (default: local)"
     )
     parser.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start a local one)")
+    for flag, field, kind, metavar, refused in LIMIT_FLAGS:
+        default = getattr(DEFAULT_LIMITS, field)
+        parser.add_argument(
+            flag, dest=field, type=kind, metavar=metavar, default=default, help=f"refuse {refused} (default: {default})"
+        )
     parser.add_argument(
         "--workers",
         "-j",
@@ -54,6 +66,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mdsum.errors import InputError
+
+    if args.words <= 0:
+        raise InputError(f"--words must be a positive integer, got {args.words}")
+    if args.workers is not None and args.workers <= 0:
+        raise InputError(f"--workers must be a positive integer, got {args.workers}")
+    limits = {field: getattr(args, field) for _, field, *_ in LIMIT_FLAGS}
+    for flag, field, *_ in LIMIT_FLAGS:
+        if not limits[field] > 0:
+            raise InputError(f"{flag} must be positive, got {limits[field]:g}")
+    with applied(Limits(**limits)):
+        return _summarise(args)
+
+
+def _summarise(args: argparse.Namespace) -> int:
     from functools import partial
 
     from tqdm import tqdm
@@ -64,10 +91,6 @@ def run(args: argparse.Namespace) -> int:
     from mdsum.readers import read_inputs
     from mdsum.summarisers import build_summariser
 
-    if args.words <= 0:
-        raise InputError(f"--words must be a positive integer, got {args.words}")
-    if args.workers is not None and args.workers <= 0:
-        raise InputError(f"--workers must be a positive integer, got {args.workers}")
     build = partial(build_summariser, args.summariser)
     build()  # an unknown name or a bad config fails before any input is read or output touched
     batch = read_inputs(args.paths)
@@ -91,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             if done:
                 print(f"mdsum: resuming {args.out}: {len(done)} clusters already there", file=sys.stderr)
             result = summarise_batch(
-                batch.items,
+                batch.entries,
                 build,
                 args.words,
                 out,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from mdsum.evaluation.cache import content_key
 from mdsum.evaluation.runner import RunResult, write_jsonl_atomically
 from mdsum.evaluation.stats import MIN_PAIRED, bootstrap_interval, paired_permutation_test
 
@@ -171,11 +172,25 @@ def coverage_markdown(result: RunResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+def heatmap_stamp(path: Path) -> Path:
+    """Beside the PNG: the hash of the data it plots, so that an unchanged heatmap is not drawn again."""
+    return path.with_name(f".{path.name}.data")
+
+
 def save_heatmap(result: RunResult, path: Path) -> Path | None:
-    """The coverage matrix as a PNG (matplotlib, Agg backend); None when there is no checklist."""
+    """The coverage matrix as a PNG (matplotlib, Agg backend); None when there is no checklist.
+
+    A PNG already holding the same plot is kept: drawing it (and importing matplotlib) is most of
+    the time of a re-run whose results all come from the cache.
+    """
     rows, systems, matrix = coverage_matrix(result)
     if not rows:
         return None
+    title = f"{result.config.name}: facts covered (judge {primary_judge(result)})"
+    plotted = content_key("heatmap", title, rows, systems, matrix.tolist())
+    stamp = heatmap_stamp(path)
+    if path.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == plotted:
+        return path
     import matplotlib
 
     matplotlib.use("Agg")
@@ -185,11 +200,13 @@ def save_heatmap(result: RunResult, path: Path) -> Path | None:
     image = axes.imshow(np.ma.masked_invalid(matrix), cmap="Greens", vmin=0, vmax=1, aspect="auto")
     axes.set_xticks(range(len(systems)), systems, rotation=30, ha="right")
     axes.set_yticks(range(len(rows)), rows, fontsize=7)
-    axes.set_title(f"{result.config.name}: facts covered (judge {primary_judge(result)})")
+    axes.set_title(title)
     figure.colorbar(image, ax=axes, fraction=0.04)
     figure.tight_layout()
+    stamp.unlink(missing_ok=True)  # a drawing cut short must not be taken for the plot it was replacing
     figure.savefig(path, dpi=120)
     pyplot.close(figure)
+    stamp.write_text(plotted, encoding="utf-8")
     return path
 
 
@@ -213,6 +230,7 @@ def write_run_folder(result: RunResult) -> list[Path]:
     heatmap = save_heatmap(result, folder / "coverage.png")
     if heatmap is None:
         (folder / "coverage.png").unlink(missing_ok=True)
+        heatmap_stamp(folder / "coverage.png").unlink(missing_ok=True)
     summary = {
         "config": str(result.config.path) if result.config.path else None,
         "systems": result.systems,

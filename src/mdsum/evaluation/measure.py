@@ -2,9 +2,9 @@
 
 The figures are `mdsum.evaluation.metrics`': shape, faithfulness (from the sentences no source
 supports), ROUGE against the cluster's references and, per judge, checklist coverage named
-``<metric>@<judge>``. The two expensive steps, the support check and one judge's verdict on one
-fact, are passed in: the harness serves them from its content-addressed cache, the demo through
-its shared warm models.
+``<metric>@<judge>``. The expensive steps, the support check, one judge's verdict on one fact and
+the redundancy check (its word stems need nltk), are passed in: the harness serves them from its
+content-addressed cache, the demo through its shared warm models.
 """
 
 from __future__ import annotations
@@ -29,10 +29,14 @@ def measure(
     judges: Sequence[Judge],
     find_unsupported: Callable[[Summary, Cluster], Sequence[str]] = metrics.unsupported_sentences,
     judge_fact: Callable[[Judge, Summary, Fact], Judgement] = judge_directly,
+    find_redundant: Callable[[Sequence[str]], Sequence[tuple[int, int]]] = metrics.redundant_pairs,
 ) -> Report:
     """``system``'s report on ``cluster``: every judge gives a verdict on every checklist fact (none without one)."""
     unsupported = tuple(find_unsupported(summary, cluster))
-    scores = {**metrics.shape(summary, cluster), "faithfulness": metrics.faithfulness(summary, unsupported)}
+    scores = {
+        **metrics.shape(summary, cluster, find_redundant),
+        "faithfulness": metrics.faithfulness(summary, unsupported),
+    }
     scores.update(metrics.rouge(summary, cluster.references))
     by_judge: dict[str, list[Judgement]] = {}
     if checklist is not None:

@@ -6,10 +6,8 @@ run can recompute any of them from the cached per-example records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import combinations
-
-from rouge_score import rouge_scorer
 
 from mdsum.model import Cluster, Judgement, Summary
 from mdsum.text.tokens import content_stems
@@ -46,11 +44,15 @@ def redundant_pairs(sentences: Sequence[str], threshold: float = NEAR_DUPLICATE)
     ]
 
 
-def shape(summary: Summary, cluster: Cluster) -> dict[str, float]:
-    """Length, compression (summary words / cluster words) and redundancy."""
+def shape(
+    summary: Summary,
+    cluster: Cluster,
+    find_redundant: Callable[[Sequence[str]], Sequence[tuple[int, int]]] = redundant_pairs,
+) -> dict[str, float]:
+    """Length, compression (summary words / cluster words) and redundancy (pairs from ``find_redundant``)."""
     sentences = [sentence.text for sentence in summary.sentences]
     pairs = len(sentences) * (len(sentences) - 1) // 2
-    duplicates = len(redundant_pairs(sentences))
+    duplicates = len(find_redundant(sentences))
     return {
         "words": float(summary.word_count),
         "sentences": float(len(sentences)),
@@ -81,6 +83,8 @@ def rouge(summary: Summary, references: Sequence[str], split=None) -> dict[str, 
     """
     if not references:
         return {}
+    from rouge_score import rouge_scorer  # imports nltk (a second or more): only where there are references
+
     if split is None:
         from mdsum.text.split import split_sentences as split
     scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)

@@ -208,15 +208,23 @@ class Evaluator:
         result.messages.append(message)
         self.warn(message)
 
+    def summary_key(self, system: SystemSpec, cluster: Cluster, words: int) -> str:
+        """Where ``system``'s summary of ``cluster`` is cached, whoever computes it (here or on a Ray cluster)."""
+        summariser = self.summarisers[system.name]
+        return content_key("summary", system.name, summariser.config, summariser.version, words, cluster)
+
     def summary(self, system: SystemSpec, cluster: Cluster, words: int) -> Summary:
         summariser = self.summarisers[system.name]
-        key = content_key("summary", system.name, summariser.config, summariser.version, words, cluster)
+        key = self.summary_key(system, cluster, words)
         return Summary.from_dict(
             self.cache.get_or_compute("summary", key, lambda: summariser.summarise(cluster, words).to_dict())
         )
 
-    def judgement(self, judge: Judge, summary: Summary, fact) -> Judgement:
-        key = content_key("judgement", judge.name, judge.config, summary.sentences, fact)
+    def judgement(self, judge: Judge, summary: Summary, fact, sentences: Sequence[dict] | None = None) -> Judgement:
+        """``sentences``: the summary's sentences as dicts, when the caller has them (the same key, made faster)."""
+        key = content_key(
+            "judgement", judge.name, judge.config, summary.sentences if sentences is None else sentences, fact
+        )
         return Judgement.from_dict(
             self.cache.get_or_compute("judgement", key, lambda: judge.judge(summary, fact).to_dict())
         )
@@ -227,10 +235,26 @@ class Evaluator:
             self.cache.get_or_compute("support", key, lambda: list(metrics.unsupported_sentences(summary, cluster)))
         )
 
+    def redundant(self, sentences: Sequence[str]) -> list[tuple[int, int]]:
+        key = content_key("redundancy", metrics.NEAR_DUPLICATE, sentences)
+        pairs = self.cache.get_or_compute("redundancy", key, lambda: metrics.redundant_pairs(sentences))
+        return [(first, second) for first, second in pairs]
+
     def evaluate(self, system: SystemSpec, cluster: Cluster, words: int, checklist) -> Report:
-        """`measure` with the cached summary, support check and verdicts."""
+        """`measure` with the cached summary, support check, verdicts and redundancy check."""
         summary = self.summary(system, cluster, words)
-        return measure(system.name, summary, cluster, checklist, self.panel.judges, self.unsupported, self.judgement)
+        # Serialised once for the keys of all its verdicts (judges x facts), not once per verdict.
+        sentences = [sentence.to_dict() for sentence in summary.sentences]
+        return measure(
+            system.name,
+            summary,
+            cluster,
+            checklist,
+            self.panel.judges,
+            self.unsupported,
+            partial(self.judgement, sentences=sentences),
+            find_redundant=self.redundant,
+        )
 
 
 def write_jsonl_atomically(path: Path, records: Iterable[dict]) -> None:
@@ -241,14 +265,18 @@ def write_jsonl_atomically(path: Path, records: Iterable[dict]) -> None:
     os.replace(temporary, path)
 
 
+def check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 1:
+        raise ConfigError(f"--limit must be a positive number of clusters, got {limit}")
+
+
 def run_evaluation(
     config: RunConfig, limit: int | None = None, progress: bool = True, **evaluator_options
 ) -> RunResult:
     """Read the config's clusters and evaluate; the caller writes the run folder."""
     from mdsum.readers import read_inputs
 
-    if limit is not None and limit < 1:
-        raise ConfigError(f"--limit must be a positive number of clusters, got {limit}")
+    check_limit(limit)
     evaluator = Evaluator(config, **evaluator_options)
     batch = read_inputs(list(config.clusters))
     return evaluator.run(batch.items, config.clusters, limit=limit, progress=progress, total=batch.total)

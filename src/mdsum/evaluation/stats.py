@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
-from scipy import stats
 
 MIN_PAIRED = 2  # a permutation test needs two clusters to permute
 
@@ -30,6 +29,8 @@ def bootstrap_interval(values: Sequence[float], *, seed: int, samples: int = 100
     mean = float(data.mean())
     if data.size < 2:
         return Interval(mean, mean, mean)
+    from scipy import stats  # here: importing it takes most of a second, and one cluster needs none of it
+
     result = stats.bootstrap(
         (data,), np.mean, n_resamples=samples, confidence_level=level, method="percentile", rng=seed
     )
@@ -42,6 +43,8 @@ def paired_permutation_test(a: Sequence[float], b: Sequence[float], *, seed: int
     first, second = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if first.shape != second.shape or first.size < MIN_PAIRED:
         raise ValueError(f"paired scores need the same number of clusters, at least {MIN_PAIRED}")
+    from scipy import stats
+
     result = stats.permutation_test(
         (first, second),
         lambda x, y, axis: np.mean(x - y, axis=axis),

@@ -13,9 +13,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
-import sklearn
 from scipy.sparse import csr_matrix, identity
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from mdsum.errors import InputError
 from mdsum.limits import check_sentences
@@ -90,8 +88,12 @@ class SentencePool:
         """Sparse L2-normalised TF-IDF rows of content stems, IDF fitted on this cluster (as LexRank does).
 
         Input checks are skipped: the texts are ours, and on a few dozen sentences
-        sklearn's validation costs more than the vectorising.
+        sklearn's validation costs more than the vectorising. scikit-learn is imported here, not with
+        the module: building a summariser (for a cached harness run) needs none of it.
         """
+        import sklearn
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         vectorizer = TfidfVectorizer(analyzer=content_stems, sublinear_tf=True)
         try:
             with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):

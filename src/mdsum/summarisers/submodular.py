@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import triu
 
 from mdsum.summarisers.extractive import ExtractiveSummariser, Objective
@@ -68,6 +67,9 @@ class SubmodularSummariser(ExtractiveSummariser):
         no random seed and costs a fraction of k-means on a few dozen sentences. Linkage
         needs every pair's distance (1 for pairs sharing no word), which the sentence limit bounds.
         """
+        # Imported here: it imports scipy.spatial, which building the summariser (a cached harness run) need not.
+        from scipy.cluster.hierarchy import fcluster, linkage
+
         count = min(len(pool), max(1, math.ceil(self.topic_fraction * len(pool))))
         if count == 1:
             return np.zeros(len(pool), dtype=int)

@@ -10,11 +10,10 @@ the same word everywhere and a threshold calibrated on one comparison keeps its 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, cached_property, lru_cache
 
-from nltk.stem.porter import PorterStemmer
 from rouge_score import tokenize
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 NEGATION_CUES = frozenset({"no", "not", "never", "without", "nor", "neither", "none", "nothing", "cannot"})
 _CONTRACTED_NOT = re.compile(r"n['\u2019]t\b")
@@ -22,10 +21,17 @@ _CONTRACTED_NOT = re.compile(r"n['\u2019]t\b")
 
 class _RememberingStemmer:
     """rouge-score's Porter stemmer, remembering its answers: news repeats its words, and
-    stemming is most of the cost of tokenising."""
+    stemming is most of the cost of tokenising.
 
-    def __init__(self) -> None:
-        self.stem = lru_cache(maxsize=1 << 16)(PorterStemmer().stem)
+    nltk is imported at the first word stemmed: importing it costs a second or more (it imports
+    scipy.stats and scikit-learn), which a run whose results are all cached never needs.
+    """
+
+    @cached_property
+    def stem(self) -> Callable[[str], str]:
+        from nltk.stem.porter import PorterStemmer
+
+        return lru_cache(maxsize=1 << 16)(PorterStemmer().stem)
 
 
 _STEMMER = _RememberingStemmer()
@@ -36,9 +42,13 @@ def stems(text: str) -> tuple[str, ...]:
     return tuple(tokenize.tokenize(_CONTRACTED_NOT.sub(" not", text), _STEMMER))
 
 
-# scikit-learn's English stop words, stemmed as text is (so "names" goes with "name"), and the
-# negation cues: they carry a statement's polarity, not its topic.
-_NOT_CONTENT = frozenset(stem for word in ENGLISH_STOP_WORDS for stem in stems(word)) | NEGATION_CUES
+@cache
+def _not_content() -> frozenset[str]:
+    """scikit-learn's English stop words, stemmed as text is (so "names" goes with "name"), and the
+    negation cues: they carry a statement's polarity, not its topic."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(stem for word in ENGLISH_STOP_WORDS for stem in stems(word)) | NEGATION_CUES
 
 
 def content_stems(text: str, numbers: bool = True) -> tuple[str, ...]:
@@ -50,4 +60,5 @@ def content_stems(text: str, numbers: bool = True) -> tuple[str, ...]:
     on benchmarks/extractive.py's MultiLing clusters falls by 1.4 and 2.6); judges and
     metrics that compare numbers as values leave them out ("320,000" gives "320" and "000").
     """
-    return tuple(stem for stem in stems(text) if stem not in _NOT_CONTENT and (numbers or not stem.isdigit()))
+    not_content = _not_content()
+    return tuple(stem for stem in stems(text) if stem not in not_content and (numbers or not stem.isdigit()))
