@@ -3,7 +3,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from support import FACTS, FILLER, PAIRS, ROUND_ENDED, summary
+from support import FILLER, PAIRS, ROUND_ENDED, summary
 
 import mdsum.llm
 from mdsum.errors import ConfigError
@@ -28,7 +28,7 @@ def scripted(monkeypatch):
     def install(yes, no):
         asker = ScriptedAsker(yes, no)
         monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: object())
-        monkeypatch.setattr(lm, "_asker", lambda loaded: asker)
+        monkeypatch.setattr(lm, "asker", lambda loaded: asker)
         return asker
 
     return install
@@ -72,16 +72,6 @@ def test_missing_model_package_is_unavailable_with_how_to_install(monkeypatch):
 def test_unknown_model_is_a_config_error():
     with pytest.raises(ConfigError, match="unknown model"):
         LMJudge(name="lm", model="no-such-model").unavailable_reason()
-
-
-def test_prefix_cache_gives_the_same_logprobs_as_the_whole_prompt(tiny_chat_model):
-    loaded = mdsum.llm.load_model(str(tiny_chat_model))
-    context = lm._CONTEXT.format(summary=PAIRS[0][0] + "\n" + FILLER)
-    for fact in FACTS:  # the second and third questions reuse the summary's cache
-        question = lm._QUESTION.format(statement=fact.statement)
-        cached = lm._asker(loaded).logprobs(context, question)
-        whole = mdsum.llm.next_token_logprobs(loaded, context + question, ["Yes", "No"])
-        assert cached == pytest.approx(whole, abs=1e-4)
 
 
 def test_runs_a_real_chat_model(tiny_chat_model):

@@ -1,0 +1,157 @@
+"""The entailment scorer: prompt, Yes/No share, the premise's cache reused, the sentence check.
+
+Fast tests run the plumbing on the tiny local chat model or a scripted asker; the packaged
+0.5B model's verdicts on hand-made pairs are `slow`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from support import document
+
+import mdsum.llm
+from mdsum import entailment
+from mdsum.entailment import EntailmentScorer, check_sentence, premise_context, source_premise, yes_share
+from mdsum.errors import ModelError
+from mdsum.model import Cluster
+
+CLUSTER = Cluster(
+    "talks",
+    (
+        document("d1", "The seventh round of talks ended in Geneva on Friday.", "Delegates had lunch at the hotel."),
+        document("d2", "The envoy said the fight against terrorism was the main issue."),
+    ),
+)
+
+
+class ScriptedAsker:
+    """Stands in for the model: fixed Yes/No probabilities, and every (context, question) asked."""
+
+    def __init__(self, yes: float, no: float) -> None:
+        self.answer = {"Yes": math.log(yes), "No": math.log(no)}
+        self.asked: list[tuple[str, str]] = []
+
+    def logprobs(self, context, question):
+        self.asked.append((context, question))
+        return dict(self.answer)
+
+
+@pytest.fixture
+def scripted(monkeypatch):
+    def install(yes, no):
+        asker = ScriptedAsker(yes, no)
+        chat = type("Loaded", (), {"spec": type("Spec", (), {"family": "chat"})()})()
+        monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: chat)
+        monkeypatch.setattr(entailment, "asker", lambda loaded: asker)
+        return asker
+
+    return install
+
+
+def test_score_is_the_yes_share_of_yes_and_no():
+    assert yes_share({"Yes": math.log(0.3), "No": math.log(0.1)}) == pytest.approx(0.75)
+    assert yes_share({"Yes": -math.inf, "No": -math.inf}) == 0.0
+
+
+def test_premise_comes_first_as_the_document_and_the_claim_last(scripted):
+    asker = scripted(0.9, 0.1)
+    EntailmentScorer("m").score(["First sentence.", "Second sentence."], "A  claim\n here.")
+    [(context, question)] = asker.asked
+    assert context == premise_context(["First sentence.", "Second sentence."])
+    assert context.endswith("Document:\nFirst sentence.\nSecond sentence.\n\n")
+    assert question.startswith("Claim: A claim here.\n") and question.endswith("Answer Yes or No.")
+
+
+def test_an_empty_premise_entails_nothing(scripted):
+    asker = scripted(0.9, 0.1)
+    assert EntailmentScorer("m").score([], "Anything.") == 0.0 and asker.asked == []
+
+
+def test_cutoff_is_the_given_threshold_else_the_calibrated_one():
+    assert EntailmentScorer("m", threshold=0.7).cutoff == 0.7
+    assert EntailmentScorer("unlisted-model").cutoff == entailment.DEFAULT_THRESHOLD
+    for model, threshold in entailment.CALIBRATED_THRESHOLDS.items():
+        assert EntailmentScorer(model).cutoff == threshold
+
+
+def test_a_detail_no_source_states_fails_without_asking_the_model(scripted):
+    asker = scripted(0.99, 0.01)
+    check = check_sentence("The ninth round of talks ended in Geneva on Friday.", CLUSTER, EntailmentScorer("m"))
+    assert not check.passed and check.unstated == ("ordinal 9",) and asker.asked == []
+    assert "no source states (ordinal 9)" in check.reason
+
+
+def test_a_sentence_is_checked_against_its_best_supporting_sources(scripted):
+    asker = scripted(0.2, 0.8)
+    check = check_sentence("The envoy said terrorism was supported.", CLUSTER, EntailmentScorer("m", threshold=0.5))
+    assert not check.passed and check.score == pytest.approx(0.2)
+    assert "P(Yes) 0.20" in check.reason
+    [(context, _)] = asker.asked
+    assert source_premise("The envoy said terrorism was supported.", CLUSTER)[0] in context
+    assert source_premise("The envoy said terrorism was supported.", CLUSTER)[0] == CLUSTER.documents[1].sentences[0]
+
+
+def test_without_a_scorer_only_the_details_are_checked():
+    assert check_sentence("The envoy supported terrorism.", CLUSTER, None).passed
+
+
+def test_prefix_cache_gives_the_same_logprobs_as_the_whole_prompt(tiny_chat_model):
+    loaded = mdsum.llm.load_model(str(tiny_chat_model))
+    asker = entailment.PrefixAsker(loaded)
+    context = premise_context(["The talks ended on Friday.", "Delegates had lunch."])
+    for claim in ("The talks ended.", "Delegates had lunch at the hotel.", "No one walked out."):
+        question = entailment.claim_question(claim)
+        cached = asker.logprobs(context, question)
+        whole = mdsum.llm.next_token_logprobs(loaded, context + question, ["Yes", "No"])
+        assert cached == pytest.approx(whole, abs=1e-4)
+    assert list(asker.prefixes) == [context]  # the premise was computed once for the three claims
+
+
+def test_scorer_runs_a_real_chat_model(tiny_chat_model):
+    scorer = EntailmentScorer(str(tiny_chat_model))
+    assert scorer.unavailable_reason() is None
+    score = scorer.score(["The talks ended on Friday."], "The talks ended.")
+    assert 0.0 < score < 1.0 and score == scorer.score(["The talks ended on Friday."], "The talks ended.")
+
+
+def test_a_seq2seq_model_cannot_judge(tiny_seq2seq_model):
+    scorer = EntailmentScorer(str(tiny_seq2seq_model))
+    assert "chat model" in (scorer.unavailable_reason() or "")
+    with pytest.raises(ModelError, match="chat model"):
+        scorer.score(["The talks ended."], "The talks ended.")
+
+
+# ---------------------------------------------------------------- the packaged model on hand-made pairs
+
+PREMISE = [
+    "UN envoy Staffan de Mistura put the emphasis on the international fight against terrorism as he wrapped up "
+    "the seventh round of Syria peace talks, which started on July 10.",
+    "He warmly welcomed a call by French President Emmanuel Macron for a contact group on Syria.",
+    "The sides met separately with de Mistura and his team, never speaking face-to-face.",
+]
+CLAIMS = {
+    "paraphrase": ("De Mistura stressed the fight against terrorism as the seventh round ended.", True),
+    "negation": ("The two sides spoke face to face during the talks.", False),
+    "reversal": ("The international community has been working together to support terrorism in Syria.", False),
+    "wrong actor": ("Russian President Vladimir Putin called for a contact group on Syria.", False),
+    "wrong number": ("The seventh round of talks started on 12 July.", False),
+    "partial compound": ("Macron called for a contact group, and Russia agreed to join it.", False),
+}
+
+
+@pytest.fixture(scope="module")
+def packaged_scorer():
+    scorer = EntailmentScorer("qwen2.5-coder-0.5b-instruct")
+    reason = scorer.unavailable_reason()
+    if reason:
+        pytest.skip(f"packaged model not installed: {reason}")
+    return scorer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", list(CLAIMS))
+def test_packaged_model_on_hand_made_pairs(packaged_scorer, kind):
+    claim, entailed = CLAIMS[kind]
+    assert packaged_scorer.entails(PREMISE, claim) == entailed, packaged_scorer.score(PREMISE, claim)
