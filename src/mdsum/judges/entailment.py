@@ -10,20 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mdsum.entailment import EntailmentScorer, best_supporting, model_unavailable_reason
-from mdsum.judges.base import Judge, Match
+from mdsum.entailment import EntailmentScorer, best_supporting
+from mdsum.judges.base import ChatJudge, Match
 
 
 @dataclass(frozen=True)
-class EntailmentJudge(Judge):
+class EntailmentJudge(ChatJudge):
     """P(Yes) that the summary supports the fact, by a chat model of ``configs/models.yaml`` (or a local directory)."""
 
     kind = "entailment"
-    threshold: float = 0.5
-    model: str = "qwen2.5-coder-0.5b-instruct"
-
-    def unavailable_reason(self) -> str | None:
-        return model_unavailable_reason(self.model)
 
     def _match(self, summary, fact) -> Match:
         sentences = [sentence.text for sentence in summary.sentences]

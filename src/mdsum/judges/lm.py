@@ -10,23 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mdsum.entailment import asker, best_supporting, model_unavailable_reason, yes_share
-from mdsum.judges.base import Judge, Match
+from mdsum.entailment import asker, best_supporting, yes_share
+from mdsum.judges.base import ChatJudge, Match
 
 _CONTEXT = "Summary:\n{summary}\n\n"
 _QUESTION = "Does the summary state that {statement} Numbers and dates must match exactly. Answer Yes or No."
 
 
 @dataclass(frozen=True)
-class LMJudge(Judge):
+class LMJudge(ChatJudge):
     """Yes/No next-token probabilities of a chat model from ``configs/models.yaml`` (or a local directory)."""
 
     kind = "lm"
-    threshold: float = 0.5
-    model: str = "qwen2.5-coder-0.5b-instruct"
-
-    def unavailable_reason(self) -> str | None:
-        return model_unavailable_reason(self.model)
 
     def _match(self, summary, fact) -> Match:
         from mdsum.llm import load_model
