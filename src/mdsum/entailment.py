@@ -38,8 +38,6 @@ CLAIM = "Claim: {claim}\nIs the claim supported by the document? Answer Yes or N
 # P(Yes) 0.24-0.49 on every pair and separates them weakly: accuracy 0.783 on the 23 calibration
 # pairs, 0.667 on the 9 held-out ones (most paraphrases fall below the threshold).
 CALIBRATED_THRESHOLDS = {"qwen2.5-coder-0.5b-instruct": 0.369}
-DEFAULT_THRESHOLD.
-CALIBRATED_THRESHOLDS = {"qwen2.5-coder-0.5b-instruct": 0.5}
 DEFAULT_THRESHOLD = 0.5
 SOURCES_PER_CLAIM = 3  # a written sentence usually merges two or three source sentences
 VERSION = 1  # bump when the prompt or the scoring changes, so cached entailment verdicts are not reused
