@@ -52,8 +52,9 @@ def summariser_overrides(tiny_chat_model, tiny_seq2seq_model):
     """The abstractive summarisers run the shared contract on tiny local models (chat, and seq2seq for direct).
 
     A TF-IDF selector and short outputs keep it quick: the contract is about the summary, not the model.
+    The tiny chat model also verifies the written sentences of those configured with ``verify: entailment``.
     """
-    quick = {"selector": "lexrank", "input_tokens": 200, "max_output_tokens": 48}
+    quick = {"selector": "lexrank", "input_tokens": 200, "max_output_tokens": 48, "verify_model": str(tiny_chat_model)}
     return {
         "abstractive": {"model": str(tiny_chat_model), **quick},
         "abstractive-smollm2": {"model": str(tiny_chat_model), **quick},

@@ -327,3 +327,64 @@ def test_bad_run_config_names_the_line(tmp_path, text, line, message):
     with pytest.raises(ConfigError) as error:
         load_run_config(path)
     assert f"bad.yaml:{line}:" in str(error.value) and message in str(error.value)
+
+
+# ---------------------------------------------------------------- faithfulness at entailment level
+
+
+@pytest.fixture
+def entailment_calls(monkeypatch):
+    """The entailment model stands in: available, and it entails every sentence but "Delegates went home."."""
+    from mdsum.entailment import EntailmentScorer
+
+    claims: list[str] = []
+
+    def score(self, premise, claim):
+        claims.append(claim)
+        return 0.0 if claim == "Delegates went home." else 1.0
+
+    monkeypatch.setattr(EntailmentScorer, "unavailable_reason", lambda self: None)
+    monkeypatch.setattr(EntailmentScorer, "score", score)
+    return claims
+
+
+def entailment_run(tmp_path):
+    evaluator = Evaluator(
+        config(tmp_path, "first", entailment="a-chat-model"), build_summariser=build, panel=PANEL, warn=lambda m: None
+    )
+    return evaluator.run(CLUSTERS[:1], sources=(), progress=False)
+
+
+def test_faithfulness_at_entailment_level_is_reported_beside_the_detail_check(workspace, entailment_calls):
+    [report] = entailment_run(workspace).reports
+    assert report.metrics["faithfulness"] == 1.0  # every sentence is copied
+    assert report.metrics["faithfulness@entail"] == pytest.approx(3 / 4)  # "Delegates went home." is not entailed
+    board = write_run_folder(entailment_run(workspace))[0].parent / "leaderboard.md"
+    assert "| faithfulness | faithfulness@entail |" in board.read_text()
+
+
+def test_a_cached_run_does_not_ask_the_entailment_model_again(workspace, entailment_calls):
+    first = entailment_run(workspace)
+    entailment_calls.clear()
+    again = entailment_run(workspace)
+    assert entailment_calls == [] and again.reports[0].metrics == first.reports[0].metrics
+
+
+def test_without_an_entailment_model_there_is_no_entailment_column(workspace, entailment_calls):
+    [report] = evaluate(workspace, "first", clusters=CLUSTERS[:1]).reports
+    assert "faithfulness@entail" not in report.metrics and entailment_calls == []
+
+
+def test_an_unavailable_entailment_model_is_reported_and_skipped(workspace, monkeypatch):
+    from mdsum.entailment import EntailmentScorer
+
+    monkeypatch.setattr(EntailmentScorer, "unavailable_reason", lambda self: "model package 'w' is not installed")
+    result = entailment_run(workspace)
+    assert "faithfulness@entail skipped: model package 'w' is not installed" in result.messages
+    assert "faithfulness@entail" not in result.reports[0].metrics
+
+
+def test_run_config_names_its_entailment_model(tmp_path):
+    path = tmp_path / "run.yaml"
+    path.write_text("clusters: [a]\nsystems: [lead]\noutput: o\nentailment: qwen2.5-coder-0.5b-instruct\n")
+    assert load_run_config(path).entailment == "qwen2.5-coder-0.5b-instruct"

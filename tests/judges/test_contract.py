@@ -11,11 +11,16 @@ from mdsum.model import Judgement
 SUMMARY = summary(*(sentence for sentence, _, _ in PAIRS[:2]), FILLER, PAIRS[4][0])
 
 
-@pytest.fixture(params=JudgeCatalogue.read().names())
+CATALOGUE = JudgeCatalogue.read()
+MODEL_KINDS = {"lm", "entailment"}  # judges that ask a chat model
+
+
+@pytest.fixture(params=CATALOGUE.names())
 def judge(request, tiny_chat_model):
-    # The lm judge's contract is about its interface, so a tiny local chat model stands in for the packaged one.
-    overrides = {"model": str(tiny_chat_model)} if request.param == "lm" else {}
-    judge = build_judge(request.param, **overrides)
+    # A model judge's contract is about its interface, so a tiny local chat model stands in for the packaged one.
+    model_judge = CATALOGUE.entries[request.param].kind in MODEL_KINDS
+    overrides = {"model": str(tiny_chat_model)} if model_judge else {}
+    judge = build_judge(request.param, CATALOGUE, **overrides)
     reason = judge.unavailable_reason()
     if reason:
         pytest.skip(f"judge '{request.param}' unavailable: {reason}")

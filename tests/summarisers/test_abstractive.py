@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from mdsum.errors import ModelError
+from mdsum.entailment import EntailmentScorer
+from mdsum.errors import ConfigError, ModelError
 from mdsum.model import Cluster, Document
 from mdsum.summarisers import build_summariser
 from mdsum.summarisers.model_summariser import ModelSummariser
@@ -36,7 +37,7 @@ CLUSTER = Cluster(
         ),
     ],
 )
-QUICK = {"selector": "lexrank", "max_output_tokens": 40}
+QUICK = {"selector": "lexrank", "max_output_tokens": 40, "verify": "detail"}
 
 
 @pytest.fixture
@@ -132,6 +133,26 @@ def test_sentences_with_invented_details_are_dropped_with_a_note(tiny_chat_model
     ]
     [note] = [note for note in draft.notes if note.startswith("dropped a model sentence")]
     assert "ordinal 9" in note and "date ?-11-03" in note and "name Haley" in note
+
+
+def test_entailment_verification_replaces_a_reversed_sentence_with_a_note(tiny_chat_model, monkeypatch):
+    monkeypatch.setattr(EntailmentScorer, "score", lambda self, premise, claim: 0.1 if "with" in claim else 0.9)
+    summariser = build_summariser("abstractive", model=str(tiny_chat_model), **{**QUICK, "verify": "entailment"})
+    reply = (
+        "The seventh round of talks ended in Geneva on Friday with a breakthrough. The opposition wants a transition."
+    )
+    draft = summariser._finish(CLUSTER, 60, reply, (), [])
+    assert [s.text for s in draft.sentences] == [
+        "The seventh round of talks ended in Geneva on Friday without a breakthrough.",
+        "The opposition wants a transition.",
+    ]
+    [note] = [note for note in draft.notes if note.startswith("replaced a model sentence")]
+    assert "do not entail" in note and "with a breakthrough. -> " in note
+
+
+def test_unknown_verification_is_a_config_error():
+    with pytest.raises(ConfigError, match="unknown verify 'vibes'"):
+        build_summariser("abstractive", verify="vibes")
 
 
 def test_unknown_model_is_a_clear_error():

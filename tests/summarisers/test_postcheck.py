@@ -1,4 +1,7 @@
-from mdsum.summarisers.postcheck import check_output, strip_markup
+from support import document
+
+from mdsum.model import Cluster, SourceRef, SummarySentence
+from mdsum.summarisers.postcheck import check_output, strip_markup, verify_sentences, within_budget
 from mdsum.text.split import split_sentences
 
 INSTRUCTIONS = ("Write one merged news account of at most 100 words, as plain prose in past tense.",)
@@ -62,3 +65,73 @@ def test_empty_or_junk_output_leaves_nothing():
 
 def test_strip_markup_removes_tags_links_and_date_tags():
     assert strip_markup("[2017-07-14] <b>Talks</b> ended, see https://example.org today.") == "Talks ended, see today."
+
+
+# ---------------------------------------------------------------- verifying written sentences against the sources
+
+SOURCES = Cluster(
+    "talks",
+    (
+        document("d1", "The seventh round of talks ended in Geneva on Friday.", "The envoy fought terrorism hard."),
+        document("d2", "The opposition wants a political transition in Syria."),
+    ),
+)
+
+
+class WordScorer:
+    """Stands in for the entailment model: a claim is entailed unless it contains ``refused``."""
+
+    cutoff = 0.5
+
+    def __init__(self, refused: str) -> None:
+        self.refused = refused
+        self.claims: list[str] = []
+
+    def score(self, premise, claim):
+        self.claims.append(claim)
+        return 0.1 if self.refused in claim else 0.9
+
+
+def test_entailed_sentences_are_kept_with_provenance():
+    verified = verify_sentences(["Talks ended in Geneva on Friday."], SOURCES, WordScorer("supported"))
+    assert [s.text for s in verified.sentences] == ["Talks ended in Geneva on Friday."] and verified.notes == []
+    assert verified.sentences[0].sources[0].document_id == "d1"
+
+
+def test_a_sentence_the_sources_do_not_entail_is_replaced_by_its_best_source_sentence():
+    written = ["Talks ended in Geneva on Friday.", "The envoy supported terrorism hard."]
+    verified = verify_sentences(written, SOURCES, WordScorer("supported"))
+    assert [s.text for s in verified.sentences] == [written[0], "The envoy fought terrorism hard."]
+    assert verified.sentences[1].sources == (SourceRef("d1", 1, 1.0),)
+    [note] = verified.notes
+    assert note.startswith("replaced a model sentence that its sources do not entail (P(Yes) 0.10)")
+    assert note.endswith("The envoy supported terrorism hard. -> The envoy fought terrorism hard.")
+
+
+def test_a_replacement_that_repeats_a_kept_sentence_is_dropped():
+    written = ["The envoy fought terrorism hard.", "The envoy supported terrorism hard."]
+    verified = verify_sentences(written, SOURCES, WordScorer("supported"))
+    assert [s.text for s in verified.sentences] == written[:1]
+    assert verified.notes[0].startswith("dropped a model sentence that its sources do not entail")
+
+
+def test_invented_details_are_replaced_without_asking_the_model():
+    scorer = WordScorer("never")
+    verified = verify_sentences(["The ninth round of talks ended in Geneva on Friday."], SOURCES, scorer)
+    assert [s.text for s in verified.sentences] == ["The seventh round of talks ended in Geneva on Friday."]
+    assert "stating what no source states (ordinal 9)" in verified.notes[0] and scorer.claims == []
+
+
+def test_without_a_scorer_invented_details_are_dropped():
+    verified = verify_sentences(["The ninth round ended.", "The envoy supported terrorism hard."], SOURCES, None)
+    assert [s.text for s in verified.sentences] == ["The envoy supported terrorism hard."]
+    assert verified.notes == [
+        "dropped a model sentence stating what no source states (ordinal 9): The ninth round ended."
+    ]
+
+
+def test_a_longer_replacement_is_held_to_the_budget():
+    sentences = [SummarySentence("One two three four five."), SummarySentence("Six seven eight nine ten eleven.")]
+    kept = within_budget(sentences, 8, [])
+    assert [s.text for s in kept.sentences] == ["One two three four five."]
+    assert kept.notes == ["trimmed the model output at a sentence boundary to fit 8 words"]

@@ -23,6 +23,7 @@ _COLUMN_ORDER = (
     "rougeL",
     "rougeLsum",
     "faithfulness",
+    "faithfulness@entail",
     "redundancy",
     "words",
     "compression",
@@ -71,6 +72,14 @@ def leaderboard_markdown(result: RunResult) -> str:
         "interval; none with one cluster]. `@judge`: judged coverage of the checklist (later facts apart)."
     )
     lines.append("ROUGE: F1, rouge-score with Porter stemming, max over references.")
+    lines.append(
+        "faithfulness: share of sentences some source sentence supports, stating no detail no source states"
+        + (
+            f"; @entail: and entailed by their best-supporting source sentences ({config.entailment})."
+            if config.entailment
+            else "."
+        )
+    )
     lines += ["", "| system | clusters | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     for system in sorted(result.systems, key=rank):
         cells = []

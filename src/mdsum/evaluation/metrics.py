@@ -69,8 +69,17 @@ def unsupported_sentences(summary: Summary, cluster: Cluster) -> tuple[str, ...]
     return tuple(sentence.text for sentence in summary.sentences if not is_supported(sentence.text, cluster))
 
 
+def unentailed_sentences(summary: Summary, cluster: Cluster, scorer) -> tuple[str, ...]:
+    """Summary sentences that fail the detail check or that their best-supporting source sentences do not
+    entail (`mdsum.entailment.check_sentence` with ``scorer``)."""
+    from mdsum.entailment import check_sentence
+
+    checks = (check_sentence(sentence.text, cluster, scorer) for sentence in summary.sentences)
+    return tuple(check.text for check in checks if not check.passed)
+
+
 def faithfulness(summary: Summary, unsupported: Sequence[str]) -> float:
-    """Share of summary sentences supported by some source sentence."""
+    """Share of summary sentences not among ``unsupported`` (those that failed a support check)."""
     total = len(summary.sentences)
     return (total - len(unsupported)) / total if total else 0.0
 

@@ -53,6 +53,7 @@ SCHEMA: Mapping[str, Any] = {
         "bootstrap_samples": {"type": "integer", "minimum": 100},
         "permutation_resamples": {"type": "integer", "minimum": 100},
         "metric": {"type": "string"},
+        "entailment": {"type": "string"},
         "output": {"type": "string"},
     },
 }
@@ -79,6 +80,7 @@ class RunConfig:
     bootstrap_samples: int = 1000
     permutation_resamples: int = 10000
     metric: str | None = None  # compared between systems; None: Pyramid by the first judge, else ROUGE-2
+    entailment: str | None = None  # chat model checking each sentence against its sources (faithfulness@entail)
     path: Path | None = None
 
 
@@ -114,6 +116,7 @@ def load_run_config(path: str | Path) -> RunConfig:
         bootstrap_samples=data.get("bootstrap_samples", 1000),
         permutation_resamples=data.get("permutation_resamples", 10000),
         metric=data.get("metric"),
+        entailment=data.get("entailment"),
         path=located.path,
     )
 

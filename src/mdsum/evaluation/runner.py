@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mdsum.alignment import SUPPORT_VERSION
+from mdsum.entailment import EntailmentScorer
 from mdsum.errors import ConfigError, InputError, MdsumError, ModelError
 from mdsum.evaluation import metrics
 from mdsum.evaluation.cache import ResultCache, content_key
@@ -139,6 +140,9 @@ class Evaluator:
             except ModelError as error:
                 self.unavailable[system.name] = str(error)
         self.panel = panel or resolve_judges(config.judges)
+        scorer = EntailmentScorer(config.entailment) if config.entailment else None
+        self.entailment_unavailable = scorer.unavailable_reason() if scorer else None
+        self.entailment = None if self.entailment_unavailable else scorer
 
     def run(
         self,
@@ -155,6 +159,8 @@ class Evaluator:
         result.messages.extend(self.panel.skipped)
         for message in self.panel.skipped:
             self.warn(message)
+        if self.entailment_unavailable:
+            self._report(result, f"faithfulness@entail skipped: {self.entailment_unavailable}")
         unavailable = dict(self.unavailable)
         for name, reason in unavailable.items():
             self._report(result, f"system '{name}' skipped: {reason}")
@@ -240,8 +246,16 @@ class Evaluator:
         pairs = self.cache.get_or_compute("redundancy", key, lambda: metrics.redundant_pairs(sentences))
         return [(first, second) for first, second in pairs]
 
+    def unentailed(self, scorer: EntailmentScorer, summary: Summary, cluster: Cluster) -> tuple[str, ...]:
+        key = content_key("entailment", SUPPORT_VERSION, scorer.config, summary.sentences, cluster)
+        return tuple(
+            self.cache.get_or_compute(
+                "entailment", key, lambda: list(metrics.unentailed_sentences(summary, cluster, scorer))
+            )
+        )
+
     def evaluate(self, system: SystemSpec, cluster: Cluster, words: int, checklist) -> Report:
-        """`measure` with the cached summary, support check, verdicts and redundancy check."""
+        """`measure` with the cached summary, support, entailment and redundancy checks, and verdicts."""
         summary = self.summary(system, cluster, words)
         # Serialised once for the keys of all its verdicts (judges x facts), not once per verdict.
         sentences = [sentence.to_dict() for sentence in summary.sentences]
@@ -253,6 +267,7 @@ class Evaluator:
             self.panel.judges,
             self.unsupported,
             partial(self.judgement, sentences=sentences),
+            partial(self.unentailed, self.entailment) if self.entailment is not None else None,
             find_redundant=self.redundant,
         )
 

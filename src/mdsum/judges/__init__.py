@@ -18,6 +18,7 @@ JUDGES: Registry[Judge] = Registry(
         "lexical": "mdsum.judges.lexical:LexicalJudge",
         "embedding": "mdsum.judges.embedding:EmbeddingJudge",
         "lm": "mdsum.judges.lm:LMJudge",
+        "entailment": "mdsum.judges.entailment:EntailmentJudge",
         "ensemble": "mdsum.judges.ensemble:EnsembleJudge",
     },
 )

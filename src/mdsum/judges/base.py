@@ -66,3 +66,15 @@ class Judge(ABC):
     @abstractmethod
     def _match(self, summary: Summary, fact: Fact) -> Match:
         """The judge proper: the summary has at least one sentence."""
+
+
+@dataclass(frozen=True)
+class ChatJudge(Judge):
+    """A judge that asks a chat model of ``configs/models.yaml`` (or a local model directory) Yes or No."""
+
+    model: str = "qwen2.5-coder-0.5b-instruct"
+
+    def unavailable_reason(self) -> str | None:
+        from mdsum.entailment import model_unavailable_reason
+
+        return model_unavailable_reason(self.model)

@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
-from mdsum.alignment import align_sentence, unstated_details
-from mdsum.model import Cluster, Document, SummarySentence
+from mdsum.entailment import EntailmentScorer
+from mdsum.errors import ConfigError
+from mdsum.model import Cluster, Document
 from mdsum.summarisers.base import Draft, Summariser
-from mdsum.summarisers.postcheck import check_output
+from mdsum.summarisers.postcheck import check_output, verify_sentences, within_budget
 
 TOKENS_PER_WORD = 1.5  # English news in BPE vocabularies; leaves room to finish the last sentence
+VERIFY = ("detail", "entailment")  # how written sentences are checked against the sources
 
 SYSTEM = "You are a news editor who merges several reports about one event into one short, factual account."
 TASK = (
@@ -47,7 +49,9 @@ class ModelSummariser(Summariser):
 
     ``model`` is a name from configs/models.yaml or a local model directory; ``selector``
     names the extractive summariser used to pick the input (extract-then-fuse) and as the
-    fallback when the model writes nothing usable.
+    fallback when the model writes nothing usable. ``verify``: "detail" drops a written sentence
+    stating a number, date or name no source states; "entailment" besides asks the same model
+    whether the sentence's sources entail it, and replaces a failing one by its source sentence.
     """
 
     version: ClassVar[int] = 3  # 2: sentences stating details no source states are dropped; 3: one tokeniser
@@ -55,6 +59,12 @@ class ModelSummariser(Summariser):
     selector: str = "lexrank"
     input_tokens: int = 600
     max_output_tokens: int = 200
+    verify: str = "detail"
+    verify_model: str = ""  # the chat model that judges entailment; empty: ``model`` itself (already loaded)
+
+    def __post_init__(self) -> None:
+        if self.verify not in VERIFY:
+            raise ConfigError(f"summariser '{self.name}': unknown verify '{self.verify}' (known: {', '.join(VERIFY)})")
 
     def _summarise(self, cluster: Cluster, words: int) -> Draft:
         from mdsum.llm import load_model
@@ -96,21 +106,12 @@ class ModelSummariser(Summariser):
 
         titles = [document.title for document in cluster.documents if document.title]
         checked = check_output(text, words, instructions, titles, split_sentences)
-        invented = {sentence: unstated_details(sentence, cluster) for sentence in checked.sentences}
-        kept = [sentence for sentence, details in invented.items() if not details]
-        notes = [
-            *notes,
-            *checked.notes,
-            *(
-                f"dropped a model sentence stating what no source states ({', '.join(details)}): {sentence}"
-                for sentence, details in invented.items()
-                if details
-            ),
-        ]
-        if not kept:
-            return self._fallback(cluster, words, [*notes, "the model wrote no usable sentence"])
-        sentences = [SummarySentence(s, align_sentence(s, cluster)) for s in kept]
-        return Draft(sentences, notes)
+        scorer = EntailmentScorer(self.verify_model or self.model) if self.verify == "entailment" else None
+        verified = verify_sentences(checked.sentences, cluster, scorer)
+        kept = within_budget(verified.sentences, words, [*notes, *checked.notes, *verified.notes])
+        if not kept.sentences:
+            return self._fallback(cluster, words, [*kept.notes, "the model wrote no usable sentence"])
+        return Draft(kept.sentences, kept.notes)
 
     def _fallback(self, cluster: Cluster, words: int, notes: Sequence[str]) -> Draft:
         from mdsum.summarisers import build_summariser

@@ -3,7 +3,9 @@
 Small instruct models wrap their answer in markdown, echo the instructions, copy headlines
 and datelines, repeat themselves and stop mid-sentence when the token limit hits. Each
 check below removes one of these and says so in a note, so `Summary.notes` explains every
-difference between what the model wrote and what the summary shows.
+difference between what the model wrote and what the summary shows. Last, every written
+sentence is verified against its sources (`verify_sentences`): they invent details and,
+worse, reverse what the sources say.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from mdsum.alignment import align_sentence
+from mdsum.entailment import EntailmentScorer, check_sentence
+from mdsum.model import Cluster, SourceRef, SummarySentence
 from mdsum.text.clean import is_sentence
 from mdsum.text.tokens import content_stems
 
@@ -29,6 +34,11 @@ DUPLICATE_OVERLAP = 0.8  # share of content words two sentences have in common t
 
 class Checked(NamedTuple):
     sentences: list[str]
+    notes: list[str]
+
+
+class Verified(NamedTuple):
+    sentences: list[SummarySentence]
     notes: list[str]
 
 
@@ -106,3 +116,37 @@ def _within_budget(sentences: list[str], words: int, notes: list[str]) -> tuple[
         else:
             notes.append(f"trimmed the model output at a sentence boundary to fit {words} words")
     return kept, notes
+
+
+def verify_sentences(written: Sequence[str], cluster: Cluster, scorer: EntailmentScorer | None) -> Verified:
+    """The written sentences that pass `mdsum.entailment.check_sentence`, with provenance.
+
+    Without a scorer only the detail check runs and a failing sentence is dropped. With one, a
+    failing sentence is replaced by its best-supporting source sentence, unless that says what
+    the summary already says (then it is dropped too); a note names each sentence and why.
+    """
+    kept: list[SummarySentence] = []
+    notes: list[str] = []
+    for text in written:
+        check = check_sentence(text, cluster, scorer)
+        sources = align_sentence(text, cluster)
+        if check.passed:
+            kept.append(SummarySentence(text, sources))
+            continue
+        if scorer is None or not sources:
+            notes.append(f"dropped a model sentence {check.reason}: {text}")
+            continue
+        best = sources[0]
+        source = cluster.document(best.document_id).sentences[best.sentence_index]
+        if _duplicate(source, [sentence.text for sentence in kept]):
+            notes.append(f"dropped a model sentence {check.reason}, its source sentence being already stated: {text}")
+            continue
+        kept.append(SummarySentence(source, (SourceRef(best.document_id, best.sentence_index, 1.0),)))
+        notes.append(f"replaced a model sentence {check.reason} by its best source sentence: {text} -> {source}")
+    return Verified(kept, notes)
+
+
+def within_budget(sentences: Sequence[SummarySentence], words: int, notes: list[str]) -> Verified:
+    """`_within_budget` for verified sentences: a replacement can be longer than what it replaced."""
+    texts, notes = _within_budget([sentence.text for sentence in sentences], words, notes)
+    return Verified([SummarySentence(text, s.sources) for text, s in zip(texts, sentences, strict=False)], notes)
