@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from rouge_score import rouge_scorer
 
@@ -85,8 +86,8 @@ def sumy_lexrank() -> System:
     return summarise
 
 
-def mdsum_system(name: str) -> System:
-    summariser = build_summariser(name)
+def mdsum_system(name: str, **overrides: Any) -> System:
+    summariser = build_summariser(name, **overrides)
     return lambda cluster, words: [sentence.text for sentence in summariser.summarise(cluster, words).sentences]
 
 
