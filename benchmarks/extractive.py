@@ -6,8 +6,8 @@ Every system gets the same sentences (mdsum's reader) and the same budget, the w
 count of the reference (the mean when a cluster has several). Scores are rouge-score
 F1 (stemmed; rougeLsum on newline-joined sentences), averaged over references and then
 clusters. Each table ends with whether the best mdsum system beats sumy's LexRank by
---margin ROUGE-2 points (issue 10's target: 1.5). Speed is clusters per second of summarising alone (best of --repeats passes):
-model loading is timed apart, ROUGE is not timed. The data is read from ../shared/data and never copied.
+--margin ROUGE-2 points (issue 10's target: 1.5). Speed is clusters per second of
+summarising alone (best of --repeats passes): model loading is timed apart, ROUGE is not timed. The data is read from ../shared/data and never copied.
 """
 
 from __future__ import annotations
