@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from support import DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, fact, summary
+from support import CONTACT_GROUP, DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, TRAPS, fact, summary
 
-from mdsum.judges.lexical import LexicalJudge, negates
+from mdsum.judges.lexical import LexicalJudge
+from mdsum.judges.polarity import negates
 from mdsum.text.tokens import stems
 
 JUDGE = LexicalJudge(name="lexical", threshold=0.5)
@@ -12,6 +13,40 @@ JUDGE = LexicalJudge(name="lexical", threshold=0.5)
 @pytest.mark.parametrize("sentence, fact, covered", PAIRS)
 def test_hand_made_pairs(sentence, fact, covered):
     assert JUDGE.judge(summary(FILLER, sentence), fact).covered is covered
+
+
+@pytest.mark.parametrize("sentence, fact, covered", TRAPS)
+def test_negated_reversed_misattributed_and_partial_claims_are_not_covered(sentence, fact, covered):
+    assert JUDGE.judge(summary(FILLER, sentence), fact).covered is covered
+
+
+def test_every_part_of_a_compound_fact_is_required():
+    agenda = fact(
+        "The agenda covers governance, a new constitution, elections and terrorism.",
+        names=[["governance"], ["constitution"], ["elections"], ["terrorism"]],
+    )
+    assert JUDGE.judge(summary("The agenda covers governance, a constitution and elections."), agenda).score == 0.0
+    assert JUDGE.judge(summary("The agenda: governance, a constitution, elections, terrorism."), agenda).covered
+
+
+def test_a_pronoun_or_a_place_is_not_another_actor():
+    assert JUDGE.judge(summary("He proposed an international contact group on Syria."), CONTACT_GROUP).covered
+    in_paris = "In Paris, Macron's government proposed an international contact group."
+    assert JUDGE.judge(summary(in_paris), CONTACT_GROUP).covered
+
+
+def test_negating_the_opposite_word_affirms():
+    welcomed = fact("The envoy welcomed the initiative.", names=[["initiative"]])
+    assert JUDGE.judge(summary("The envoy did not reject the initiative."), welcomed).covered
+    assert not JUDGE.judge(summary("The envoy rejected the initiative."), welcomed).covered
+
+
+def test_paraphrase_beyond_the_listed_variants_is_a_known_limit():
+    """The lexical judge matches stems and the checklist's variants, not meaning: "handing over power" is not
+    "transition", so a faithful paraphrase scores nothing (the embedding and lm judges are there for it)."""
+    transition = fact("The government will not discuss a political transition.", names=[["transition"]], negated=True)
+    assert JUDGE.judge(summary("The government will not discuss a political transition."), transition).covered
+    assert JUDGE.judge(summary("Damascus refuses to talk about handing over power."), transition).score == 0.0
 
 
 def test_wrong_number_beats_every_matching_word():
@@ -40,6 +75,11 @@ def test_negation_scope_is_the_clause_and_a_few_words():
     assert negates("There was no breakthrough.", terms)
     assert negates("The talks didn't make progress.", frozenset(stems("talks progress")))
     assert not negates("No one came, but the talks made a breakthrough.", terms)
+
+
+def test_failed_to_and_ruled_out_negate():
+    assert negates("The talks failed to produce a breakthrough.", frozenset(stems("breakthrough")))
+    assert negates("The envoy ruled out direct talks.", frozenset(stems("direct talks")))
 
 
 def test_evidence_is_the_best_sentence():
