@@ -1,10 +1,12 @@
 """Gold labels: every summary labels every checklist fact, errors name their line; the seeds' gold is valid."""
 
+import json
+
 import pytest
 from support import REPO_ROOT
 
 from mdsum.errors import ConfigError
-from mdsum.evaluation.gold import GoldSummary, read_gold_set, review_gold
+from mdsum.evaluation.gold import SCHEMA, TRAP_KINDS, GoldSummary, read_gold_set, review_gold
 
 REPO = REPO_ROOT
 SEEDS_GOLD = REPO / "eval" / "gold" / "seeds.yaml"
@@ -72,8 +74,22 @@ def test_valid_gold_loads_in_order_with_labels_in_checklist_order(project):
         text="A storm closed the port, stranding 300 lorries.\n",
         labels={"F01": True, "F02": False},
     )
+    assert not summaries[0].held_out and summaries[0].traps == {}
     with pytest.raises(TypeError):
         summaries[0].labels["F01"] = False
+
+
+def test_held_out_and_traps_are_read(project):
+    marked = GOLD.replace("      F02: false\n", "      F02: false\n    held_out: true\n    traps: {F02: swapped}\n")
+    summary = read_gold_set(write_gold(project, marked)).summaries[1]
+    assert summary.held_out and summary.traps == {"F02": "swapped"}
+    with pytest.raises(TypeError):
+        summary.traps["F01"] = "negated"  # type: ignore[index]
+
+
+def test_trap_kinds_are_the_schemas():
+    traps = json.loads(SCHEMA.read_text())["properties"]["summaries"]["items"]["properties"]["traps"]
+    assert tuple(traps["additionalProperties"]["enum"]) == TRAP_KINDS
 
 
 def test_gold_set_carries_its_checklist(project):
@@ -105,6 +121,19 @@ MALFORMED = [
     ),
     ("cluster mismatch", ("cluster: demo\ncheck", "cluster: other\ncheck"), 1, "the checklist is for 'demo'"),
     ("bad YAML syntax", ("labels: {F01: true, F02: true}", "labels: {F01: true, F02: true"), 9, "YAML syntax"),
+    (
+        "trap on an unknown fact",
+        ("      F02: false\n", "      F02: false\n    traps: {F09: swapped}\n"),
+        16,
+        "sets a trap on F09, which is not in the checklist",
+    ),
+    (
+        "unknown trap kind",
+        ("      F02: false\n", "      F02: false\n    traps: {F02: exaggerated}\n"),
+        16,
+        "'exaggerated' is not one of",
+    ),
+    ("held_out not a boolean", ("      F02: false\n", "      F02: false\n    held_out: sometimes\n"), 16, "boolean"),
 ]
 
 

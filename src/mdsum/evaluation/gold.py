@@ -7,7 +7,7 @@ or labels one the checklist does not have is an error, reported with its file an
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -20,12 +20,20 @@ from mdsum.resources import shipped_path
 SCHEMA = shipped_path("eval", "gold", "schema.json", overridable=False)
 
 
+TRAP_KINDS = ("negated", "swapped", "partial")  # how an adversarial summary misstates a fact
+
+
 @dataclass(frozen=True)
 class GoldSummary:
+    """One labelled summary; ``traps`` names the facts it misstates on purpose, so a judge's false
+    "covered" on them can be counted, and ``held_out`` keeps it out of every threshold fit."""
+
     id: str
     description: str
     text: str
     labels: Mapping[str, bool]  # fact id -> covered
+    held_out: bool = False
+    traps: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # fact id -> one of TRAP_KINDS
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,8 @@ def read_gold_set(path: str | Path) -> GoldSet:
 
 
 def review_gold(path: str | Path) -> GoldReview:
-    """Check the shape, the unique summary ids, and that labels match the checklist's facts one to one."""
+    """Check the shape, the unique summary ids, that labels match the checklist's facts one to one,
+    and that traps name checklist facts."""
     try:
         document = load_located(path)
     except ConfigError as error:
@@ -73,7 +82,12 @@ def review_gold(path: str | Path) -> GoldReview:
         where = document.where(("checklist",))
         return GoldReview(None, tuple(f"{where}: invalid checklist: {error}" for error in checklist_review.errors))
     checklist = checklist_review.checklist
-    errors = _cluster_mismatch(document, checklist) + _duplicate_ids(document) + _label_mismatch(document, checklist)
+    errors = (
+        _cluster_mismatch(document, checklist)
+        + _duplicate_ids(document)
+        + _label_mismatch(document, checklist)
+        + _unknown_traps(document, checklist)
+    )
     if errors:
         return GoldReview(None, tuple(errors))
     summaries = tuple(
@@ -82,6 +96,8 @@ def review_gold(path: str | Path) -> GoldReview:
             description=summary["description"],
             text=summary["text"],
             labels=MappingProxyType({fact_id: summary["labels"][fact_id] for fact_id in checklist.ids}),
+            held_out=summary.get("held_out", False),
+            traps=MappingProxyType(dict(summary.get("traps", {}))),
         )
         for summary in document.data["summaries"]
     )
@@ -129,3 +145,14 @@ def _label_mismatch(document: LocatedYaml, checklist: Checklist) -> list[str]:
             if fact_id not in checklist.ids
         )
     return errors
+
+
+def _unknown_traps(document: LocatedYaml, checklist: Checklist) -> list[str]:
+    """A trap on a fact the checklist lacks (the trap kinds themselves are the schema's to check)."""
+    return [
+        f"{document.where(('summaries', index, 'traps', fact_id))}: summary '{summary['id']}' sets a trap on "
+        f"{fact_id}, which is not in the checklist"
+        for index, summary in enumerate(document.data["summaries"])
+        for fact_id in summary.get("traps", {})
+        if fact_id not in checklist.ids
+    ]
