@@ -133,6 +133,12 @@ MALFORMED = [
         16,
         "'exaggerated' is not one of",
     ),
+    (
+        "trap on a fact labelled covered",
+        ("      F02: false\n", "      F02: false\n    traps: {F01: negated}\n"),
+        16,
+        "misstates F01 on purpose yet labels it covered",
+    ),
     ("held_out not a boolean", ("      F02: false\n", "      F02: false\n    held_out: sometimes\n"), 16, "boolean"),
 ]
 
@@ -163,7 +169,7 @@ def test_seeds_gold_labels_every_fact_of_the_seeds_checklist():
     assert {"careful", "half-missing", "wrong-numbers", "paraphrase"} <= {summary.id for summary in gold.summaries}
     for summary in gold.summaries:
         assert tuple(summary.labels) == gold.checklist.ids, summary.id
-        assert 120 <= len(summary.text.split()) <= 230, summary.id
+        assert 40 <= len(summary.text.split()) <= 420, summary.id
 
 
 def test_seeds_gold_summaries_differ_in_quality():
@@ -172,3 +178,12 @@ def test_seeds_gold_summaries_differ_in_quality():
     assert covered["careful"] > covered["wrong-numbers"] and covered["careful"] > covered["half-missing"]
     total = len(read_gold_set(SEEDS_GOLD).checklist.facts)
     assert 0.3 * total <= covered["half-missing"] <= 0.6 * total
+
+
+def test_seeds_gold_holds_out_a_part_and_both_parts_hold_negated_and_swapped_traps():
+    summaries = read_gold_set(SEEDS_GOLD).summaries
+    held_out = [summary for summary in summaries if summary.held_out]
+    assert len(held_out) >= 8 and len(summaries) - len(held_out) >= 8
+    for part in (held_out, [summary for summary in summaries if not summary.held_out]):
+        kinds = {kind for summary in part for kind in summary.traps.values()}
+        assert {"negated", "swapped", "partial"} <= kinds

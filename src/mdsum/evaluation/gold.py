@@ -86,7 +86,7 @@ def review_gold(path: str | Path) -> GoldReview:
         _cluster_mismatch(document, checklist)
         + _duplicate_ids(document)
         + _label_mismatch(document, checklist)
-        + _unknown_traps(document, checklist)
+        + _trap_mismatch(document, checklist)
     )
     if errors:
         return GoldReview(None, tuple(errors))
@@ -147,12 +147,19 @@ def _label_mismatch(document: LocatedYaml, checklist: Checklist) -> list[str]:
     return errors
 
 
-def _unknown_traps(document: LocatedYaml, checklist: Checklist) -> list[str]:
-    """A trap on a fact the checklist lacks (the trap kinds themselves are the schema's to check)."""
-    return [
-        f"{document.where(('summaries', index, 'traps', fact_id))}: summary '{summary['id']}' sets a trap on "
-        f"{fact_id}, which is not in the checklist"
-        for index, summary in enumerate(document.data["summaries"])
-        for fact_id in summary.get("traps", {})
-        if fact_id not in checklist.ids
-    ]
+def _trap_mismatch(document: LocatedYaml, checklist: Checklist) -> list[str]:
+    """A trap on a fact the checklist lacks, or on one labelled covered: a misstated fact is not covered.
+    (The trap kinds themselves are the schema's to check.)"""
+    errors = []
+    for index, summary in enumerate(document.data["summaries"]):
+        for fact_id in summary.get("traps", {}):
+            where = document.where(("summaries", index, "traps", fact_id))
+            if fact_id not in checklist.ids:
+                errors.append(
+                    f"{where}: summary '{summary['id']}' sets a trap on {fact_id}, which is not in the checklist"
+                )
+            elif summary["labels"].get(fact_id):
+                errors.append(
+                    f"{where}: summary '{summary['id']}' misstates {fact_id} on purpose yet labels it covered"
+                )
+    return errors
