@@ -92,13 +92,17 @@ def test_no_evidence_when_nothing_matches():
 
 
 def test_name_variants_any_one_matches():
-    one = JUDGE.judge(summary("The 7th round ended in Geneva."), ROUND_ENDED).score
-    other = JUDGE.judge(summary("The seventh round ended in Geneva."), ROUND_ENDED).score
+    one = JUDGE.judge(summary("The 7th round ended in Geneva on 14 July 2017."), ROUND_ENDED).score
+    other = JUDGE.judge(summary("The seventh round ended in Geneva on 14 July 2017."), ROUND_ENDED).score
     assert one == other > 0
 
 
-def test_another_weekday_contradicts_the_date_but_the_same_one_does_not_state_it():
+def test_another_weekday_contradicts_the_date_and_the_same_one_does_not_state_it():
     ended = fact("The talks ended on 14 July 2017.", names=[["talks"]], dates=["2017-07-14"])  # a Friday
     assert JUDGE.judge(summary("The talks ended on Saturday."), ended).score == 0.0
-    on_friday = JUDGE.judge(summary("The talks ended on Friday."), ended).score
-    assert 0.0 < on_friday < JUDGE.judge(summary("The talks ended on 14 July."), ended).score
+    assert JUDGE.judge(summary("The talks ended on Friday."), ended).score == 0.0  # part of the fact
+    assert JUDGE.judge(summary("The talks ended on Friday, 14 July."), ended).covered
+
+
+def test_a_number_left_out_is_part_of_the_fact():
+    assert JUDGE.judge(summary("The Syrian war has killed many people."), DEATH_TOLL).score == 0.0

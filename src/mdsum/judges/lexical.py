@@ -27,42 +27,36 @@ from mdsum.text.values import (
 )
 
 
-def value_parts(sentence: str, fact: Fact) -> list[float] | None:
-    """How much of the fact's dates and numbers the sentence states (one share each), or None when it
-    contradicts one: a different date, weekday, ordinal or number."""
-    parts = []
+def states_values(sentence: str, fact: Fact) -> bool:
+    """Whether the sentence states every date and number of the fact, and contradicts none: a different date,
+    weekday, ordinal or number is wrong, and "ended on Friday" does not say which Friday (part of a fact)."""
     dates, rest = extract_dates(sentence)
-    if fact.forms.dates:
-        wanted = [parse_iso_date(date) for date in fact.forms.dates]
-        weekdays = set(extract_weekdays(sentence))
-        agreeing = [any(said.agrees_with(want) for said in dates) or weekday(want) in weekdays for want in wanted]
-        if (dates or weekdays) and not any(agreeing):
-            return None
-        # "on Friday" does not say which Friday: it can contradict a date, never state it.
-        parts.append(sum(any(said.states(want) for said in dates) for want in wanted) / len(wanted))
+    wanted_dates = [parse_iso_date(date) for date in fact.forms.dates]
+    weekdays = set(extract_weekdays(sentence))
+    for want in wanted_dates:
+        if (dates or weekdays) and not any(said.agrees_with(want) for said in dates) and weekday(want) not in weekdays:
+            return False
+    if not all(any(said.states(want) for said in dates) for want in wanted_dates):
+        return False
     wanted_ordinals = set(extract_ordinals(extract_dates(fact.statement)[1]))
     said_ordinals = set(extract_ordinals(rest))
     if wanted_ordinals and said_ordinals and not said_ordinals & wanted_ordinals:
-        return None  # "eighth round"
-    if fact.forms.numbers:
-        wanted_numbers = {normalise_number(number) for number in fact.forms.numbers} - {None}
-        said_numbers = set(extract_numbers(rest))
-        if said_numbers and not said_numbers & wanted_numbers:
-            return None
-        parts.append(len(said_numbers & wanted_numbers) / max(1, len(wanted_numbers)))
-    return parts
+        return False  # "eighth round"
+    wanted_numbers = {normalise_number(number) for number in fact.forms.numbers} - {None}
+    return wanted_numbers.issubset(extract_numbers(rest))
 
 
 @dataclass(frozen=True)
 class LexicalJudge(Judge):
-    """Best summary sentence by a weighted mix of content-word, number and date recall, once every term is named."""
+    """The best summary sentence that names every term, number and date of the fact, graded by how many
+    of the statement's other content words it says; zero when it misstates the fact."""
 
     kind = "lexical"
-    # 2: ordinals; 3: a different weekday contradicts a date; 4: every term required, opposites, "failed to"
-    # and "ruled out" negate, a claim credited to another actor
+    # 2: ordinals; 3: a different weekday contradicts a date; 4: every term, number and date required,
+    # opposites, "failed to" and "ruled out" negate, a claim credited to another actor
     version = 4
     threshold: float = 0.5
-    content_weight: float = 0.5  # the rest goes to names, numbers and dates (equal shares)
+    content_weight: float = 0.5  # the rest is for naming every term, number and date
 
     def _match(self, summary, fact: Fact) -> Match:
         scored = [(self.sentence_score(sentence.text, fact), sentence.text) for sentence in summary.sentences]
@@ -75,9 +69,8 @@ class LexicalJudge(Judge):
         said = [[variant for variant in group if contains_phrase(tokens, variant)] for group in groups]
         if not all(said):
             return 0.0  # a part of the fact is missing: "no breakthrough" without "no breakdown"
-        parts = value_parts(sentence, fact)
-        if parts is None:
-            return 0.0
+        if not states_values(sentence, fact):
+            return 0.0  # a wrong number or date, or one left out
         # Words of the names are scored by the names, so a variant ("7th" for "seventh") costs nothing here.
         names_words = {token for group in groups for variant in group for token in variant}
         facts_words = frozenset(content_stems(fact.statement, numbers=False)) - names_words
@@ -87,11 +80,10 @@ class LexicalJudge(Judge):
             return 0.0
         if fact.forms.actor and self.credits_another(sentence, fact, facts_words.intersection(tokens) | matched_terms):
             return 0.0
-        if groups:
-            parts.append(1.0)
-        if not parts:
+        if not (groups or fact.forms.numbers or fact.forms.dates):
             return content
-        return self.content_weight * content + (1 - self.content_weight) * sum(parts) / len(parts)
+        # Every required term, number and date is said: the rest of the statement's words grade the match.
+        return self.content_weight * content + (1 - self.content_weight)
 
     @staticmethod
     def credits_another(sentence: str, fact: Fact, claim_terms: frozenset[str]) -> bool:
