@@ -35,6 +35,13 @@ def test_a_pronoun_or_a_place_is_not_another_actor():
     assert JUDGE.judge(summary(in_paris), CONTACT_GROUP).covered
 
 
+def test_a_possessive_does_not_name_the_actor():
+    welcomed = fact("De Mistura welcomed the contact group.", names=[["contact group"]], actor=["de Mistura"])
+    said = "In New York, ambassador Francois Delattre said a contact group would support de Mistura's efforts."
+    assert JUDGE.judge(summary(said), welcomed).score == 0.0
+    assert JUDGE.judge(summary("Macron proposed a contact group, which de Mistura welcomed."), welcomed).covered
+
+
 def test_negating_the_opposite_word_affirms():
     welcomed = fact("The envoy welcomed the initiative.", names=[["initiative"]])
     assert JUDGE.judge(summary("The envoy did not reject the initiative."), welcomed).covered

@@ -27,16 +27,12 @@ _PLACE_OR_TIME = frozenset(
 _NOT_NAMES = frozenset(ENGLISH_STOP_WORDS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
-def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
-    """Whether ``phrase`` occurs in ``tokens`` as a run."""
-    width = len(phrase)
-    return width > 0 and any(tuple(tokens[i : i + width]) == tuple(phrase) for i in range(len(tokens) - width + 1))
-
-
 def names_actor(sentence: str, actor: Sequence[str]) -> bool:
-    """Whether ``sentence`` names one of the ``actor`` variants."""
-    tokens = stems(sentence)
-    return any(contains_phrase(tokens, stems(variant)) for variant in actor)
+    """Whether ``sentence`` names one of the ``actor`` variants other than as a possessive: "de Mistura's
+    efforts" are his, but do not say that he did what the sentence reports."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(variant)}(?!\w)(?!['\u2019]s\b)", sentence, re.IGNORECASE) for variant in actor
+    )
 
 
 def other_actors(sentence: str, claim_terms: frozenset[str], own_words: frozenset[str]) -> list[str]:

@@ -9,9 +9,10 @@ or credits it to another named actor than the fact's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mdsum.judges.attribution import contains_phrase, names_actor, other_actors
+from mdsum.judges.attribution import names_actor, other_actors
 from mdsum.judges.base import Judge, Match
 from mdsum.judges.polarity import reads_negated
 from mdsum.model import Fact
@@ -25,6 +26,12 @@ from mdsum.text.values import (
     parse_iso_date,
     weekday,
 )
+
+
+def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether ``phrase`` occurs in ``tokens`` as a run."""
+    width = len(phrase)
+    return width > 0 and any(tuple(tokens[i : i + width]) == tuple(phrase) for i in range(len(tokens) - width + 1))
 
 
 def states_values(sentence: str, fact: Fact) -> bool:
