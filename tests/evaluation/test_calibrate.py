@@ -178,4 +178,4 @@ def test_cli_calibrates_the_lexical_judge_on_the_gold_labels(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "summaries x 35 facts" in out and "| lexical |" in out
     assert "best judge of this run: lexical" in out or "none of the judges calibrated here" in out
-    assert "default judge: lexical" in out  # configs/judges.yaml, as calibrated
+    assert f"default judge: {JudgeCatalogue.read().default}" in out  # configs/judges.yaml, as calibrated
