@@ -40,10 +40,11 @@ class EnsembleJudge(Judge):
             raise ConfigError(f"judge '{self.name}': an ensemble needs members")
         if self.mode not in MODES:
             raise ConfigError(f"judge '{self.name}': unknown mode '{self.mode}' (known: {', '.join(MODES)})")
-        if len(self.weights) != len(self.members):
-            raise ConfigError(f"judge '{self.name}': weights must be one number per member")
-        if self.mode != "logistic" and (min(self.weights) < 0 or sum(self.weights) <= 0):
-            raise ConfigError(f"judge '{self.name}': weights of a {self.mode} must be non-negative, not all zero")
+        signed = self.mode == "logistic"  # fitted weights may be negative; a mean's or a vote's may not
+        unsigned_ok = signed or (min(self.weights) >= 0 and sum(self.weights) > 0)
+        if len(self.weights) != len(self.members) or not unsigned_ok:
+            kind = "" if signed else "non-negative "
+            raise ConfigError(f"judge '{self.name}': weights must be one {kind}number per member")
         if self.name and self.name in self.members:
             raise ConfigError(f"judge '{self.name}' cannot be a member of itself")
 
