@@ -32,8 +32,8 @@ def informative_and_noise():
 def test_the_informative_member_gets_the_weight(informative_and_noise):
     scores, _ = informative_and_noise
     fitted = fit_ensemble(scores)
-    informative, noise = fitted.weights
-    assert fitted.members == ("informative", "noise")
+    assert list(fitted.weights) == ["informative", "noise"]
+    informative, noise = fitted.weights.values()
     assert informative > 3.0 and abs(noise) < informative / 5
 
 
@@ -42,7 +42,7 @@ def test_the_fit_recovers_the_separation(informative_and_noise):
     fitted = fit_ensemble(scores)
     assert fitted.cross_validated.kappa > 0.95  # each summary predicted by weights fitted without it
     features = np.array([[row.score for row in scores["informative"]], [row.score for row in scores["noise"]]]).T
-    covered = probabilities(features, fitted.weights, fitted.intercept)
+    covered = probabilities(features, list(fitted.weights.values()), fitted.intercept)
     assert covered[labels].min() > covered[~labels].max() - 0.2
     assert fitted.params()["mode"] == "logistic" and len(fitted.params()["weights"]) == 2
 

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if result.fitted is not None:
         fitted = result.fitted
-        weights = ", ".join(f"{m} {w:+.3f}" for m, w in zip(fitted.members, fitted.weights, strict=True))
+        weights = ", ".join(f"{member} {weight:+.3f}" for member, weight in fitted.weights.items())
         print(
             f"fitted {args.fit_ensemble}: intercept {fitted.intercept:+.3f}, weights {weights} "
             f"(leave-one-summary-out kappa {fitted.cross_validated.kappa:.3f}, weights refitted for each summary)\n"

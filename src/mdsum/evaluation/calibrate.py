@@ -52,9 +52,6 @@ class TrapCount(NamedTuple):
     false_covered: int
     traps: int
 
-    def __str__(self) -> str:
-        return f"{self.false_covered}/{self.traps}"
-
 
 @dataclass(frozen=True)
 class Calibration:
@@ -194,7 +191,8 @@ def _traps(calibration: Calibration, kind: str) -> str:
     if everywhere is None:
         return "n/a"
     held_out = calibration.held_out_traps.get(kind)
-    return f"{held_out} · {everywhere}" if held_out is not None else str(everywhere)
+    counts = [count for count in (held_out, everywhere) if count is not None]
+    return " · ".join(f"{count.false_covered}/{count.traps}" for count in counts)
 
 
 def calibration_table(calibrations: Sequence[Calibration], skipped: Mapping[str, str] = {}) -> str:

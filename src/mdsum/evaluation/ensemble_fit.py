@@ -20,18 +20,18 @@ from mdsum.evaluation.calibrate import Agreement, Scored, agreement, fit_thresho
 
 @dataclass(frozen=True)
 class FittedEnsemble:
-    """Logistic weights per member and the intercept, with their leave-one-summary-out agreement."""
+    """Logistic weights per member (in the members' order) and the intercept, with their leave-one-summary-out
+    agreement."""
 
-    members: tuple[str, ...]
-    weights: tuple[float, ...]
+    weights: Mapping[str, float]
     intercept: float
     cross_validated: Agreement
 
     def params(self) -> dict:
         """The ensemble judge's parameters as ``configs/judges.yaml`` holds them."""
         return {
-            "members": list(self.members),
-            "weights": [round(weight, 4) for weight in self.weights],
+            "members": list(self.weights),
+            "weights": [round(weight, 4) for weight in self.weights.values()],
             "intercept": round(self.intercept, 4),
             "mode": "logistic",
         }
@@ -71,4 +71,6 @@ def fit_ensemble(scores: Mapping[str, Sequence[Scored]]) -> FittedEnsemble:
         threshold = fit_threshold(list(probabilities(features[train], weights, intercept)), list(labels[train]))
         predictions[~train] = probabilities(features[~train], weights, intercept) >= threshold
     weights, intercept = fit_logistic(features, list(labels))
-    return FittedEnsemble(tuple(scores), weights, intercept, agreement(list(labels), list(predictions)))
+    return FittedEnsemble(
+        dict(zip(scores, weights, strict=True)), intercept, agreement(list(labels), list(predictions))
+    )
