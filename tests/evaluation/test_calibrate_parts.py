@@ -61,6 +61,9 @@ SUMMARIES = [
     ),
     gold_summary("empty-ish", "It rained in Kent.", {"F01": False, "F02": False, "F03": False}),
     gold_summary(
+        "one-fact", "It rained. Ferries and trains were cancelled.", {"F01": False, "F02": False, "F03": True}
+    ),
+    gold_summary(
         "traps",
         "The harbour master did not close the port. About 300 lorries were stranded. Ferries were cancelled.",
         {"F01": False, "F02": False, "F03": False},
@@ -84,7 +87,7 @@ SUMMARIES = [
 
 @pytest.fixture
 def gold(tmp_path):
-    """A project root with a three-fact checklist and a gold file of five summaries, two held out."""
+    """A project root with a three-fact checklist and a gold file of six summaries, two held out."""
     (tmp_path / "eval" / "checklists").mkdir(parents=True)
     (tmp_path / "eval" / "gold").mkdir()
     (tmp_path / "eval" / "checklists" / "demo.yaml").write_text(CHECKLIST)
@@ -141,7 +144,7 @@ def test_one_calibration_summary_is_too_few():
 def test_the_lexical_judge_on_a_gold_set_with_a_held_out_part_and_traps(gold, catalogue, tmp_path):
     result = run_calibration(gold, ["lexical"], tmp_path / "cache", catalogue=catalogue)
     (found,) = result.calibrations
-    assert found.configured.n == 9 and found.held_out is not None and found.held_out.n == 6
+    assert found.configured.n == 12 and found.held_out is not None and found.held_out.n == 6
     assert found.held_out_configured is not None and found.held_out_configured.kappa == 1.0
     assert all(count.false_covered == 0 for count in found.traps.values())  # negated, swapped and partial
     assert set(found.traps) == {"negated", "swapped", "partial"} and found.seconds_per_summary > 0
@@ -150,8 +153,26 @@ def test_the_lexical_judge_on_a_gold_set_with_a_held_out_part_and_traps(gold, ca
 def test_cli_prints_both_parts_traps_and_cost(gold, tmp_path, capsys):
     assert main(["eval", "calibrate", "--gold", str(gold), "--judges", "lexical", "--cache", str(tmp_path / "c")]) == 0
     out = capsys.readouterr().out
-    assert "5 summaries x 3 facts = 15 decisions; 2 summaries held out" in out
+    assert "6 summaries x 3 facts = 18 decisions; 2 summaries held out" in out
     header, _, lexical = [line for line in out.splitlines() if line.startswith("|")][:3]
     assert "kappa held-out" in header and "false covered: negated" in header and "s / summary" in header
     assert lexical.startswith("| lexical | ") and "| 0/1 |" in lexical and "| 0/1 · 0/2 |" in lexical
     assert "best judge of this run: lexical (held-out kappa 1.000" in out
+
+
+def test_fitting_an_ensemble_writes_its_logistic_weights_then_calibrates_it(gold, tmp_path):
+    path = tmp_path / "judges.yaml"
+    path.write_text(
+        "default: null\njudges:\n  lexical: {kind: lexical}\n  strict: {kind: lexical, params: {content_weight: 1.0}}\n"
+        "  both: {kind: ensemble, params: {members: [lexical, strict], mode: mean}}\n"
+    )
+    result = run_calibration(gold, ["both"], tmp_path / "cache", catalogue=JudgeCatalogue.read(path), fit="both")
+    assert result.fitted is not None and list(result.fitted.weights) == ["lexical", "strict"]
+    params = JudgeCatalogue.read(path).entries["both"].params
+    assert params["mode"] == "logistic" and params["weights"] == [round(w, 4) for w in result.fitted.weights.values()]
+    assert [c.judge for c in result.calibrations] == ["both"] and result.calibrations[0].held_out is not None
+
+
+def test_only_an_ensemble_can_be_fitted(gold, catalogue, tmp_path):
+    with pytest.raises(ConfigError, match="not an ensemble"):
+        run_calibration(gold, ["lexical"], tmp_path / "cache", catalogue=catalogue, fit="lexical")
