@@ -112,7 +112,7 @@ def _save(model, tokenizer, directory: Path) -> Path:
 # ---------------------------------------------------------------- judges: hand-made (sentence, fact) pairs
 
 
-def fact(statement, names=(), numbers=(), dates=(), negated=False, fact_id="F01", later=False, weight=1):
+def fact(statement, names=(), numbers=(), dates=(), negated=False, fact_id="F01", later=False, weight=1, actor=()):
     return Fact(
         id=fact_id,
         statement=statement,
@@ -120,7 +120,7 @@ def fact(statement, names=(), numbers=(), dates=(), negated=False, fact_id="F01"
         weight=weight,
         category="later" if later else "event",
         later=later,
-        forms=FactForms(tuple(tuple(group) for group in names), tuple(numbers), tuple(dates), negated),
+        forms=FactForms(tuple(tuple(group) for group in names), tuple(numbers), tuple(dates), negated, tuple(actor)),
     )
 
 
@@ -160,6 +160,34 @@ PAIRS = (
     ("The envoy said there had been no breakthrough in the talks.", NO_BREAKTHROUGH, True),
     ("The envoy said there was a breakthrough in the talks.", NO_BREAKTHROUGH, False),
     (FILLER, ROUND_ENDED, False),
+)
+
+# Facts with an actor and with several parts, and (sentence, fact, covered?) pairs that misstate them the ways
+# a summary fools a word-counting judge: negated, reversed, credited to another actor, a part left out.
+CONTACT_GROUP = fact(
+    "French President Emmanuel Macron proposed an international contact group on Syria.",
+    names=[["contact group"]],
+    actor=["Macron", "French President"],
+    fact_id="F04",
+)
+TWO_NOS = fact(
+    "The envoy said the round brought no breakthrough and no breakdown.",
+    names=[["no breakthrough", "without a breakthrough"], ["no breakdown"]],
+    negated=True,
+    actor=["envoy", "de Mistura"],
+    fact_id="F05",
+)
+TRAPS = (
+    ("The seventh round of Syria talks began in Geneva on 14 July 2017.", ROUND_ENDED, False),  # opposite word
+    ("The seventh round of Syria talks failed to end in Geneva on 14 July 2017.", ROUND_ENDED, False),
+    ("Putin proposed an international contact group on Syria.", CONTACT_GROUP, False),  # another actor
+    ("Macron proposed an international contact group on Syria.", CONTACT_GROUP, True),
+    ("An international contact group on Syria was proposed by Macron.", CONTACT_GROUP, True),
+    ("Macron did not propose an international contact group on Syria.", CONTACT_GROUP, False),  # negated
+    ("The envoy said the round brought no breakthrough.", TWO_NOS, False),  # one part of two
+    ("The envoy said the round brought a breakthrough and no breakdown.", TWO_NOS, False),
+    ("The envoy said the round brought no breakthrough and no breakdown.", TWO_NOS, True),
+    ("The Syrian war has killed more than 230,000 people.", DEATH_TOLL, False),  # wrong number
 )
 
 

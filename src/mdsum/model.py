@@ -168,12 +168,14 @@ class Report(_Record):
 
 @dataclass(frozen=True)
 class FactForms(_Record):
-    """What a judge looks for: each ``names`` entry is the variants of ONE required term."""
+    """What a judge looks for: each ``names`` entry is the variants of ONE required term (a compound fact
+    has several, and each is required); ``actor`` the variants of who the fact says did or said it."""
 
     names: tuple[tuple[str, ...], ...]
     numbers: tuple[str, ...]
     dates: tuple[str, ...]  # ISO 8601, YYYY-MM-DD
     negated: bool
+    actor: tuple[str, ...] = ()  # empty: the fact has no actor, or the checklist does not say
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,8 @@ from mdsum.evaluation.calibrate import (
     calibration_table,
     fit_threshold,
     held_out_predictions,
-    run_calibration,
-    write_calibration,
 )
+from mdsum.evaluation.calibration_run import run_calibration, write_calibration
 from mdsum.judges import JudgeCatalogue
 from mdsum.judges.lexical import LexicalJudge
 
@@ -70,7 +69,8 @@ def test_calibration_reports_configured_and_held_out_agreement():
     )
     result = calibrate(LexicalJudge(name="lexical", threshold=0.95), data)
     assert result.configured.kappa == 0.0 and result.configured.recall == 0.0
-    assert 0.3 < result.fitted_threshold <= 0.7 and result.held_out.kappa == 1.0
+    assert 0.3 < result.fitted_threshold <= 0.7 and result.cross_validated.kappa == 1.0
+    assert result.held_out is None and result.trusted == result.cross_validated  # no held-out part
     assert "| lexical | 0.950 |" in calibration_table([result])
 
 
@@ -79,7 +79,7 @@ def test_no_default_below_the_kappa_floor():
         LexicalJudge(name="weak", threshold=0.5),
         rows(("a", [(0.6, False), (0.4, True)]), ("b", [(0.6, True), (0.4, False)])),
     )
-    assert weak.held_out.kappa < 0.6 and best_judge([weak]) is None
+    assert weak.trusted.kappa < 0.6 and best_judge([weak]) is None
 
 
 def test_best_judge_has_the_best_held_out_kappa():
@@ -94,7 +94,7 @@ def test_best_judge_has_the_best_held_out_kappa():
 def measured(judge, kappa, accuracy):
     """A calibration as `calibrate` would report it, with the held-out agreement given."""
     held_out = Agreement(accuracy=accuracy, precision=0.8, recall=0.8, kappa=kappa, n=20)
-    return Calibration(judge, 0.5, held_out, 0.5, held_out)
+    return Calibration(judge, 0.5, held_out, 0.5, held_out, held_out, held_out)
 
 
 @pytest.mark.parametrize("accuracies, best", [((0.9, 0.9), "embedding"), ((0.85, 0.9), "lexical")])
@@ -178,4 +178,4 @@ def test_cli_calibrates_the_lexical_judge_on_the_gold_labels(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "summaries x 35 facts" in out and "| lexical |" in out
     assert "best judge of this run: lexical" in out or "none of the judges calibrated here" in out
-    assert "default judge: lexical" in out  # configs/judges.yaml, as calibrated
+    assert f"default judge: {JudgeCatalogue.read().default}" in out  # configs/judges.yaml, as calibrated

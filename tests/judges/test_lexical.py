@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from support import DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, fact, summary
+from support import CONTACT_GROUP, DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, TRAPS, fact, summary
 
-from mdsum.judges.lexical import LexicalJudge, negates
+from mdsum.judges.lexical import LexicalJudge
+from mdsum.judges.polarity import negates
 from mdsum.text.tokens import stems
 
 JUDGE = LexicalJudge(name="lexical", threshold=0.5)
@@ -12,6 +13,47 @@ JUDGE = LexicalJudge(name="lexical", threshold=0.5)
 @pytest.mark.parametrize("sentence, fact, covered", PAIRS)
 def test_hand_made_pairs(sentence, fact, covered):
     assert JUDGE.judge(summary(FILLER, sentence), fact).covered is covered
+
+
+@pytest.mark.parametrize("sentence, fact, covered", TRAPS)
+def test_negated_reversed_misattributed_and_partial_claims_are_not_covered(sentence, fact, covered):
+    assert JUDGE.judge(summary(FILLER, sentence), fact).covered is covered
+
+
+def test_every_part_of_a_compound_fact_is_required():
+    agenda = fact(
+        "The agenda covers governance, a new constitution, elections and terrorism.",
+        names=[["governance"], ["constitution"], ["elections"], ["terrorism"]],
+    )
+    assert JUDGE.judge(summary("The agenda covers governance, a constitution and elections."), agenda).score == 0.0
+    assert JUDGE.judge(summary("The agenda: governance, a constitution, elections, terrorism."), agenda).covered
+
+
+def test_a_pronoun_or_a_place_is_not_another_actor():
+    assert JUDGE.judge(summary("He proposed an international contact group on Syria."), CONTACT_GROUP).covered
+    in_paris = "In Paris, Macron's government proposed an international contact group."
+    assert JUDGE.judge(summary(in_paris), CONTACT_GROUP).covered
+
+
+def test_a_possessive_does_not_name_the_actor():
+    welcomed = fact("De Mistura welcomed the contact group.", names=[["contact group"]], actor=["de Mistura"])
+    said = "In New York, ambassador Francois Delattre said a contact group would support de Mistura's efforts."
+    assert JUDGE.judge(summary(said), welcomed).score == 0.0
+    assert JUDGE.judge(summary("Macron proposed a contact group, which de Mistura welcomed."), welcomed).covered
+
+
+def test_negating_the_opposite_word_affirms():
+    welcomed = fact("The envoy welcomed the initiative.", names=[["initiative"]])
+    assert JUDGE.judge(summary("The envoy did not reject the initiative."), welcomed).covered
+    assert not JUDGE.judge(summary("The envoy rejected the initiative."), welcomed).covered
+
+
+def test_paraphrase_beyond_the_listed_variants_is_a_known_limit():
+    """The lexical judge matches stems and the checklist's variants, not meaning: "handing over power" is not
+    "transition", so a faithful paraphrase scores nothing (the embedding and lm judges are there for it)."""
+    transition = fact("The government will not discuss a political transition.", names=[["transition"]], negated=True)
+    assert JUDGE.judge(summary("The government will not discuss a political transition."), transition).covered
+    assert JUDGE.judge(summary("Damascus refuses to talk about handing over power."), transition).score == 0.0
 
 
 def test_wrong_number_beats_every_matching_word():
@@ -42,6 +84,11 @@ def test_negation_scope_is_the_clause_and_a_few_words():
     assert not negates("No one came, but the talks made a breakthrough.", terms)
 
 
+def test_failed_to_and_ruled_out_negate():
+    assert negates("The talks failed to produce a breakthrough.", frozenset(stems("breakthrough")))
+    assert negates("The envoy ruled out direct talks.", frozenset(stems("direct talks")))
+
+
 def test_evidence_is_the_best_sentence():
     verdict = JUDGE.judge(summary(FILLER, PAIRS[0][0]), ROUND_ENDED)
     assert verdict.evidence == PAIRS[0][0]
@@ -52,13 +99,17 @@ def test_no_evidence_when_nothing_matches():
 
 
 def test_name_variants_any_one_matches():
-    one = JUDGE.judge(summary("The 7th round ended in Geneva."), ROUND_ENDED).score
-    other = JUDGE.judge(summary("The seventh round ended in Geneva."), ROUND_ENDED).score
+    one = JUDGE.judge(summary("The 7th round ended in Geneva on 14 July 2017."), ROUND_ENDED).score
+    other = JUDGE.judge(summary("The seventh round ended in Geneva on 14 July 2017."), ROUND_ENDED).score
     assert one == other > 0
 
 
-def test_another_weekday_contradicts_the_date_but_the_same_one_does_not_state_it():
+def test_another_weekday_contradicts_the_date_and_the_same_one_does_not_state_it():
     ended = fact("The talks ended on 14 July 2017.", names=[["talks"]], dates=["2017-07-14"])  # a Friday
     assert JUDGE.judge(summary("The talks ended on Saturday."), ended).score == 0.0
-    on_friday = JUDGE.judge(summary("The talks ended on Friday."), ended).score
-    assert 0.0 < on_friday < JUDGE.judge(summary("The talks ended on 14 July."), ended).score
+    assert JUDGE.judge(summary("The talks ended on Friday."), ended).score == 0.0  # part of the fact
+    assert JUDGE.judge(summary("The talks ended on Friday, 14 July."), ended).covered
+
+
+def test_a_number_left_out_is_part_of_the_fact():
+    assert JUDGE.judge(summary("The Syrian war has killed many people."), DEATH_TOLL).score == 0.0

@@ -1,28 +1,27 @@
 """Judge calibration against hand labels: agreement (scikit-learn) and a threshold fitted honestly.
 
-Every judge gives a threshold-free score per (summary, fact). A threshold fitted on all the
-gold labels and scored on them would flatter the judge, so the agreement that decides the
-default judge is leave-one-summary-out: each gold summary is predicted with the threshold
-fitted on the other summaries, and agreement is measured on those held-out predictions.
+Every judge gives a threshold-free score per (summary, fact). The gold has a calibration part, on
+which thresholds (and an ensemble's weights) are fitted, and a held-out part that no fit ever sees:
+agreement there picks the default judge. Within the calibration part, agreement is also measured
+leave-one-summary-out (each summary predicted with a threshold fitted on the others), the only honest
+figure when a gold file has no held-out part. Facts a summary misstates on purpose (its ``traps``)
+are counted apart: a judge that calls them covered is fooled by a negation or a swapped actor.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from sklearn.metrics import accuracy_score, cohen_kappa_score, precision_score, recall_score
 
-from mdsum.evaluation.cache import ResultCache, content_key
-from mdsum.evaluation.gold import GoldSet, read_gold_set
-from mdsum.judges import MIN_DEFAULT_KAPPA, JudgeCatalogue, build_judge
+from mdsum.errors import ConfigError
+from mdsum.evaluation.gold import TRAP_KINDS
+from mdsum.judges import MIN_DEFAULT_KAPPA
 from mdsum.judges.base import Judge
-from mdsum.located import load_located
-from mdsum.model import Fact, Summary, SummarySentence
-from mdsum.resources import shipped_path
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,9 @@ class Scored:
     fact_id: str
     score: float
     label: bool
+    held_out: bool = False  # the summary is in the held-out part of the gold
+    trap: str | None = None  # how the summary misstates the fact on purpose (one of TRAP_KINDS)
+    seconds: float = 0.0  # what scoring it took, when it was computed
 
 
 @dataclass(frozen=True)
@@ -44,26 +46,46 @@ class Agreement:
     n: int
 
 
+class TrapCount(NamedTuple):
+    """Of ``traps`` facts misstated on purpose, how many the judge called covered."""
+
+    false_covered: int
+    traps: int
+
+
 @dataclass(frozen=True)
 class Calibration:
-    """A judge's agreement at its configured threshold, and with a leave-one-summary-out fitted threshold."""
+    """A judge's agreement on both parts of the gold, at its configured threshold and at the one fitted here."""
 
     judge: str
     configured_threshold: float
-    configured: Agreement
-    fitted_threshold: float  # fitted on all gold summaries: the value to configure
-    held_out: Agreement  # leave-one-summary-out: the honest estimate, which picks the default
+    configured: Agreement  # calibration part, configured threshold
+    fitted_threshold: float  # fitted on the calibration part: the value to configure
+    cross_validated: Agreement  # calibration part, leave-one-summary-out
+    held_out_configured: Agreement | None = None  # held-out part (None without one), configured threshold
+    held_out: Agreement | None = None  # held-out part, fitted threshold
+    traps: Mapping[str, TrapCount] = field(default_factory=dict)  # trap kind -> count, whole gold, configured
+    held_out_traps: Mapping[str, TrapCount] = field(default_factory=dict)  # the same on the held-out part
+    seconds_per_summary: float = 0.0
+
+    @property
+    def trusted(self) -> Agreement:
+        """The agreement that ranks judges: on the held-out part when the gold has one."""
+        return self.held_out if self.held_out is not None else self.cross_validated
 
     def as_config(self, gold: str) -> dict:
         """The ``calibration`` block of ``configs/judges.yaml``."""
+        trusted = self.trusted
+        where = "the held-out part" if self.held_out is not None else "the calibration part, leave-one-summary-out"
         return {
             "gold": gold,
-            "method": "threshold maximising Cohen's kappa; agreement measured leave-one-summary-out",
-            "kappa": round(self.held_out.kappa, 3),
-            "accuracy": round(self.held_out.accuracy, 3),
-            "precision": round(self.held_out.precision, 3),
-            "recall": round(self.held_out.recall, 3),
-            "decisions": self.held_out.n,
+            "method": f"threshold maximising Cohen's kappa on the calibration part; agreement on {where}",
+            "kappa": round(trusted.kappa, 3),
+            "accuracy": round(trusted.accuracy, 3),
+            "precision": round(trusted.precision, 3),
+            "recall": round(trusted.recall, 3),
+            "decisions": trusted.n,
+            "cross_validated_kappa": round(self.cross_validated.kappa, 3),
         }
 
 
@@ -81,14 +103,24 @@ def agreement(labels: Sequence[bool], predictions: Sequence[bool]) -> Agreement:
 
 def fit_threshold(scores: Sequence[float], labels: Sequence[bool]) -> float:
     """The threshold with the best kappa (then accuracy); candidates lie midway between observed scores."""
-    values = np.unique(np.asarray(scores, dtype=float))
+    observed_scores = np.asarray(scores, dtype=float)
+    values = np.unique(observed_scores)
     candidates = np.concatenate(([values[0]], (values[:-1] + values[1:]) / 2, [np.nextafter(values[-1], 2.0)]))
-
-    def quality(threshold: float) -> tuple[float, float]:
-        found = agreement(labels, [score >= threshold for score in scores])
-        return found.kappa, found.accuracy
-
-    return float(max(candidates, key=quality))  # max keeps the first (lowest) of equals: deterministic
+    # Every candidate at once (the leave-one-summary-out fits try hundreds): Cohen's kappa from the confusion
+    # counts, as `agreement` computes it with scikit-learn, 0 where it is undefined.
+    covered = np.asarray(labels, dtype=bool)
+    predicted = observed_scores[None, :] >= candidates[:, None]
+    n = covered.size
+    true_pos, false_pos = (predicted & covered).sum(axis=1), (predicted & ~covered).sum(axis=1)
+    false_neg = covered.sum() - true_pos
+    true_neg = n - true_pos - false_pos - false_neg
+    accuracy = (true_pos + true_neg) / n
+    chance = ((true_pos + false_pos) * (true_pos + false_neg) + (false_neg + true_neg) * (false_pos + true_neg)) / n**2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappa = np.where(chance < 1, (accuracy - chance) / (1 - chance), 0.0)
+    # The best kappa, then accuracy; of equals the first (lowest) threshold, so the fit is deterministic.
+    best = np.lexsort((-accuracy.round(12), -kappa.round(12)))[0]
+    return float(candidates[best])
 
 
 def held_out_predictions(rows: Sequence[Scored]) -> list[bool]:
@@ -100,36 +132,41 @@ def held_out_predictions(rows: Sequence[Scored]) -> list[bool]:
     return [row.score >= thresholds[row.summary_id] for row in rows]
 
 
+def _agreement_at(rows: Sequence[Scored], threshold: float) -> Agreement | None:
+    return agreement([row.label for row in rows], [row.score >= threshold for row in rows]) if rows else None
+
+
+def trap_counts(rows: Sequence[Scored], threshold: float) -> dict[str, TrapCount]:
+    """Per kind of trap, how many misstated facts score as covered at ``threshold``."""
+    return {
+        kind: TrapCount(sum(row.score >= threshold for row in trapped), len(trapped))
+        for kind in TRAP_KINDS
+        if (trapped := [row for row in rows if row.trap == kind])
+    }
+
+
 def calibrate(judge: Judge, rows: Sequence[Scored]) -> Calibration:
-    labels = [row.label for row in rows]
-    scores = [row.score for row in rows]
+    """Fit the threshold on the calibration part of ``rows``; measure on both parts."""
+    fitting = [row for row in rows if not row.held_out]
+    held_out = [row for row in rows if row.held_out]
+    if len({row.summary_id for row in fitting}) < 2:
+        raise ConfigError("calibration needs at least two gold summaries outside the held-out part")
+    fitted = round(fit_threshold([row.score for row in fitting], [row.label for row in fitting]), 4)
+    configured = _agreement_at(fitting, judge.threshold)
+    assert configured is not None
+    summaries = len({row.summary_id for row in rows})
     return Calibration(
         judge=judge.name,
         configured_threshold=judge.threshold,
-        configured=agreement(labels, [score >= judge.threshold for score in scores]),
-        fitted_threshold=round(fit_threshold(scores, labels), 4),
-        held_out=agreement(labels, held_out_predictions(rows)),
+        configured=configured,
+        fitted_threshold=fitted,
+        cross_validated=agreement([row.label for row in fitting], held_out_predictions(fitting)),
+        held_out_configured=_agreement_at(held_out, judge.threshold),
+        held_out=_agreement_at(held_out, fitted),
+        traps=trap_counts(rows, judge.threshold),
+        held_out_traps=trap_counts(held_out, judge.threshold),
+        seconds_per_summary=sum(row.seconds for row in rows) / summaries,
     )
-
-
-def gold_summary(summary_id: str, cluster_id: str, text: str, split: Callable[[str], Sequence[str]]) -> Summary:
-    """A hand-written gold text as a `Summary`, split into sentences as the summarisers' are."""
-    return Summary(
-        cluster_id, tuple(SummarySentence(sentence) for sentence in split(text)), summariser=f"gold:{summary_id}"
-    )
-
-
-def score_gold(judge: Judge, gold_set, score: Callable[[Judge, Summary, Fact], float] | None = None) -> list[Scored]:
-    """The judge's score for every (gold summary, checklist fact) with the person's label."""
-    from mdsum.text.split import split_sentences
-
-    score = score or (lambda j, summary, fact: j.match(summary, fact).score)
-    rows = []
-    for gold in gold_set.summaries:
-        summary = gold_summary(gold.id, gold_set.cluster, gold.text, split_sentences)
-        for fact in gold_set.checklist.facts:
-            rows.append(Scored(gold.id, fact.id, score(judge, summary, fact), bool(gold.labels[fact.id])))
-    return rows
 
 
 def trusted_best(agreements: Mapping[str, tuple[float, float]]) -> str | None:
@@ -139,119 +176,53 @@ def trusted_best(agreements: Mapping[str, tuple[float, float]]) -> str | None:
 
 
 def best_judge(calibrations: Sequence[Calibration]) -> Calibration | None:
-    """The judge of this run with the best held-out agreement, if it reaches MIN_DEFAULT_KAPPA; else None."""
+    """The judge of this run with the best trusted agreement, if it reaches MIN_DEFAULT_KAPPA; else None."""
     by_name = {c.judge: c for c in calibrations}
-    best = trusted_best({name: (c.held_out.kappa, c.held_out.accuracy) for name, c in by_name.items()})
+    best = trusted_best({name: (c.trusted.kappa, c.trusted.accuracy) for name, c in by_name.items()})
     return None if best is None else by_name[best]
 
 
+def _kappa(found: Agreement | None) -> str:
+    return "n/a" if found is None else f"{found.kappa:.3f}"
+
+
+def _traps(calibration: Calibration, kind: str) -> str:
+    everywhere = calibration.traps.get(kind)
+    if everywhere is None:
+        return "n/a"
+    held_out = calibration.held_out_traps.get(kind)
+    counts = [count for count in (held_out, everywhere) if count is not None]
+    return " · ".join(f"{count.false_covered}/{count.traps}" for count in counts)
+
+
 def calibration_table(calibrations: Sequence[Calibration], skipped: Mapping[str, str] = {}) -> str:
-    """Markdown: configured-threshold and held-out agreement per judge, best kappa first."""
-    lines = [
-        "| judge | threshold (configured) | acc | prec | rec | kappa | fitted threshold | LOSO acc | LOSO prec | LOSO rec | LOSO kappa |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+    """Markdown, best trusted kappa first: agreement at the configured threshold on the calibration and held-out
+    parts, false "covered" per kind of trap (held-out · whole gold), seconds per summary, and the threshold fitted
+    on the calibration part with its leave-one-summary-out and held-out kappa."""
+    columns = [
+        "judge",
+        "threshold",
+        "kappa calibration",
+        "kappa held-out",
+        *(f"false covered: {kind}" for kind in TRAP_KINDS),
+        "s / summary",
+        "fitted threshold",
+        "LOSO kappa",
+        "held-out kappa (fitted)",
     ]
-    for c in sorted(calibrations, key=lambda c: -c.held_out.kappa):
-        a, h = c.configured, c.held_out
-        lines.append(
-            f"| {c.judge} | {c.configured_threshold:.3f} | {a.accuracy:.3f} | {a.precision:.3f} | {a.recall:.3f} | "
-            f"{a.kappa:.3f} | {c.fitted_threshold:.3f} | {h.accuracy:.3f} | {h.precision:.3f} | {h.recall:.3f} | {h.kappa:.3f} |"
-        )
-    lines += [f"| {name} | skipped: {reason} |" + " |" * 9 for name, reason in skipped.items()]
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for c in sorted(calibrations, key=lambda c: -c.trusted.kappa):
+        cells = [
+            c.judge,
+            f"{c.configured_threshold:.3f}",
+            f"{c.configured.kappa:.3f}",
+            _kappa(c.held_out_configured),
+            *(_traps(c, kind) for kind in TRAP_KINDS),
+            f"{c.seconds_per_summary:.2f}",
+            f"{c.fitted_threshold:.3f}",
+            f"{c.cross_validated.kappa:.3f}",
+            _kappa(c.held_out),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += [f"| {name} | skipped: {reason} |" + " |" * (len(columns) - 2) for name, reason in skipped.items()]
     return "\n".join(lines) + "\n"
-
-
-_CATALOGUE_HEADER = """\
-# Named judge configurations: `judges:` in eval/configs/*.yaml, `mdsum eval calibrate`.
-# Each entry picks a kind (src/mdsum/judges/<kind>.py) and sets its parameters; thresholds and
-# `calibration` are written by `mdsum eval calibrate --write` (threshold maximising Cohen's kappa on the
-# gold labels; the agreement recorded is leave-one-summary-out, so it is not flattered by the fit).
-# The default is the judge with the best kappa, and never one below 0.6 (then `default: null`).
-"""
-
-
-def write_calibration(path, calibrations: Sequence[Calibration], gold: str) -> str | None:
-    """Record fitted thresholds and agreement in the judge catalogue file, and make the judge with the
-    best recorded kappa (this run's or an earlier one's) the default, if it reaches MIN_DEFAULT_KAPPA.
-
-    Returns the default judge's name (None when no judge is trusted).
-    """
-    import yaml
-
-    data = load_located(path).data
-    for calibration in calibrations:
-        entry = data["judges"][calibration.judge]
-        entry["params"] = {**(entry.get("params") or {}), "threshold": calibration.fitted_threshold}
-        entry["calibration"] = calibration.as_config(gold)
-    recorded = {name: entry.get("calibration") or {} for name, entry in data["judges"].items()}
-    data["default"] = trusted_best(
-        {
-            name: (float(found["kappa"]), float(found.get("accuracy", 0.0)))
-            for name, found in recorded.items()
-            if found.get("kappa") is not None
-        }
-    )
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(_CATALOGUE_HEADER + text)
-    return data["default"]
-
-
-@dataclass(frozen=True)
-class CalibrationRun:
-    """What `run_calibration` measured, and the judge catalogue as it stands afterwards."""
-
-    gold_path: Path
-    gold: GoldSet
-    calibrations: tuple[Calibration, ...]
-    skipped: Mapping[str, str]  # judge -> why it cannot run here
-    best: Calibration | None  # of this run, if trusted
-    catalogue: JudgeCatalogue  # re-read from its file when this run wrote it
-    written: bool
-
-    @property
-    def decisions(self) -> int:
-        return len(self.gold.summaries) * len(self.gold.checklist.facts)
-
-
-def run_calibration(
-    gold_path: str | Path | None = None,
-    judges: Sequence[str] | None = None,
-    cache_dir: str | Path = "runs/calibration/cache",
-    write: bool = False,
-    catalogue: JudgeCatalogue | None = None,
-) -> CalibrationRun:
-    """Calibrate ``judges`` (default: every one of ``catalogue``, itself by default the shipped file) on a gold
-    set (default: ``eval/gold/seeds.yaml``), scores cached by content; ``write`` records the fitted thresholds,
-    the agreement and the default judge in the catalogue's file."""
-    gold_path = Path(gold_path) if gold_path else shipped_path("eval", "gold", "seeds.yaml")
-    gold_set = read_gold_set(gold_path)
-    catalogue = catalogue if catalogue is not None else JudgeCatalogue.read()
-    cache = ResultCache(cache_dir)
-
-    def cached_score(judge: Judge, summary: Summary, fact) -> float:
-        scoring = {name: value for name, value in judge.config.items() if name != "threshold"}  # scores ignore it
-        key = content_key("score", judge.name, scoring, summary.sentences, fact)
-        return cache.get_or_compute("score", key, lambda: judge.match(summary, fact).score)
-
-    calibrations, skipped = [], {}
-    for name in judges or catalogue.names():
-        judge = build_judge(name, catalogue)
-        reason = judge.unavailable_reason()
-        if reason:
-            skipped[name] = reason
-        else:
-            calibrations.append(calibrate(judge, score_gold(judge, gold_set, cached_score)))
-    if write:
-        if catalogue.path is None:
-            raise ValueError("a judge catalogue built in code has no file to write the calibration to")
-        write_calibration(catalogue.path, calibrations, _as_recorded(gold_path))
-        catalogue = JudgeCatalogue.read(catalogue.path)
-    return CalibrationRun(gold_path, gold_set, tuple(calibrations), skipped, best_judge(calibrations), catalogue, write)
-
-
-def _as_recorded(gold_path: Path) -> str:
-    """The gold file as judges.yaml records it: relative to the project (``eval/gold/seeds.yaml``) when inside it."""
-    project = shipped_path("eval").parent
-    resolved = gold_path.resolve()
-    return str(resolved.relative_to(project) if resolved.is_relative_to(project) else resolved)

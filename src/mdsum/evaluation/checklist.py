@@ -158,6 +158,7 @@ def _build(data: Mapping) -> Checklist:
                 numbers=tuple(fact["forms"]["numbers"]),
                 dates=tuple(fact["forms"]["dates"]),
                 negated=fact["forms"]["negated"],
+                actor=tuple(fact["forms"].get("actor", ())),
             ),
         )
         for fact in data["facts"]

@@ -28,7 +28,8 @@ MIN_DEFAULT_KAPPA = 0.6  # a judge that agrees less with the hand labels is neve
 
 @with_config(ConfigDict(extra="forbid"))
 class Recorded(TypedDict, total=False):
-    """The ``calibration`` block `mdsum eval calibrate --write` records: agreement with the gold labels."""
+    """The ``calibration`` block `mdsum eval calibrate --write` records: agreement with the gold labels
+    (on their held-out part when there is one)."""
 
     gold: str
     method: str
@@ -37,6 +38,7 @@ class Recorded(TypedDict, total=False):
     precision: float
     recall: float
     decisions: int
+    cross_validated_kappa: float  # leave-one-summary-out on the calibration part
 
 
 class JudgeEntry(Configured):

@@ -1,11 +1,14 @@
-"""Ensemble judge: combine configured judges by a weighted mean of scores or a weighted vote.
+"""Ensemble judge: combine configured judges by a weighted mean, a weighted vote, or a fitted logistic model.
 
 Judges fail differently (lexical misses paraphrase, embeddings miss a wrong number),
-so a combination can agree with people more often than any one of them.
+so a combination can agree with people more often than any one of them. ``logistic`` weights are
+not set by hand: `mdsum eval calibrate --fit-ensemble` fits them on the gold labels (logistic
+regression over the members' scores) and writes them with the intercept.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -13,18 +16,20 @@ from mdsum.errors import ConfigError
 from mdsum.judges import JudgeCatalogue, build_judge
 from mdsum.judges.base import Judge, Match
 
-MODES = ("mean", "vote")
+MODES = ("mean", "vote", "logistic")
 
 
 @dataclass(frozen=True)
 class EnsembleJudge(Judge):
-    """``mean``: weighted mean of member scores; ``vote``: weighted share of members that say covered."""
+    """``mean``: weighted mean of member scores; ``vote``: weighted share of members that say covered;
+    ``logistic``: the probability ``1 / (1 + exp(-(intercept + weights . scores)))``, weights of any sign."""
 
     kind = "ensemble"
     threshold: float = 0.5
     members: tuple[str, ...] = ("lexical", "embedding")
     weights: tuple[float, ...] = ()  # empty: equal weights
     mode: str = "mean"
+    intercept: float = 0.0  # logistic only
     # The catalogue it was built from: members are judges of the same file (None: the shipped catalogue).
     catalogue: JudgeCatalogue | None = field(default=None, repr=False, compare=False, kw_only=True)
 
@@ -33,10 +38,13 @@ class EnsembleJudge(Judge):
         object.__setattr__(self, "weights", tuple(float(w) for w in self.weights) or (1.0,) * len(self.members))
         if not self.members:
             raise ConfigError(f"judge '{self.name}': an ensemble needs members")
-        if len(self.weights) != len(self.members) or min(self.weights) < 0 or sum(self.weights) <= 0:
-            raise ConfigError(f"judge '{self.name}': weights must be one non-negative number per member")
         if self.mode not in MODES:
             raise ConfigError(f"judge '{self.name}': unknown mode '{self.mode}' (known: {', '.join(MODES)})")
+        signed = self.mode == "logistic"  # fitted weights may be negative; a mean's or a vote's may not
+        unsigned_ok = signed or (min(self.weights) >= 0 and sum(self.weights) > 0)
+        if len(self.weights) != len(self.members) or not unsigned_ok:
+            kind = "" if signed else "non-negative "
+            raise ConfigError(f"judge '{self.name}': weights must be one {kind}number per member")
         if self.name and self.name in self.members:
             raise ConfigError(f"judge '{self.name}' cannot be a member of itself")
 
@@ -63,7 +71,11 @@ class EnsembleJudge(Judge):
             values = [float(verdict.covered) for verdict in verdicts]
         else:
             values = [verdict.score for verdict in verdicts]
-        score = sum(w * v for w, v in zip(self.weights, values, strict=False)) / sum(self.weights)
+        combined = sum(w * v for w, v in zip(self.weights, values, strict=False))
+        if self.mode == "logistic":
+            score = 1.0 / (1.0 + math.exp(-(self.intercept + combined)))
+        else:
+            score = combined / sum(self.weights)
         with_evidence = [(w * v.score, v.evidence) for w, v in zip(self.weights, verdicts, strict=False) if v.evidence]
         evidence = max(with_evidence, key=lambda pair: pair[0])[1] if with_evidence else None
         return Match(score, evidence)

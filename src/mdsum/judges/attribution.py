@@ -1,0 +1,52 @@
+"""Who a sentence says did it: a claim credited to another named actor is not the fact.
+
+"Putin proposed the contact group" has every word of "Macron proposed the contact group" but
+one. Without a parser, the subject of an English news clause is the name said before the claim's
+words ("Putin proposed", "Russia's envoy Lavrov said"); places ("in Geneva"), possessives of the
+thing claimed ("Macron's proposal was welcomed") and words of the fact itself are not actors.
+A sentence that names the fact's actor (or its variant) attributes the claim to it; one that names
+no actor ("he said", "it was agreed") cannot be told apart, and is given the benefit of the doubt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from mdsum.text.tokens import stems
+from mdsum.text.values import MONTHS, WEEKDAYS
+
+_WORD = re.compile(r"(?P<word>[^\W_]+)(?P<attached>['\u2019]s\b|-)?")
+# A name after one of these is where or when, not who ("in Geneva", "on Friday"); "by" and "to" are
+# left out: "proposed by Putin", "according to Lavrov" name the actor.
+_PLACE_OR_TIME = frozenset(
+    ("in", "at", "on", "from", "of", "for", "with", "after", "before", "since", "during", "near", "into", "over")
+)
+_NOT_NAMES = frozenset(ENGLISH_STOP_WORDS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def names_actor(sentence: str, actor: Sequence[str]) -> bool:
+    """Whether ``sentence`` names one of the ``actor`` variants other than as a possessive: "de Mistura's
+    efforts" are his, but do not say that he did what the sentence reports."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(variant)}(?!\w)(?!['\u2019]s\b)", sentence, re.IGNORECASE) for variant in actor
+    )
+
+
+def other_actors(sentence: str, claim_terms: frozenset[str], own_words: frozenset[str]) -> list[str]:
+    """Names said before the first of ``claim_terms`` that could be the claim's subject and are not among
+    ``own_words`` (the stems of the fact's statement, terms and actor)."""
+    found: list[str] = []
+    previous = ""
+    for match in _WORD.finditer(sentence):
+        word = match.group("word")
+        stemmed = stems(word)
+        if claim_terms.intersection(stemmed):
+            return found
+        is_name = word[:1].isupper() and word.lower() not in _NOT_NAMES and not match.group("attached")
+        if is_name and previous not in _PLACE_OR_TIME and not own_words.issuperset(stemmed):
+            found.append(word)
+        previous = word.lower()
+    return []  # no claim term said: nothing is attributed

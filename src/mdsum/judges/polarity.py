@@ -1,0 +1,83 @@
+"""Polarity of a claim in a sentence: negators in scope, and words that say the opposite.
+
+"The round ended with no breakthrough" and "the round ended with a breakthrough" share every
+content word; so do "the talks ended" and "the talks began", "Macron welcomed it" and "Macron
+rejected it". A judge that counts words must read which way the sentence points at the words it
+matched: a negator ("not", "never", "failed to", "ruled out", ...) shortly before them, in the same
+clause, as NegEx scopes a cue; or a word of the opposite sense where the fact's own word is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from mdsum.text.tokens import NEGATION_CUES, stems
+
+_CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
+
+# Single-word cues ("no longer" is "no" in scope) and the verbs that deny what follows them.
+_NEGATORS = NEGATION_CUES | frozenset(stems("failed refused denied unable"))
+_NEGATING_PHRASES = tuple(stems(phrase) for phrase in ("ruled out", "rules out", "rule out"))
+
+
+def _senses(*groups: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(stems(group)) for group in groups)
+
+
+# Pairs of opposite senses, each a set of words (inflections listed where the stemmer does not join them).
+# Not opposites: "breakthrough" / "breakdown" (neither happening is one fact, F05 of the seeds).
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    _senses(*pair)  # type: ignore[misc]
+    for pair in (
+        ("end ended ends finished concluded closed wrapped", "begin began begun started opened launched"),
+        ("accepted approved welcomed endorsed embraced", "rejected dismissed"),
+        ("supported backed welcomed praised", "opposed criticised criticized condemned"),
+        ("rose risen increased grew grown gained", "fell fallen decreased dropped declined shrank"),
+        ("won wins", "lost loses"),
+        ("agreed", "disagreed"),
+        ("succeeded", "failed collapsed"),
+        ("allowed permitted", "banned forbade forbidden prohibited"),
+        ("imposed", "lifted"),
+        ("resumed", "suspended"),
+        ("included", "excluded"),
+    )
+)
+
+
+def _clauses(sentence: str) -> list[tuple[str, ...]]:
+    return [stems(clause) for clause in _CLAUSE_BREAK.split(sentence)]
+
+
+def _negator_ends(tokens: Sequence[str]) -> Iterable[int]:
+    """Positions just after each negator of ``tokens``."""
+    for position, token in enumerate(tokens):
+        if token in _NEGATORS:
+            yield position + 1
+        for phrase in _NEGATING_PHRASES:
+            if tuple(tokens[position : position + len(phrase)]) == phrase:
+                yield position + len(phrase)
+
+
+def negates(sentence: str, terms: frozenset[str], window: int = 4) -> bool:
+    """A negator in the same clause, at most ``window`` words before one of ``terms`` (NegEx-like scope)."""
+    return any(
+        terms.intersection(tokens[end : end + window]) for tokens in _clauses(sentence) for end in _negator_ends(tokens)
+    )
+
+
+def reversals(fact_words: frozenset[str], sentence_words: frozenset[str]) -> frozenset[str]:
+    """The sentence's words of the opposite sense to a fact's word, where none of the fact's own sense is said."""
+    found: set[str] = set()
+    for first, second in OPPOSITES:
+        for own, opposite in ((first, second), (second, first)):
+            if fact_words & own and not sentence_words & own and not fact_words & opposite:
+                found |= sentence_words & opposite
+    return frozenset(found)
+
+
+def reads_negated(sentence: str, fact_words: frozenset[str], claim_terms: frozenset[str]) -> bool:
+    """Whether ``sentence`` denies the claim made of ``claim_terms``: negated, or said with the opposite word
+    (negating the opposite affirms: "did not reject" is "accepted")."""
+    opposite = reversals(fact_words, frozenset(stems(sentence)))
+    return negates(sentence, claim_terms | opposite) != bool(opposite)
