@@ -16,6 +16,7 @@ ALGORITHMS: Registry[Summariser] = Registry(
         "textrank": "mdsum.summarisers.textrank:TextRankSummariser",
         "centroid-mmr": "mdsum.summarisers.centroid_mmr:CentroidMMRSummariser",
         "submodular": "mdsum.summarisers.submodular:SubmodularSummariser",
+        "themes": "mdsum.summarisers.themes:ThemesSummariser",
         "abstractive": "mdsum.summarisers.abstractive:AbstractiveSummariser",
         "abstractive-direct": "mdsum.summarisers.abstractive_direct:DirectAbstractiveSummariser",
         "abstractive-hierarchical": "mdsum.summarisers.abstractive_hierarchical:HierarchicalAbstractiveSummariser",
