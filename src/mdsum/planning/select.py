@@ -92,12 +92,13 @@ class _Selection:
         return statement.words + max(len(lead_in.split()) for lead_in in lead_ins)
 
     def repeats(self, t: int, chosen: Sequence[int]) -> bool:
-        """Says what a chosen theme's sentence says, or repeats its quotation."""
+        """Says what a chosen theme's sentence says, or repeats its quotation (a contradiction does not)."""
         first = self.speakers[t]
         return any(
             self.themes.statement_similarity(first, self.speakers[c]) >= self.redundancy
             or quote_overlap(first.quotes, self.speakers[c].quotes) > 0
             for c in chosen
+            if c not in self.themes.conflicting(t)  # the other side of a contradiction says something else
         )
 
     def overlap(self, t: int, chosen: Sequence[int]) -> float:
@@ -105,7 +106,7 @@ class _Selection:
 
 
 def choose(
-    themes: ThemeMap, timeline: Timeline, words: int, redundancy: float, novelty: float
+    themes: ThemeMap, timeline: Timeline, words: int, redundancy: float, novelty: float, cost_scaling: float
 ) -> list[tuple[int, Statement]]:
     """The themes to state and the statement that states each, opening theme first.
 
@@ -131,7 +132,13 @@ def choose(
         t for t in speakers if t not in chosen and selection.cost(t) <= left and not selection.repeats(t, chosen)
     ]:
         best = max(
-            candidates, key=lambda t: (themes.themes[t].weight * (1 - novelty * selection.overlap(t, chosen)), -t)
+            candidates,
+            key=lambda t: (
+                themes.themes[t].weight
+                * (1 - novelty * selection.overlap(t, chosen))
+                / selection.cost(t) ** cost_scaling,
+                -t,
+            ),
         )
         chosen.append(best)
         left -= selection.cost(best)
@@ -155,6 +162,7 @@ def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, St
     by its date, each side of a contradiction by its report's date."""
     items = []
     introduced: set[dt.date] = set()
+    names = frozenset(name for statement in themes.statements for name in statement.names)
     picked = [t for t, _ in chosen]
     rest = timeline.order([themes.themes[t] for t in picked[1:]])
     for t, statement in [chosen[0], *(chosen[1 + k] for k in rest)] if chosen else []:
@@ -162,9 +170,9 @@ def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, St
         text = statement.resolved
         later = timeline.later_day(theme)
         if any(c in picked for c in themes.conflicting(t)):
-            text = introduce(text, timeline.attribution(statement.document))
+            text = introduce(text, timeline.attribution(statement.document), names)
         elif later is not None and later not in introduced and later not in statement.days:
-            text = introduce(text, day_marker(later))
+            text = introduce(text, day_marker(later), names)
         if later is not None:
             introduced.add(later)
         items.append(PlannedTheme(theme, statement, text, later, _sources(themes, theme, statement)))
@@ -179,6 +187,7 @@ def make_plan(
     threshold: float = 0.5,
     redundancy: float = 0.5,
     novelty: float = 0.5,
+    cost_scaling: float = 0.0,
 ) -> Plan:
     """The plan of a summary of ``cluster`` in at most ``words`` words.
 
@@ -194,7 +203,7 @@ def make_plan(
     themes = find_themes(statements, vectors, threshold)
     timeline = Timeline.of(cluster)
     notes += themes.notes
-    chosen = choose(themes, timeline, words, redundancy, novelty)
+    chosen = choose(themes, timeline, words, redundancy, novelty, cost_scaling)
     if not chosen:
         notes.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
     items = _render(themes, timeline, chosen)

@@ -71,6 +71,11 @@ _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|added|told|warned|stressed|noted|explained|insisted|argued|went on)\b",
     re.IGNORECASE,
 )
+# A sentence with none of these, after one whose speaker is "he", goes on reporting his words.
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|added|warned|stressed|noted|explained|insisted|argued|announced|according to)\b|[\"\u201c]",
+    re.IGNORECASE,
+)
 # News prose reports speech in the past tense; "X says Y" is the present of a headline or standfirst.
 _HEADLINE_SAYS = re.compile(r"^[^\"\u201c]*\bsays\b")
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
@@ -105,9 +110,12 @@ class Statement:
         return len(self.resolved.split())
 
 
-def is_standalone(text: str) -> bool:
+def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no
-    speaker known only as "he", not a headline-style "X says Y"."""
+    speaker known only as "he", not a headline-style "X says Y", and not the unattributed
+    continuation of what the ``previous`` sentence reported "he" said."""
+    if _PRONOUN_SPEAKER.search(previous) and not _SPEECH.search(text):
+        return False
     first = _FIRST_WORD.match(text)
     if first is None or first.group(1).lower() in _LEANS_BACK:
         return False
@@ -139,7 +147,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                     names=frozenset(name.lower() for name in names(text)),
                     stems=frozenset(content_stems(text)),
                     quotes=quotations(text),
-                    standalone=is_standalone(text),
+                    standalone=is_standalone(text, document.sentences[i - 1] if i else ""),
                 )
             )
     return tuple(found)

@@ -15,8 +15,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from mdsum.model import Cluster
 from mdsum.planning.themes import Theme
 from mdsum.text.dates import format_day, iso_day
@@ -75,10 +73,18 @@ class Timeline:
         return f"As reported{said}" if said else "As one report put it"
 
 
-def introduce(sentence: str, lead_in: str) -> str:
-    """``sentence`` after ``lead_in`` and a comma, its first word lower-cased unless a name."""
-    first = sentence.split(maxsplit=1)[0] if sentence.split() else ""
-    if first.lower() in ENGLISH_STOP_WORDS and not (first.isupper() and len(first) > 1):
+def introduce(sentence: str, lead_in: str, names: frozenset[str] = frozenset()) -> str:
+    """``sentence`` after ``lead_in`` and a comma, its first word lower-cased unless it is a name:
+    one of ``names`` (lower-cased), an acronym, or the start of a capitalised phrase ("Mr De Mistura")."""
+    words = sentence.split(maxsplit=2)
+    first = words[0] if words else ""
+    named = (
+        first.lower() in names
+        or (first.isupper() and len(first) > 1)
+        or (len(words) > 1 and words[1][:1].isupper())
+        or not first[:1].isalpha()
+    )
+    if not named:
         sentence = sentence[:1].lower() + sentence[1:]
     return f"{lead_in}, {sentence}"
 
