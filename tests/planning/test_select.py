@@ -66,7 +66,7 @@ def test_undated_documents_get_no_invented_dates():
 
 def test_a_one_document_cluster_is_planned():
     plan = plan_of(Cluster("one", (article("a", "2024-03-02", REOPENED, "Cyclists get a lane on the deck of it."),)))
-    assert [item.text for item in plan.items][0] == REOPENED.replace("on Friday", "on Friday 1 March 2024")
+    assert plan.items[0].text == REOPENED.replace("on Friday", "on Friday 1 March 2024")
 
 
 def test_the_timeline_takes_the_median_date_and_flags_later_reports():
