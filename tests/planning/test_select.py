@@ -79,3 +79,5 @@ def test_a_lead_in_lower_cases_only_a_common_first_word():
     assert introduce("The council met.", "On 2 March 2024") == "On 2 March 2024, the council met."
     assert introduce("UN envoys met.", "On 2 March 2024") == "On 2 March 2024, UN envoys met."
     assert introduce("Anna Weber met them.", "On 2 March 2024") == "On 2 March 2024, Anna Weber met them."
+    assert introduce("The UN's envoy met them.", "On 2 March 2024") == "On 2 March 2024, the UN's envoy met them."
+    assert introduce("Weber met them.", "On 2 March 2024", frozenset({"weber"})) == "On 2 March 2024, Weber met them."

@@ -15,6 +15,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from mdsum.model import Cluster
 from mdsum.planning.themes import Theme
 from mdsum.text.dates import format_day, iso_day
@@ -75,14 +77,14 @@ class Timeline:
 
 def introduce(sentence: str, lead_in: str, names: frozenset[str] = frozenset()) -> str:
     """``sentence`` after ``lead_in`` and a comma, its first word lower-cased unless it is a name:
-    one of ``names`` (lower-cased), an acronym, or the start of a capitalised phrase ("Mr De Mistura")."""
+    not a function word ("The") and one of ``names`` (lower-cased), an acronym, or the start of a
+    capitalised phrase ("Mr De Mistura")."""
     words = sentence.split(maxsplit=2)
     first = words[0] if words else ""
-    named = (
-        first.lower() in names
-        or (first.isupper() and len(first) > 1)
-        or (len(words) > 1 and words[1][:1].isupper())
-        or not first[:1].isalpha()
+    acronym = first.isupper() and len(first) > 1
+    named = acronym or (
+        first.lower() not in ENGLISH_STOP_WORDS
+        and (first.lower() in names or (len(words) > 1 and words[1][:1].isupper()) or not first[:1].isalpha())
     )
     if not named:
         sentence = sentence[:1].lower() + sentence[1:]
