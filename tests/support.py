@@ -238,7 +238,7 @@ def article(doc_id: str, date: str | None, *sentences: str, source: str | None =
 
 
 REOPENED = "The city council reopened the Harbour Bridge on Friday after an eight-month repair."
-SECOND_PHASE = "The second phase of the bridge repair will start in {month}, the city council said."
+SECOND_PHASE = "Painting of the steel cables will start in {month}, a council spokesman said."
 # Three reports of a reopening (Friday 1 March 2024) and one, seven weeks later, of what followed.
 BRIDGE_TIMELINE = Cluster(
     "bridge-timeline",

@@ -28,12 +28,12 @@ def test_a_later_report_comes_last_introduced_by_its_date():
 
 def test_a_contradiction_is_stated_with_each_sides_date():
     plan = plan_of(BRIDGE_TIMELINE)
-    phases = [item.text for item in plan.items if "second phase" in item.text]
+    phases = [item.text for item in plan.items if "steel cables" in item.text]
     assert phases == [
-        "As City Post reported on 2 March 2024, the second phase of the bridge repair will start in June, "
-        "the city council said.",
-        "As Harbour News reported on 20 April 2024, the second phase of the bridge repair will start in "
-        "September, the city council said.",
+        "As City Post reported on 2 March 2024, painting of the steel cables will start in June, a council "
+        "spokesman said.",
+        "As Harbour News reported on 20 April 2024, painting of the steel cables will start in September, a "
+        "council spokesman said.",
     ]
 
 
@@ -61,7 +61,7 @@ def test_undated_documents_get_no_invented_dates():
         assert not re.search(r"\b(19|20)\d\d\b", item.text)
         assert item.later is None
         assert item.text.endswith(item.statement.text[1:])  # nothing added but a lead-in without a date
-    assert "As one report put it, the second phase" in " ".join(item.text for item in plan.items)
+    assert "As one report put it, painting of the steel cables" in " ".join(item.text for item in plan.items)
 
 
 def test_a_one_document_cluster_is_planned():

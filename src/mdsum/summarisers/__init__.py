@@ -20,6 +20,7 @@ ALGORITHMS: Registry[Summariser] = Registry(
         "abstractive": "mdsum.summarisers.abstractive:AbstractiveSummariser",
         "abstractive-direct": "mdsum.summarisers.abstractive_direct:DirectAbstractiveSummariser",
         "abstractive-hierarchical": "mdsum.summarisers.abstractive_hierarchical:HierarchicalAbstractiveSummariser",
+        "plan-rewrite": "mdsum.summarisers.plan_rewrite:PlanRewriteSummariser",
     },
 )
 
