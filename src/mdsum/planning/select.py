@@ -106,7 +106,7 @@ class _Selection:
 
 
 def choose(
-    themes: ThemeMap, timeline: Timeline, words: int, redundancy: float, novelty: float, cost_scaling: float
+    themes: ThemeMap, timeline: Timeline, words: int, redundancy: float, novelty: float
 ) -> list[tuple[int, Statement]]:
     """The themes to state and the statement that states each, opening theme first.
 
@@ -133,12 +133,7 @@ def choose(
     ]:
         best = max(
             candidates,
-            key=lambda t: (
-                themes.themes[t].weight
-                * (1 - novelty * selection.overlap(t, chosen))
-                / selection.cost(t) ** cost_scaling,
-                -t,
-            ),
+            key=lambda t: (themes.themes[t].weight * (1 - novelty * selection.overlap(t, chosen)), -t),
         )
         chosen.append(best)
         left -= selection.cost(best)
@@ -186,8 +181,7 @@ def make_plan(
     min_words: int = 6,
     threshold: float = 0.5,
     redundancy: float = 0.5,
-    novelty: float = 0.5,
-    cost_scaling: float = 0.0,
+    novelty: float = 1.0,
 ) -> Plan:
     """The plan of a summary of ``cluster`` in at most ``words`` words.
 
@@ -203,7 +197,7 @@ def make_plan(
     themes = find_themes(statements, vectors, threshold)
     timeline = Timeline.of(cluster)
     notes += themes.notes
-    chosen = choose(themes, timeline, words, redundancy, novelty, cost_scaling)
+    chosen = choose(themes, timeline, words, redundancy, novelty)
     if not chosen:
         notes.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
     items = _render(themes, timeline, chosen)

@@ -42,8 +42,7 @@ class ThemesSummariser(Summariser):
     min_words: int = 6
     threshold: float = 0.5
     redundancy: float = 0.5
-    novelty: float = 0.5
-    cost_scaling: float = 0.0
+    novelty: float = 1.0
 
     def __post_init__(self) -> None:
         if self.vectors not in VECTORS:
@@ -59,7 +58,6 @@ class ThemesSummariser(Summariser):
             threshold=self.threshold,
             redundancy=self.redundancy,
             novelty=self.novelty,
-            cost_scaling=self.cost_scaling,
         )
 
     def _summarise(self, cluster: Cluster, words: int) -> Draft:
