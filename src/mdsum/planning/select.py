@@ -2,10 +2,11 @@
 
 Themes are taken by weight, each discounted by its similarity to those already taken
 (maximal marginal relevance), while their sentences fit the word budget. The heaviest theme
-of the event goes first; right after it, the heaviest theme of each later report, so a
-later development is never crowded out by the event's minor details. Each theme is stated
-by its shortest self-contained sentence (see `Statement.standalone`), relative days written
-out; a theme with none is left out, since its sentences cannot stand in a summary alone.
+of the event goes first, stated by its lead (what happened, where, when); right after it,
+the heaviest theme of each later report, so a later development is never crowded out by the
+event's minor details. Every other theme is stated by its shortest self-contained sentence
+(see `Statement.standalone`), relative days written out; a theme with none is left out,
+since its sentences cannot stand in a summary alone.
 """
 
 from __future__ import annotations
@@ -36,10 +37,15 @@ class PlannedTheme:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def tag(self) -> str:
+        """ "[27 September 2017]" for a later development, else empty: how a plan line is dated."""
+        return f"[{format_day(self.later)}]" if self.later else ""
+
 
 @dataclass(frozen=True)
 class Plan:
-    """The selected themes in time order, and notes on how they were chosen."""
+    """The opening theme, then the others in time order, and notes on how they were chosen."""
 
     items: tuple[PlannedTheme, ...]
     notes: tuple[str, ...] = ()
@@ -50,7 +56,7 @@ class Plan:
 
     def lines(self) -> tuple[str, ...]:
         """One line per theme, for a model to rewrite: later developments tagged with their date."""
-        return tuple(f"[{format_day(item.later)}] {item.text}" if item.later else item.text for item in self.items)
+        return tuple(f"{item.tag} {item.text}".strip() for item in self.items)
 
 
 def representative(theme: Theme) -> Statement | None:

@@ -16,7 +16,6 @@ from mdsum.errors import ConfigError, ModelError
 from mdsum.model import Cluster, Document
 from mdsum.summarisers.base import Draft
 from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, Reading
-from mdsum.text.dates import format_day
 
 SYSTEM = "You are a news editor who turns a content plan into one short, factual news account."
 TASK = (
@@ -47,7 +46,7 @@ class PlanRewriteSummariser(ModelSummariser):
     def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
         """The plan's lines, (date tag of a later development or "", sentence), in time order."""
         plan = self._planner().plan(cluster, max(words, int(self.input_tokens / TOKENS_PER_WORD)))
-        items = [(f"[{format_day(item.later)}]" if item.later else "", item.text) for item in plan.items]
+        items = [(item.tag, item.text) for item in plan.items]
         return Reading(items, f"rewrote the '{self.selector}' plan of {len(items)} themes")
 
     def _fuse_prompt(self, loaded, items: Sequence[tuple[str, str]], words: int):
@@ -55,7 +54,7 @@ class PlanRewriteSummariser(ModelSummariser):
         if loaded.spec.family == "seq2seq":
             return super()._fuse_prompt(loaded, items, words)
         task = [line.format(words=self._target_words(words)) for line in TASK]
-        plan = "\n".join(f"- {tag} {text}".replace("-  ", "- ") for tag, text in items)
+        plan = "\n".join(f"- {tag} {text}" if tag else f"- {text}" for tag, text in items)
         user = "Content plan (one fact per line, in time order):\n" + plan + "\n\n" + "\n".join(task)
         return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}], (SYSTEM, *task)
 
