@@ -60,3 +60,7 @@ def test_standalone_sentences():
     assert not is_standalone("After the ceremony, she thanked the engineers.")
     assert not is_standalone("Council says bridge repair cost more than planned.")
     assert not is_standalone("The repair was the best option.", previous='"It was late," he said.')
+
+
+def test_no_statements_no_themes():
+    assert find_themes((), vectors="tfidf").themes == ()

@@ -153,6 +153,8 @@ def find_themes(statements: Sequence[Statement], vectors: str = "embeddings", th
     """Group ``statements`` into themes: every pair in a theme at least ``threshold`` similar and
     agreeing on numbers and dates. Pairs that would group but for their dates are conflicts."""
     statements = tuple(statements)
+    if not statements:
+        return ThemeMap((), (), np.zeros((0, 0)), frozenset())
     rows, notes = _vectors(statements, vectors)
     similarity = similarity_matrix(statements, rows)
     count = len(statements)
@@ -167,7 +169,7 @@ def find_themes(statements: Sequence[Statement], vectors: str = "embeddings", th
         labels = fcluster(linkage(squareform(distance, checks=False), method="complete"), 1.0 - threshold, "distance")
     else:
         labels = np.ones(count, dtype=int)
-    centroid = rows.mean(axis=0) if count else np.zeros(1)
+    centroid = rows.mean(axis=0)
     centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
     closeness = np.clip(rows @ centroid, 0.0, 0.999)
     groups = [np.flatnonzero(labels == label) for label in sorted(set(labels))]
