@@ -35,7 +35,7 @@ def test_the_model_reads_only_the_dated_plan_in_time_order(rewriter, prompts):
     plan = ThemesSummariser().plan(BRIDGE_TIMELINE, 133)  # input_tokens 200 / 1.5 tokens per word
     lines = [line for line in prompt[-1]["content"].splitlines() if line.startswith("- ")]
     assert lines == [f"- {line}" for line in plan.lines()]
-    assert lines[-1].startswith("- [20 April 2024] ")
+    assert lines[-1].startswith("- [2024-04-20] ")
     assert summary.text == REPLY
     assert summary.sentences[0].sources
     assert any("rewrote the 'themes' plan" in note for note in summary.notes)

@@ -19,7 +19,6 @@ from mdsum.model import Cluster
 from mdsum.planning.statements import Statement, read_statements
 from mdsum.planning.themes import Theme, ThemeMap, find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
-from mdsum.text.dates import format_day
 from mdsum.text.quotes import quote_overlap
 
 
@@ -39,8 +38,9 @@ class PlannedTheme:
 
     @property
     def tag(self) -> str:
-        """ "[27 September 2017]" for a later development, else empty: how a plan line is dated."""
-        return f"[{format_day(self.later)}]" if self.later else ""
+        """``[2017-09-27]`` for a later development, else empty: how a plan line is dated (the model
+        summarisers' date tags, which their post-check strips from what the model writes)."""
+        return f"[{self.later.isoformat()}]" if self.later else ""
 
 
 @dataclass(frozen=True)
