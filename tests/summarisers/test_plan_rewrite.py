@@ -33,9 +33,10 @@ def test_the_model_reads_only_the_dated_plan_in_time_order(rewriter, prompts):
     summary = rewriter.summarise(BRIDGE_TIMELINE, 80)
     (prompt,) = prompts
     plan = ThemesSummariser().plan(BRIDGE_TIMELINE, 133)  # input_tokens 200 / 1.5 tokens per word
-    lines = [line for line in prompt[-1]["content"].splitlines() if line.startswith("- ")]
-    assert lines == [f"- {line}" for line in plan.lines()]
-    assert lines[-1].startswith("- [2024-04-20] ")
+    lines = [line for line in prompt[-1]["content"].splitlines() if line.startswith("[")]
+    dates = {document_index: document.date for document_index, document in enumerate(BRIDGE_TIMELINE.documents)}
+    assert lines == [f"[{dates[item.statement.document]}] {item.text}" for item in plan.items]
+    assert lines[-1].startswith("[2024-04-20] As Harbour News reported on 20 April 2024")
     assert summary.text == REPLY
     assert summary.sentences[0].sources
     assert any("rewrote the 'themes' plan" in note for note in summary.notes)

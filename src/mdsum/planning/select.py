@@ -36,12 +36,6 @@ class PlannedTheme:
     def words(self) -> int:
         return len(self.text.split())
 
-    @property
-    def tag(self) -> str:
-        """``[2017-09-27]`` for a later development, else empty: how a plan line is dated (the model
-        summarisers' date tags, which their post-check strips from what the model writes)."""
-        return f"[{self.later.isoformat()}]" if self.later else ""
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -53,10 +47,6 @@ class Plan:
     @property
     def words(self) -> int:
         return sum(item.words for item in self.items)
-
-    def lines(self) -> tuple[str, ...]:
-        """One line per theme, for a model to rewrite: later developments tagged with their date."""
-        return tuple(f"{item.tag} {item.text}".strip() for item in self.items)
 
 
 def representative(theme: Theme) -> Statement | None:

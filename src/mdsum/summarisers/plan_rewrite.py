@@ -1,9 +1,11 @@
 """Plan rewrite: the chat model turns the dated content plan into one merged account.
 
 Fed whole articles, a small model copies one of them in order; fed a plan -- one line per
-theme, in time order, a later development tagged with its date -- it only has to join and
-compress. The plan comes from the extractive `themes` summariser (``selector``), which is
-also what the summary falls back to when the model fails or writes nothing usable.
+theme, each tagged with its article's date, in time order, a later development last and
+introduced by its date -- it only has to join and compress. The prompt is the model
+summarisers' merge prompt; only what the model reads differs. The plan comes from the
+extractive `themes` summariser (``selector``), which is also what the summary falls back to
+when the model fails or writes nothing usable.
 """
 
 from __future__ import annotations
@@ -15,16 +17,7 @@ from typing import Any
 from mdsum.errors import ConfigError, ModelError
 from mdsum.model import Cluster, Document
 from mdsum.summarisers.base import Draft
-from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, Reading
-
-SYSTEM = "You are a news editor who turns a content plan into one short, factual news account."
-TASK = (
-    "Write the plan as one merged news account of at most {words} words, in plain prose and past tense.",
-    "Keep the order of the plan; a line that starts with a date in brackets is a later development: "
-    "tell it last, introduced by that date.",
-    "Use only the facts in the plan, spell names as the plan does, and state each fact once.",
-    "No title, no list, no comments about the plan.",
-)
+from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, Reading, dated
 
 
 @dataclass(frozen=True)
@@ -44,19 +37,10 @@ class PlanRewriteSummariser(ModelSummariser):
         return planner
 
     def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
-        """The plan's lines, (date tag of a later development or "", sentence), in time order."""
+        """The plan's lines in its order, each (its article's date tag, its sentence)."""
         plan = self._planner().plan(cluster, max(words, int(self.input_tokens / TOKENS_PER_WORD)))
-        items = [(item.tag, item.text) for item in plan.items]
+        items = [(dated(cluster.documents[item.statement.document]), item.text) for item in plan.items]
         return Reading(items, f"rewrote the '{self.selector}' plan of {len(items)} themes")
-
-    def _fuse_prompt(self, loaded, items: Sequence[tuple[str, str]], words: int):
-        """Chat messages giving the model only the plan; the plan's sentences joined for seq2seq."""
-        if loaded.spec.family == "seq2seq":
-            return super()._fuse_prompt(loaded, items, words)
-        task = [line.format(words=self._target_words(words)) for line in TASK]
-        plan = "\n".join(f"- {tag} {text}" if tag else f"- {text}" for tag, text in items)
-        user = "Content plan (one fact per line, in time order):\n" + plan + "\n\n" + "\n".join(task)
-        return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}], (SYSTEM, *task)
 
     def _summarise(self, cluster: Cluster, words: int) -> Draft:
         """The rewrite, or the extractive plan with a note when the model fails while writing.
