@@ -255,3 +255,49 @@ HUB_CLUSTER = Cluster(
         ),
     ],
 )
+
+
+# ---------------------------------------------------------------- content planning: dated hand-made articles
+
+
+def article(doc_id: str, date: str | None, *sentences: str, source: str | None = None) -> Document:
+    """A document of ``sentences``, dated (ISO) or not, as the readers make one."""
+    return Document(doc_id, " ".join(sentences), sentences, date=date, source=source)
+
+
+REOPENED = "The city council reopened the Harbour Bridge on Friday after an eight-month repair."
+SECOND_PHASE = "Painting of the steel cables will start in {month}, a council spokesman said."
+# Three reports of a reopening (Friday 1 March 2024) and one, seven weeks later, of what followed.
+BRIDGE_TIMELINE = Cluster(
+    "bridge-timeline",
+    (
+        article(
+            "a",
+            "2024-03-02",
+            REOPENED,
+            "The repair cost 12 million euros, the council said in a statement.",
+            SECOND_PHASE.format(month="June"),
+            source="City Post",
+        ),
+        article(
+            "b",
+            "2024-03-02",
+            "The Harbour Bridge was reopened by the city council on Friday after an eight-month repair.",
+            "He said the council reopened the bridge after the repair.",
+            "The repair cost 40 million euros, opposition councillors said.",
+        ),
+        article(
+            "c",
+            "2024-03-01",
+            "On Friday the city council reopened the Harbour Bridge after its eight-month repair.",
+            "Cyclists will get a separate protected lane on the eastern side of the deck.",
+        ),
+        article(
+            "d",
+            "2024-04-20",
+            "Engineers found new cracks in the Harbour Bridge deck during a routine inspection.",
+            SECOND_PHASE.format(month="September"),
+            source="Harbour News",
+        ),
+    ),
+)

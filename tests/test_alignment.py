@@ -102,3 +102,19 @@ def test_details_the_sources_state_are_not_flagged(sentence):
 def test_an_invented_detail_is_named_and_makes_the_sentence_unsupported(sentence, missing):
     assert missing in unstated_details(sentence, DATED)
     assert not is_supported(sentence, DATED)
+
+
+def test_a_day_resolved_from_a_weekday_in_a_dated_article_is_stated():
+    saturday_paper = Cluster(
+        "weekday",
+        [
+            Document(
+                "a",
+                "The talks ended on Friday in Vienna.",
+                ("The talks ended on Friday in Vienna.",),
+                date="2024-03-02",
+            )
+        ],
+    )
+    assert unstated_details("The talks ended on Friday 1 March 2024 in Vienna.", saturday_paper) == ()
+    assert unstated_details("The talks ended on Friday 8 March 2024 in Vienna.", saturday_paper) == ("date 2024-03-08",)

@@ -16,6 +16,7 @@ consistency check catches).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
@@ -23,8 +24,10 @@ from typing import NamedTuple
 import numpy as np
 
 from mdsum.model import Cluster, SourceRef
+from mdsum.text.dates import iso_day, stated_days
 from mdsum.text.tokens import stems
 from mdsum.text.values import (
+    WEEKDAYS,
     DateValue,
     extract_dates,
     extract_numbers,
@@ -37,7 +40,9 @@ from mdsum.text.values import (
 # Balanced-accuracy optimum of benchmarks/alignment.py on multinews_test_50: lexical AUC 0.891
 # (TPR 0.77, FPR 0.11 at 0.17), hybrid AUC 0.987 (TPR 0.93, FPR 0.04 at 0.25).
 SUPPORT_THRESHOLDS = {"lexical": 0.17, "hybrid": 0.25}
-SUPPORT_VERSION = 3  # bump when `is_supported` changes, so cached verdicts are not reused (2: details; 3: "n't")
+_WEEKDAY_NAMES = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+# bump when `is_supported` changes, so cached verdicts are not reused (2: details; 3: "n't"; 4: resolved days)
+SUPPORT_VERSION = 4
 
 
 def _embedder():
@@ -156,6 +161,13 @@ def _cluster_details(cluster: Cluster) -> _Details:
         ordinals.update(found_ordinals)
         known_words.update(word.lower() for word in words(text))
     dates.extend(parse_iso_date(document.date) for document in cluster.documents if document.date)
+    # "on Friday" in an article of Saturday 15 July states Friday 14 July (mdsum.text.dates)
+    dates.extend(
+        DateValue(day.year, day.month, day.day)
+        for document in cluster.documents
+        for sentence in document.sentences
+        for day in stated_days(sentence, iso_day(document.date))
+    )
     years = frozenset(date.year for date in dates if date.year is not None)
     return _Details(frozenset(numbers), frozenset(ordinals), tuple(dates), years, frozenset(known_words))
 
@@ -173,8 +185,13 @@ def unstated_details(text: str, cluster: Cluster) -> tuple[str, ...]:
     missing = [f"date {_format_date(date)}" for date in dates if not _date_stated(date, known)]
     missing += [f"number {number:g}" for number in numbers if number not in known.numbers]
     missing += [f"ordinal {ordinal}" for ordinal in ordinals if ordinal not in known.ordinals]
-    missing += [f"name {name}" for name in names(text) if not _name_stated(name, known.words)]
+    missing += [f"name {name}" for name in names(_undated(text)) if not _name_stated(name, known.words)]
     return tuple(dict.fromkeys(missing))
+
+
+def _undated(text: str) -> str:
+    """``text`` with its dates blanked, so a month or weekday is checked as part of a date, not as a name."""
+    return _WEEKDAY_NAMES.sub(" ", extract_dates(text)[1])
 
 
 def _format_date(date: DateValue) -> str:

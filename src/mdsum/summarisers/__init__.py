@@ -17,9 +17,11 @@ ALGORITHMS: Registry[Summariser] = Registry(
         "centroid-mmr": "mdsum.summarisers.centroid_mmr:CentroidMMRSummariser",
         "submodular": "mdsum.summarisers.submodular:SubmodularSummariser",
         "learned": "mdsum.summarisers.learned:LearnedSummariser",
+        "themes": "mdsum.summarisers.themes:ThemesSummariser",
         "abstractive": "mdsum.summarisers.abstractive:AbstractiveSummariser",
         "abstractive-direct": "mdsum.summarisers.abstractive_direct:DirectAbstractiveSummariser",
         "abstractive-hierarchical": "mdsum.summarisers.abstractive_hierarchical:HierarchicalAbstractiveSummariser",
+        "plan-rewrite": "mdsum.summarisers.plan_rewrite:PlanRewriteSummariser",
     },
 )
 

@@ -10,17 +10,9 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from mdsum.model import Cluster, SourceRef
+from mdsum.planning.timeline import LATER_REPORT_DAYS
 from mdsum.summarisers.pool import SentencePool
-
-LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
-
-
-def _day(date: str | None) -> dt.date | None:
-    """An ISO date; None when absent or unreadable (treated as undated)."""
-    try:
-        return dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        return None
+from mdsum.text.dates import iso_day
 
 
 def reading_order(cluster: Cluster, pool: SentencePool, chosen: Sequence[int]) -> list[int]:
@@ -30,7 +22,7 @@ def reading_order(cluster: Cluster, pool: SentencePool, chosen: Sequence[int]) -
     placed with the earliest dated one: in a cluster about one event, the articles
     that carry no date are most likely reports of the event itself, not the sequel.
     """
-    days = [_day(document.date) for document in cluster.documents]
+    days = [iso_day(document.date) for document in cluster.documents]
     earliest = min((day for day in days if day), default=dt.date.min)
 
     def key(k: int) -> tuple[dt.date, int, int]:
@@ -46,7 +38,7 @@ def later_reports(cluster: Cluster, chosen_documents: Sequence[int]) -> list[str
     A follow-up article (a later round announced, a verdict appealed) reports events
     the rest of the cluster does not; its sentences come last, and the note says why.
     """
-    days = [_day(document.date) for document in cluster.documents]
+    days = [iso_day(document.date) for document in cluster.documents]
     dated = sorted(day for day in days if day)
     if len(dated) < 2:
         return []

@@ -1,0 +1,202 @@
+"""The plan: which themes a summary states, with which sentence, in what order, dated how.
+
+Themes are taken by weight, each discounted by its similarity to those already taken
+(maximal marginal relevance), while their sentences fit the word budget. The heaviest theme
+of the event goes first, stated by its lead (what happened, where, when); right after it,
+the heaviest theme of each later report, so a later development is never crowded out by the
+event's minor details. Every other theme is stated by its shortest self-contained sentence
+(see `Statement.standalone`), relative days written out; a theme with none is left out,
+since its sentences cannot stand in a summary alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mdsum.model import Cluster
+from mdsum.planning.statements import Statement, read_statements
+from mdsum.planning.themes import Theme, ThemeMap, find_themes
+from mdsum.planning.timeline import Timeline, day_marker, introduce
+from mdsum.text.quotes import quote_overlap
+
+
+@dataclass(frozen=True)
+class PlannedTheme:
+    """A selected theme and the sentence that states it in the summary."""
+
+    theme: Theme
+    statement: Statement  # the representative source sentence
+    text: str  # as the summary states it: relative days resolved, date marker or attribution added
+    later: dt.date | None  # the later report's day, for a later development
+    sources: tuple[tuple[Statement, float], ...]  # the representative, then each other document's closest
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The opening theme, then the others in time order, and notes on how they were chosen."""
+
+    items: tuple[PlannedTheme, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return sum(item.words for item in self.items)
+
+
+def representative(theme: Theme) -> Statement | None:
+    """The shortest self-contained statement of ``theme`` (the earliest on a tie)."""
+    return min(
+        (statement for statement in theme.statements if statement.standalone),
+        key=lambda statement: (statement.words, statement.document, statement.sentence),
+        default=None,
+    )
+
+
+def opening(theme: Theme) -> Statement | None:
+    """The self-contained statement of ``theme`` that comes first in its article, shortest on a tie:
+    a summary opens as news does, with a lead that says what happened, where and when."""
+    return min(
+        (statement for statement in theme.statements if statement.standalone),
+        key=lambda statement: (statement.position, statement.words, statement.document),
+        default=None,
+    )
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """Greedy selection state: the themes, who states each, and what is chosen so far."""
+
+    themes: ThemeMap
+    timeline: Timeline
+    speakers: dict[int, Statement]  # theme index -> the statement that states it
+    redundancy: float
+
+    def cost(self, t: int) -> int:
+        """The words of its sentence with the longest lead-in it may get."""
+        statement = self.speakers[t]
+        lead_ins = [""]
+        if (later := self.timeline.later_day(self.themes.themes[t])) is not None:
+            lead_ins.append(day_marker(later))
+        if self.themes.conflicting(t):
+            lead_ins.append(self.timeline.attribution(statement.document))
+        return statement.words + max(len(lead_in.split()) for lead_in in lead_ins)
+
+    def repeats(self, t: int, chosen: Sequence[int]) -> bool:
+        """Says what a chosen theme's sentence says, or repeats its quotation (a contradiction does not)."""
+        first = self.speakers[t]
+        return any(
+            self.themes.statement_similarity(first, self.speakers[c]) >= self.redundancy
+            or quote_overlap(first.quotes, self.speakers[c].quotes) > 0
+            for c in chosen
+            if c not in self.themes.conflicting(t)  # the other side of a contradiction says something else
+        )
+
+    def overlap(self, t: int, chosen: Sequence[int]) -> float:
+        return max((self.themes.statement_similarity(self.speakers[t], self.speakers[c]) for c in chosen), default=0.0)
+
+
+def choose(
+    themes: ThemeMap, timeline: Timeline, words: int, redundancy: float, novelty: float
+) -> list[tuple[int, Statement]]:
+    """The themes to state and the statement that states each, opening theme first.
+
+    The heaviest event theme opens, stated by its lead; then each later report's heaviest
+    theme; then the rest, greedily by weight discounted by similarity to the chosen.
+    """
+    speakers = {t: statement for t, theme in enumerate(themes.themes) if (statement := representative(theme))}
+    event = [t for t in speakers if timeline.later_day(themes.themes[t]) is None]
+    if event:
+        speakers[event[0]] = opening(themes.themes[event[0]]) or speakers[event[0]]
+    later_leads: dict[dt.date, int] = {}
+    for t in speakers:
+        if (day := timeline.later_day(themes.themes[t])) is not None:
+            later_leads.setdefault(day, t)
+    selection = _Selection(themes, timeline, speakers, redundancy)
+    chosen: list[int] = []
+    left = words
+    for t in [*event[:1], *later_leads.values()]:
+        if selection.cost(t) <= left and not selection.repeats(t, chosen):
+            chosen.append(t)
+            left -= selection.cost(t)
+    while candidates := [
+        t for t in speakers if t not in chosen and selection.cost(t) <= left and not selection.repeats(t, chosen)
+    ]:
+        best = max(
+            candidates,
+            key=lambda t: (themes.themes[t].weight * (1 - novelty * selection.overlap(t, chosen)), -t),
+        )
+        chosen.append(best)
+        left -= selection.cost(best)
+    return [(t, speakers[t]) for t in chosen]
+
+
+def _sources(themes: ThemeMap, theme: Theme, own: Statement) -> tuple[tuple[Statement, float], ...]:
+    """``own`` (score 1), then the theme's statement of each other document most similar to it."""
+    best: dict[int, tuple[Statement, float]] = {}
+    for statement in theme.statements:
+        score = themes.statement_similarity(own, statement)
+        if statement.document != own.document and (
+            statement.document not in best or score > best[statement.document][1]
+        ):
+            best[statement.document] = (statement, round(score, 4))
+    return ((own, 1.0), *sorted(best.values(), key=lambda pair: (-pair[1], pair[0].document)))
+
+
+def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, Statement]]) -> list[PlannedTheme]:
+    """The opening theme, then the others in time order; each later day's first sentence introduced
+    by its date, each side of a contradiction by its report's date."""
+    items = []
+    introduced: set[dt.date] = set()
+    names = frozenset(name for statement in themes.statements for name in statement.names)
+    picked = [t for t, _ in chosen]
+    rest = timeline.order([themes.themes[t] for t in picked[1:]])
+    for t, statement in [chosen[0], *(chosen[1 + k] for k in rest)] if chosen else []:
+        theme = themes.themes[t]
+        text = statement.resolved
+        later = timeline.later_day(theme)
+        if any(c in picked for c in themes.conflicting(t)):
+            text = introduce(text, timeline.attribution(statement.document), names)
+        elif later is not None and later not in introduced and later not in statement.days:
+            text = introduce(text, day_marker(later), names)
+        if later is not None:
+            introduced.add(later)
+        items.append(PlannedTheme(theme, statement, text, later, _sources(themes, theme, statement)))
+    return items
+
+
+def make_plan(
+    cluster: Cluster,
+    words: int,
+    vectors: str = "embeddings",
+    min_words: int = 6,
+    threshold: float = 0.5,
+    redundancy: float = 0.5,
+    novelty: float = 1.0,
+) -> Plan:
+    """The plan of a summary of ``cluster`` in at most ``words`` words.
+
+    ``threshold``: similarity from which two statements are one theme; ``redundancy``: from
+    which two chosen sentences say the same; ``novelty``: how much similarity to the chosen
+    discounts a theme's weight (0: pure weight order).
+    """
+    notes = []
+    statements = read_statements(cluster, min_words)
+    if not statements:
+        statements = read_statements(cluster, min_words=1, sentences_only=False)
+        notes.append(f"no sentence of {min_words}+ words ending like a sentence: planned from all lines")
+    themes = find_themes(statements, vectors, threshold)
+    timeline = Timeline.of(cluster)
+    notes += themes.notes
+    chosen = choose(themes, timeline, words, redundancy, novelty)
+    if not chosen:
+        notes.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
+    items = _render(themes, timeline, chosen)
+    for day in sorted({item.later for item in items if item.later}):
+        notes.append(f"later report dated {day.isoformat()} (the cluster's main date is {timeline.main}): stated last")
+    return Plan(tuple(items), tuple(notes))

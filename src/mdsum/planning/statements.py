@@ -1,0 +1,153 @@
+"""The statements a plan is made of: each real sentence of the cluster, read once for what it states.
+
+A statement knows its document and position, its wording with relative days written out
+(`mdsum.text.dates`), the values it states (numbers, days, names) and whether it can stand
+alone in a summary: a sentence that opens with a pronoun or a connective, or quotes "he"
+without saying who he is, needs the sentence before it; a headline-style line is not prose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from mdsum.model import Cluster
+from mdsum.text.clean import is_sentence
+from mdsum.text.dates import iso_day, resolve_relative, stated_days
+from mdsum.text.quotes import quotations
+from mdsum.text.tokens import content_stems
+from mdsum.text.values import extract_dates, extract_numbers, names
+
+# First words that point back to a sentence the summary may not contain.
+_LEANS_BACK = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "its",
+        "their",
+        "him",
+        "them",
+        "this",
+        "these",
+        "those",
+        "such",
+        "that",
+        "there",
+        "here",
+        "otherwise",
+        "also",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "besides",
+        "still",
+        "then",
+        "instead",
+        "nonetheless",
+        "nevertheless",
+        "likewise",
+        "similarly",
+        "thus",
+        "hence",
+        "therefore",
+        "when",
+        "while",
+        "as",
+    ]
+)
+# "..., he said." / "he added": a quotation or claim whose speaker is only a pronoun.
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:said|says|added|told|warned|stressed|noted|explained|insisted|argued|went on)\b",
+    re.IGNORECASE,
+)
+# A sentence with none of these, after one whose speaker is "he", goes on reporting his words.
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|added|warned|stressed|noted|explained|insisted|argued|announced|according to)\b|[\"\u201c]",
+    re.IGNORECASE,
+)
+# News prose reports speech in the past tense; "X says Y" is the present of a headline or standfirst.
+_HEADLINE_SAYS = re.compile(r"^[^\"\u201c]*\bsays\b")
+_FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
+# "On that front, ...", "In this case, ...": an opening phrase that points back; "After the talks, he ...":
+# a pronoun subject after the opening phrase.
+_OPENS_BACK = re.compile(
+    r"^\W*(?:\w+\s+)?(?:that|this|these|those|such)\b[^,]{0,30},|^[^,\"\u201c]{0,60},\s+(?:he|she|they|it)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One sentence of the cluster as the planner reads it (documents by index in the cluster)."""
+
+    document: int
+    sentence: int  # index among the document's sentences
+    position: float  # place in its document, 0 (lead) to 1 (last sentence)
+    text: str  # as written
+    resolved: str  # relative days written out against the document's date
+    published: dt.date | None  # the document's date
+    days: tuple[dt.date, ...]  # the days it refers to
+    months: tuple[tuple[int | None, int], ...]  # (year, month) of every date it states, however vague
+    numbers: frozenset[float]
+    names: frozenset[str]
+    stems: frozenset[str]  # content stems
+    quotes: tuple[frozenset[str], ...]
+    standalone: bool
+
+    @property
+    def words(self) -> int:
+        return len(self.resolved.split())
+
+
+def is_standalone(text: str, previous: str = "") -> bool:
+    """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no
+    speaker known only as "he", not a headline-style "X says Y", and not the unattributed
+    continuation of what the ``previous`` sentence reported "he" said."""
+    if _PRONOUN_SPEAKER.search(previous) and not _SPEECH.search(text):
+        return False
+    first = _FIRST_WORD.match(text)
+    if first is None or first.group(1).lower() in _LEANS_BACK:
+        return False
+    return not (_OPENS_BACK.search(text) or _PRONOUN_SPEAKER.search(text) or _HEADLINE_SAYS.search(text))
+
+
+def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = True) -> tuple[Statement, ...]:
+    """Every real sentence of every document (``min_words`` or more, ended like a sentence), or
+    with ``sentences_only`` False every non-empty line (for a cluster of fragments)."""
+    found = []
+    for d, document in enumerate(cluster.documents):
+        published = iso_day(document.date)
+        count = max(1, len(document.sentences) - 1)
+        for i, text in enumerate(document.sentences):
+            if not text.strip() or (sentences_only and not is_sentence(text, min_words)):
+                continue
+            dates, rest = extract_dates(text)
+            found.append(
+                Statement(
+                    document=d,
+                    sentence=i,
+                    position=i / count,
+                    text=text,
+                    resolved=resolve_relative(text, published),
+                    published=published,
+                    days=stated_days(text, published),
+                    months=tuple((date.year, date.month) for date in dates if date.month is not None),
+                    numbers=frozenset(extract_numbers(rest)),
+                    names=frozenset(name.lower() for name in names(text)),
+                    stems=frozenset(content_stems(text)),
+                    quotes=quotations(text),
+                    standalone=is_standalone(text, document.sentences[i - 1] if i else ""),
+                )
+            )
+    return tuple(found)

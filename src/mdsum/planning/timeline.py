@@ -1,0 +1,95 @@
+"""The timeline: when each theme was reported, which reports are later developments, and how
+a summary says so.
+
+The cluster's main date is the median of its documents' dates. A document dated more than
+`LATER_REPORT_DAYS` after it reports a later development: its themes come after the event's,
+each later day introduced by its date ("On 27 September 2017, ..."). Undated documents are
+taken to report the event itself, and a cluster without dates has one undated block and no
+date markers. Within the event, themes follow the articles' own order (news leads with what
+matters most: what happened, where and when).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from mdsum.model import Cluster
+from mdsum.planning.themes import Theme
+from mdsum.text.dates import format_day, iso_day
+
+LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The dates of a cluster's documents and the day that counts as the event's."""
+
+    published: tuple[dt.date | None, ...]  # per document
+    outlets: tuple[str | None, ...]  # per document
+    main: dt.date | None  # median date of the dated documents
+
+    @classmethod
+    def of(cls, cluster: Cluster) -> Timeline:
+        published = tuple(iso_day(document.date) for document in cluster.documents)
+        dated = sorted(day for day in published if day)
+        main = dated[(len(dated) - 1) // 2] if dated else None
+        return cls(published, tuple(document.source for document in cluster.documents), main)
+
+    def is_later(self, document: int) -> bool:
+        day = self.published[document]
+        return day is not None and self.main is not None and (day - self.main).days > LATER_REPORT_DAYS
+
+    def reported(self, theme: Theme) -> dt.date | None:
+        """The day the theme was first reported; undated documents count as the main day."""
+        days = [self.published[d] or self.main for d in theme.documents]
+        return min((day for day in days if day), default=None)
+
+    def later_day(self, theme: Theme) -> dt.date | None:
+        """The day of the later report that first states the theme; None for the event's own themes."""
+        if not all(self.is_later(d) for d in theme.documents):
+            return None
+        return self.reported(theme)
+
+    def order(self, themes: Sequence[Theme]) -> list[int]:
+        """Indices of ``themes`` in time order: the event's themes by their place in the articles
+        (heavier first on a tie), then each later report's, day by day."""
+
+        def key(index: int) -> tuple[dt.date, float, float, int, int]:
+            theme = themes[index]
+            later = self.later_day(theme) or dt.date.min
+            lead = min(theme.statements, key=lambda statement: (statement.position, statement.document))
+            return (later, lead.position, -theme.weight, lead.document, lead.sentence)
+
+        return sorted(range(len(themes)), key=key)
+
+    def attribution(self, document: int) -> str:
+        """How a summary introduces one side of a contradiction: "As Xinhua reported on 15 July 2017"."""
+        day, outlet = self.published[document], self.outlets[document]
+        said = f" on {format_day(day)}" if day else ""
+        if outlet:
+            return f"As {outlet} reported{said}"
+        return f"As reported{said}" if said else "As one report put it"
+
+
+def introduce(sentence: str, lead_in: str, names: frozenset[str] = frozenset()) -> str:
+    """``sentence`` after ``lead_in`` and a comma, its first word lower-cased unless it is a name:
+    not a function word ("The") and one of ``names`` (lower-cased), an acronym, or the start of a
+    capitalised phrase ("Mr De Mistura")."""
+    words = sentence.split(maxsplit=2)
+    first = words[0] if words else ""
+    acronym = first.isupper() and len(first) > 1
+    named = acronym or (
+        first.lower() not in ENGLISH_STOP_WORDS
+        and (first.lower() in names or (len(words) > 1 and words[1][:1].isupper()) or not first[:1].isalpha())
+    )
+    if not named:
+        sentence = sentence[:1].lower() + sentence[1:]
+    return f"{lead_in}, {sentence}"
+
+
+def day_marker(day: dt.date) -> str:
+    return f"On {format_day(day)}"

@@ -1,0 +1,140 @@
+"""Date arithmetic on article text: relative words resolved against the article's own date.
+
+A copied sentence keeps the article's point of view: "today", "on Friday", "this week" mean the
+days around the day it was published. Moved into a summary of several articles, often dated
+days or months apart, they no longer say which day. `resolve_relative` writes the day out
+("on Friday" -> "on Friday 14 July 2017") where the article's date fixes it, and drops or
+neutralises the word where no date does -- a summary never invents a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from mdsum.text.values import MONTHS, WEEKDAYS, extract_dates
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_PART_OF_DAY = r"(?:\s+(?P<part>night|morning|afternoon|evening))?"
+# "on Friday", "last Friday night", "Friday": the preposition or qualifier is replaced with the phrase.
+_WEEKDAY_PHRASE = re.compile(
+    r"\b(?:(?P<qualifier>on|last|this|next|coming|on\s+last|on\s+this|on\s+next)\s+)?(?P<weekday>"
+    + "|".join(WEEKDAYS)
+    + r")\b"
+    + _PART_OF_DAY
+    + r"(?!,?\s+(?:\d|the\s+\d|"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_DAY_WORD = re.compile(
+    r"\b(?:(?P<preposition>on|since|until|by)\s+)?(?P<word>today|tonight|yesterday|tomorrow)(?!['\u2019]s)\b",
+    re.IGNORECASE,
+)
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_THIS_PERIOD = re.compile(
+    r"\b(?P<this>this|last|next)\s+(?P<period>week|month|year)(?P<possessive>['\u2019]s)?\b", re.IGNORECASE
+)
+# A future tense just before a weekday points it forward ("talks will resume on Monday").
+FUTURE_REACH = 40  # characters before the weekday in which a future tense governs it
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|plans? to|ends? on)\b", re.IGNORECASE
+)
+
+
+def iso_day(text: str | None) -> dt.date | None:
+    """An ISO date (YYYY-MM-DD); None when absent or unreadable, which means undated."""
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def format_day(day: dt.date) -> str:
+    """ "14 July 2017": day, month name and year, as a summary states a date."""
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def weekday_near(published: dt.date, weekday: int, qualifier: str, future: bool) -> dt.date:
+    """The day named ``weekday`` that an article of ``published`` means.
+
+    "last Friday" is the one before publication, "next"/"coming" Friday the one after; a bare
+    or "this" weekday is the latest on or before publication (news reports what happened),
+    unless the sentence speaks of the future, when it is the first on or after it.
+    """
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if qualifier.endswith("last"):
+        return published - dt.timedelta(days=back or 7)
+    if qualifier.endswith(("next", "coming")):
+        return published + dt.timedelta(days=ahead or 7)
+    return published + dt.timedelta(days=ahead) if future else published - dt.timedelta(days=back)
+
+
+def _weekday_phrase(match: re.Match, published: dt.date) -> str:
+    future = bool(_FUTURE.search(match.string, max(0, match.start() - FUTURE_REACH), match.start()))
+    weekday = WEEKDAYS.index(match["weekday"].lower())
+    qualifier = " ".join((match["qualifier"] or "").lower().split())
+    day = weekday_near(published, weekday, qualifier, future)
+    name = match["weekday"].capitalize()
+    if match["part"]:
+        return f"on the {match['part'].lower()} of {name} {format_day(day)}"
+    return f"on {name} {format_day(day)}"
+
+
+def _day_word(match: re.Match, published: dt.date | None) -> str:
+    if published is None:
+        return ""
+    day = published + dt.timedelta(days=_DAY_OFFSETS[match["word"].lower()])
+    preposition = (match["preposition"] or "on").lower()
+    return f"{preposition} {format_day(day)}"
+
+
+def _period(match: re.Match, published: dt.date | None) -> str:
+    """ "this week" -> "that week"; "this year" -> "in 2017" when the year is known."""
+    which, period, possessive = match["this"].lower(), match["period"], match["possessive"] or ""
+    if period == "year" and published is not None and not possessive:
+        offset = {"this": 0, "last": -1, "next": 1}[which]
+        return f"in {published.year + offset}"
+    return {"this": "that", "last": "the previous", "next": "the following"}[which] + f" {period}{possessive}"
+
+
+def resolve_relative(sentence: str, published: dt.date | None) -> str:
+    """``sentence`` with its relative days written out against its article's date ``published``.
+
+    Weekdays already followed by a date ("Friday, July 14") are left alone. Without a date,
+    "today"/"yesterday" are dropped and weekdays kept: nothing is invented.
+    """
+    resolved = _DAY_WORD.sub(lambda match: _day_word(match, published), sentence)
+    if published is not None:
+        resolved = _WEEKDAY_PHRASE.sub(lambda match: _weekday_phrase(match, published), resolved)
+    resolved = _THIS_PERIOD.sub(lambda match: _period(match, published), resolved)
+    resolved = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(resolved.split()))
+    return resolved[:1].upper() + resolved[1:] if sentence[:1].isupper() else resolved
+
+
+def stated_days(sentence: str, published: dt.date | None) -> tuple[dt.date, ...]:
+    """The days ``sentence`` refers to once its relative words are resolved: complete dates,
+    and day-and-month dates in the article's year."""
+    days = []
+    for value in extract_dates(resolve_relative(sentence, published))[0]:
+        year = value.year if value.year is not None else (published.year if published else None)
+        if year is not None and value.month is not None and value.day is not None:
+            try:
+                days.append(dt.date(year, value.month, value.day))
+            except ValueError:
+                continue
+    return tuple(days)

@@ -1,0 +1,82 @@
+import re
+
+from support import BRIDGE_TIMELINE, REOPENED, article
+
+from mdsum.model import Cluster
+from mdsum.planning.select import make_plan
+from mdsum.planning.timeline import Timeline, introduce
+
+
+def plan_of(cluster: Cluster, words: int = 200):
+    return make_plan(cluster, words, vectors="tfidf")
+
+
+def test_the_plan_opens_with_the_heaviest_theme_with_its_friday_resolved():
+    plan = plan_of(BRIDGE_TIMELINE)
+    assert plan.items[0].theme.support == 3
+    assert "on Friday 1 March 2024" in plan.items[0].text
+
+
+def test_a_later_report_comes_last_introduced_by_its_date():
+    plan = plan_of(BRIDGE_TIMELINE)
+    later = [item for item in plan.items if item.later]
+    assert later and plan.items[-len(later) :] == tuple(later)
+    assert later[0].text.startswith("On 20 April 2024, engineers found new cracks")
+    assert any("later report dated 2024-04-20" in note for note in plan.notes)
+
+
+def test_a_contradiction_is_stated_with_each_sides_date():
+    plan = plan_of(BRIDGE_TIMELINE)
+    phases = [item.text for item in plan.items if "steel cables" in item.text]
+    assert phases == [
+        "As City Post reported on 2 March 2024, painting of the steel cables will start in June, a council "
+        "spokesman said.",
+        "As Harbour News reported on 20 April 2024, painting of the steel cables will start in September, a "
+        "council spokesman said.",
+    ]
+
+
+def test_no_dangling_pronoun_first_sentence_is_chosen():
+    plan = plan_of(BRIDGE_TIMELINE)
+    assert all(item.statement.standalone for item in plan.items)
+    assert not any(item.text.startswith("He ") for item in plan.items)
+
+
+def test_the_word_budget_holds_and_sentences_are_never_cut():
+    for words in (5, 20, 40, 80):
+        plan = plan_of(BRIDGE_TIMELINE, words)
+        assert plan.words <= words
+        assert all(item.text.endswith(".") for item in plan.items)
+
+
+def test_undated_documents_get_no_invented_dates():
+    undated = Cluster(
+        "undated",
+        tuple(article(document.id, None, *document.sentences) for document in BRIDGE_TIMELINE.documents),
+    )
+    plan = plan_of(undated)
+    assert plan.items
+    for item in plan.items:
+        assert not re.search(r"\b(19|20)\d\d\b", item.text)
+        assert item.later is None
+        assert item.text.endswith(item.statement.text[1:])  # nothing added but a lead-in without a date
+    assert "As one report put it, painting of the steel cables" in " ".join(item.text for item in plan.items)
+
+
+def test_a_one_document_cluster_is_planned():
+    plan = plan_of(Cluster("one", (article("a", "2024-03-02", REOPENED, "Cyclists get a lane on the deck of it."),)))
+    assert plan.items[0].text == REOPENED.replace("on Friday", "on Friday 1 March 2024")
+
+
+def test_the_timeline_takes_the_median_date_and_flags_later_reports():
+    timeline = Timeline.of(BRIDGE_TIMELINE)
+    assert str(timeline.main) == "2024-03-02"
+    assert [timeline.is_later(d) for d in range(4)] == [False, False, False, True]
+
+
+def test_a_lead_in_lower_cases_only_a_common_first_word():
+    assert introduce("The council met.", "On 2 March 2024") == "On 2 March 2024, the council met."
+    assert introduce("UN envoys met.", "On 2 March 2024") == "On 2 March 2024, UN envoys met."
+    assert introduce("Anna Weber met them.", "On 2 March 2024") == "On 2 March 2024, Anna Weber met them."
+    assert introduce("The UN's envoy met them.", "On 2 March 2024") == "On 2 March 2024, the UN's envoy met them."
+    assert introduce("Weber met them.", "On 2 March 2024", frozenset({"weber"})) == "On 2 March 2024, Weber met them."

@@ -1,0 +1,66 @@
+import datetime as dt
+
+from support import BRIDGE_TIMELINE, REOPENED, article
+
+from mdsum.model import Cluster
+from mdsum.planning.statements import is_standalone, read_statements
+from mdsum.planning.themes import find_themes
+
+
+def themes_of(cluster: Cluster):
+    return find_themes(read_statements(cluster, min_words=6), vectors="tfidf")
+
+
+def theme_with(themes, text: str):
+    return next(theme for theme in themes.themes if any(text in s.text for s in theme.statements))
+
+
+def test_the_same_fact_in_three_documents_is_one_theme_of_weight_three():
+    themes = themes_of(BRIDGE_TIMELINE)
+    reopened = theme_with(themes, REOPENED)
+    assert reopened.documents == (0, 1, 2)
+    assert reopened.support == 3
+    assert 3 <= reopened.weight < 4
+    assert themes.themes[0] is reopened  # the heaviest comes first
+
+
+def test_different_numbers_are_different_themes():
+    themes = themes_of(BRIDGE_TIMELINE)
+    assert theme_with(themes, "12 million") is not theme_with(themes, "40 million")
+
+
+def test_different_dates_for_the_same_thing_are_a_conflict_not_one_theme():
+    themes = themes_of(BRIDGE_TIMELINE)
+    june, september = theme_with(themes, "in June"), theme_with(themes, "in September")
+    assert june is not september
+    pair = (themes.themes.index(june), themes.themes.index(september))
+    assert (min(pair), max(pair)) in themes.conflicts
+    assert themes.conflicting(pair[0]) == (pair[1],)
+
+
+def test_a_theme_keeps_its_sentences_documents_and_days():
+    reopened = theme_with(themes_of(BRIDGE_TIMELINE), REOPENED)
+    assert {(s.document, s.sentence) for s in reopened.statements} >= {(0, 0), (1, 0), (2, 0)}
+    assert reopened.days == (dt.date(2024, 3, 1),)  # "on Friday" in the papers of 1 and 2 March
+
+
+def test_one_sentence_is_one_theme():
+    themes = themes_of(Cluster("one", (article("a", None, REOPENED),)))
+    assert len(themes.themes) == 1
+    assert themes.themes[0].support == 1
+
+
+def test_standalone_sentences():
+    assert is_standalone(REOPENED)
+    assert is_standalone('"No breakthrough, no breakdown," the envoy Anna Weber told reporters.')
+    assert not is_standalone("He said the council reopened the bridge.")
+    assert not is_standalone("But the council said the repair was late.")
+    assert not is_standalone('"We are ready," he said.')
+    assert not is_standalone("On that front, the council praised the engineers.")
+    assert not is_standalone("After the ceremony, she thanked the engineers.")
+    assert not is_standalone("Council says bridge repair cost more than planned.")
+    assert not is_standalone("The repair was the best option.", previous='"It was late," he said.')
+
+
+def test_no_statements_no_themes():
+    assert find_themes((), vectors="tfidf").themes == ()

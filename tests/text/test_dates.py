@@ -1,0 +1,71 @@
+import datetime as dt
+
+import pytest
+
+from mdsum.text.dates import format_day, iso_day, resolve_relative, stated_days, weekday_near
+
+SATURDAY = dt.date(2017, 7, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "resolved"),
+    [
+        (
+            "The talks wrapped up Friday, the envoy said.",
+            "The talks wrapped up on Friday 14 July 2017, the envoy said.",
+        ),
+        (
+            "The envoy on Friday night announced the end.",
+            "The envoy on the night of Friday 14 July 2017 announced the end.",
+        ),
+        (
+            "The minister described today as useful the round.",
+            "The minister described on 15 July 2017 as useful the round.",
+        ),
+        ("Aid arrived yesterday in the city.", "Aid arrived on 14 July 2017 in the city."),
+        ("Talks will resume on Monday in Geneva.", "Talks will resume on Monday 17 July 2017 in Geneva."),
+        (
+            "The round, which ends on Saturday, was useful.",
+            "The round, which ends on Saturday 15 July 2017, was useful.",
+        ),
+        ("They met last Saturday in Vienna.", "They met on Saturday 8 July 2017 in Vienna."),
+        ("It joined the agenda earlier this year.", "It joined the agenda earlier in 2017."),
+        ("This week's talks were held in a truce.", "That week's talks were held in a truce."),
+    ],
+)
+def test_relative_days_are_written_out_against_the_article_date(sentence, resolved):
+    assert resolve_relative(sentence, SATURDAY) == resolved
+
+
+def test_a_weekday_already_followed_by_its_date_is_left_alone():
+    sentence = "Talks began on Monday, July 10, 2017, in Geneva."
+    assert resolve_relative(sentence, SATURDAY) == sentence
+
+
+def test_without_a_date_nothing_is_invented():
+    assert resolve_relative("The minister described today as useful the round.", None) == (
+        "The minister described as useful the round."
+    )
+    assert resolve_relative("The talks ended on Friday.", None) == "The talks ended on Friday."
+    assert stated_days("The talks ended on Friday.", None) == ()
+
+
+def test_stated_days_take_the_article_year_and_resolve_weekdays():
+    assert stated_days("The round began on July 10 and ended on Friday.", SATURDAY) == (
+        dt.date(2017, 7, 10),
+        dt.date(2017, 7, 14),
+    )
+
+
+def test_weekday_arithmetic():
+    assert weekday_near(SATURDAY, 5, "", future=False) == SATURDAY  # "on Saturday" in Saturday's paper
+    assert weekday_near(SATURDAY, 5, "last", future=False) == dt.date(2017, 7, 8)
+    assert weekday_near(SATURDAY, 4, "next", future=False) == dt.date(2017, 7, 21)
+    assert weekday_near(SATURDAY, 0, "", future=True) == dt.date(2017, 7, 17)
+
+
+def test_iso_day_and_format_day():
+    assert iso_day("2017-09-27") == dt.date(2017, 9, 27)
+    assert iso_day("not a date") is None
+    assert iso_day(None) is None
+    assert format_day(dt.date(2017, 9, 27)) == "27 September 2017"
