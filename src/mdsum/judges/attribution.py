@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-from mdsum.text.tokens import stems
+from mdsum.text.tokens import stems, stop_words
 from mdsum.text.values import MONTHS, WEEKDAYS
 
 _WORD = re.compile(r"(?P<word>[^\W_]+)(?P<attached>['\u2019]s\b|-)?")
@@ -24,7 +23,11 @@ _WORD = re.compile(r"(?P<word>[^\W_]+)(?P<attached>['\u2019]s\b|-)?")
 _PLACE_OR_TIME = frozenset(
     ("in", "at", "on", "from", "of", "for", "with", "after", "before", "since", "during", "near", "into", "over")
 )
-_NOT_NAMES = frozenset(ENGLISH_STOP_WORDS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return stop_words() | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def names_actor(sentence: str, actor: Sequence[str]) -> bool:
@@ -45,7 +48,7 @@ def other_actors(sentence: str, claim_terms: frozenset[str], own_words: frozense
         stemmed = stems(word)
         if claim_terms.intersection(stemmed):
             return found
-        is_name = word[:1].isupper() and word.lower() not in _NOT_NAMES and not match.group("attached")
+        is_name = word[:1].isupper() and word.lower() not in _not_names() and not match.group("attached")
         if is_name and previous not in _PLACE_OR_TIME and not own_words.issuperset(stemmed):
             found.append(word)
         previous = word.lower()

@@ -11,38 +11,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from mdsum.text.tokens import NEGATION_CUES, stems
 
 _CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 
-# Single-word cues ("no longer" is "no" in scope) and the verbs that deny what follows them.
-_NEGATORS = NEGATION_CUES | frozenset(stems("failed refused denied unable"))
-_NEGATING_PHRASES = tuple(stems(phrase) for phrase in ("ruled out", "rules out", "rule out"))
+# The word lists are stemmed on first use, not at import: a cached harness run never stems (nor imports nltk).
 
 
-def _senses(*groups: str) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(stems(group)) for group in groups)
+@cache
+def _negators() -> frozenset[str]:
+    """Single-word cues ("no longer" is "no" in scope) and the verbs that deny what follows them."""
+    return NEGATION_CUES | frozenset(stems("failed refused denied unable"))
+
+
+@cache
+def _negating_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(stems(phrase) for phrase in ("ruled out", "rules out", "rule out"))
 
 
 # Pairs of opposite senses, each a set of words (inflections listed where the stemmer does not join them).
 # Not opposites: "breakthrough" / "breakdown" (neither happening is one fact, F05 of the seeds).
-OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
-    _senses(*pair)  # type: ignore[misc]
-    for pair in (
-        ("end ended ends finished concluded closed wrapped", "begin began begun started opened launched"),
-        ("accepted approved welcomed endorsed embraced", "rejected dismissed"),
-        ("supported backed welcomed praised", "opposed criticised criticized condemned"),
-        ("rose risen increased grew grown gained", "fell fallen decreased dropped declined shrank"),
-        ("won wins", "lost loses"),
-        ("agreed", "disagreed"),
-        ("succeeded", "failed collapsed"),
-        ("allowed permitted", "banned forbade forbidden prohibited"),
-        ("imposed", "lifted"),
-        ("resumed", "suspended"),
-        ("included", "excluded"),
-    )
+_OPPOSITE_WORDS = (
+    ("end ended ends finished concluded closed wrapped", "begin began begun started opened launched"),
+    ("accepted approved welcomed endorsed embraced", "rejected dismissed"),
+    ("supported backed welcomed praised", "opposed criticised criticized condemned"),
+    ("rose risen increased grew grown gained", "fell fallen decreased dropped declined shrank"),
+    ("won wins", "lost loses"),
+    ("agreed", "disagreed"),
+    ("succeeded", "failed collapsed"),
+    ("allowed permitted", "banned forbade forbidden prohibited"),
+    ("imposed", "lifted"),
+    ("resumed", "suspended"),
+    ("included", "excluded"),
 )
+
+
+@cache
+def opposites() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    return tuple((frozenset(stems(one)), frozenset(stems(other))) for one, other in _OPPOSITE_WORDS)
 
 
 def _clauses(sentence: str) -> list[tuple[str, ...]]:
@@ -52,9 +60,9 @@ def _clauses(sentence: str) -> list[tuple[str, ...]]:
 def _negator_ends(tokens: Sequence[str]) -> Iterable[int]:
     """Positions just after each negator of ``tokens``."""
     for position, token in enumerate(tokens):
-        if token in _NEGATORS:
+        if token in _negators():
             yield position + 1
-        for phrase in _NEGATING_PHRASES:
+        for phrase in _negating_phrases():
             if tuple(tokens[position : position + len(phrase)]) == phrase:
                 yield position + len(phrase)
 
@@ -69,7 +77,7 @@ def negates(sentence: str, terms: frozenset[str], window: int = 4) -> bool:
 def reversals(fact_words: frozenset[str], sentence_words: frozenset[str]) -> frozenset[str]:
     """The sentence's words of the opposite sense to a fact's word, where none of the fact's own sense is said."""
     found: set[str] = set()
-    for first, second in OPPOSITES:
+    for first, second in opposites():
         for own, opposite in ((first, second), (second, first)):
             if fact_words & own and not sentence_words & own and not fact_words & opposite:
                 found |= sentence_words & opposite

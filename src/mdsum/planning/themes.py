@@ -22,9 +22,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from mdsum import embeddings
 from mdsum.errors import ConfigError
@@ -100,6 +97,8 @@ def _vectors(statements: Sequence[Statement], vectors: str) -> tuple[np.ndarray,
         warnings.warn(TFIDF_FALLBACK_NOTE, stacklevel=3)
         notes = (TFIDF_FALLBACK_NOTE,)
     try:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # imported when themes are found
+
         matrix = TfidfVectorizer(analyzer=content_stems, sublinear_tf=True).fit_transform(texts).toarray()
     except ValueError:  # only stop words in the whole cluster
         matrix = np.zeros((len(texts), 1))
@@ -166,6 +165,9 @@ def find_themes(statements: Sequence[Statement], vectors: str = "embeddings", th
     if count > 1:
         distance = np.where(disagree, 1.0, 1.0 - similarity)
         np.fill_diagonal(distance, 0.0)
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import squareform
+
         labels = fcluster(linkage(squareform(distance, checks=False), method="complete"), 1.0 - threshold, "distance")
     else:
         labels = np.ones(count, dtype=int)

@@ -15,11 +15,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from mdsum.model import Cluster
 from mdsum.planning.themes import Theme
 from mdsum.text.dates import format_day, iso_day
+from mdsum.text.tokens import stop_words
 
 LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
 
@@ -83,7 +82,7 @@ def introduce(sentence: str, lead_in: str, names: frozenset[str] = frozenset()) 
     first = words[0] if words else ""
     acronym = first.isupper() and len(first) > 1
     named = acronym or (
-        first.lower() not in ENGLISH_STOP_WORDS
+        first.lower() not in stop_words()
         and (first.lower() in names or (len(words) > 1 and words[1][:1].isupper()) or not first[:1].isalpha())
     )
     if not named:

@@ -43,12 +43,18 @@ def stems(text: str) -> tuple[str, ...]:
 
 
 @cache
-def _not_content() -> frozenset[str]:
-    """scikit-learn's English stop words, stemmed as text is (so "names" goes with "name"), and the
-    negation cues: they carry a statement's polarity, not its topic."""
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, imported on first use (a cached harness run needs none)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(stem for word in ENGLISH_STOP_WORDS for stem in stems(word)) | NEGATION_CUES
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+@cache
+def _not_content() -> frozenset[str]:
+    """The stop words, stemmed as text is (so "names" goes with "name"), and the negation cues: they
+    carry a statement's polarity, not its topic."""
+    return frozenset(stem for word in stop_words() for stem in stems(word)) | NEGATION_CUES
 
 
 def content_stems(text: str, numbers: bool = True) -> tuple[str, ...]:
