@@ -13,7 +13,9 @@ REPLY = "The city council reopened the Harbour Bridge on Friday 1 March 2024 aft
 
 @pytest.fixture
 def rewriter(tiny_chat_model):
-    return build_summariser("plan-rewrite", model=str(tiny_chat_model), input_tokens=200, max_output_tokens=120)
+    return build_summariser(
+        "plan-rewrite", model=str(tiny_chat_model), input_tokens=200, max_output_tokens=120, verify="detail"
+    )
 
 
 @pytest.fixture
