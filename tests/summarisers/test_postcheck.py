@@ -108,6 +108,15 @@ def test_a_sentence_the_sources_do_not_entail_is_replaced_by_its_best_source_sen
     assert note.endswith("The envoy supported terrorism hard. -> The envoy fought terrorism hard.")
 
 
+def test_a_replacement_is_stated_as_the_plan_restates_its_source_sentence():
+    restated = "On 14 July 2017, the envoy fought terrorism hard."
+    verified = verify_sentences(
+        ["The envoy supported terrorism hard."], SOURCES, WordScorer("supported"), {("d1", 1): restated}
+    )
+    assert [s.text for s in verified.sentences] == [restated]
+    assert verified.sentences[0].sources == (SourceRef("d1", 1, 1.0),)
+
+
 def test_a_replacement_that_repeats_a_kept_sentence_is_dropped():
     written = ["The envoy fought terrorism hard.", "The envoy supported terrorism hard."]
     verified = verify_sentences(written, SOURCES, WordScorer("supported"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
@@ -37,10 +37,16 @@ def dated(document: Document) -> str:
 
 
 class Reading(NamedTuple):
-    """What the model is to merge, (date tag, text) each, and a note saying how it was picked."""
+    """What the model is to merge, (date tag, text) each, and a note saying how it was picked.
+
+    ``restatements``: (document id, sentence index) -> how the summary may state that source
+    sentence (a plan's line: relative days resolved, a later report dated); verification puts it,
+    not the raw source sentence, in place of a written sentence that fails.
+    """
 
     items: Sequence[tuple[str, str]]
     note: str
+    restatements: Mapping[tuple[str, int], str] = {}
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,8 @@ class ModelSummariser(Summariser):
         if not reading.items:
             return self._fallback(cluster, words, [reading.note])
         prompt, instructions = self._fuse_prompt(loaded, reading.items, words)
-        return self._finish(cluster, words, self._write(loaded, prompt, words), instructions, [reading.note])
+        text = self._write(loaded, prompt, words)
+        return self._finish(cluster, words, text, instructions, [reading.note], reading.restatements)
 
     @abstractmethod
     def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
@@ -100,14 +107,22 @@ class ModelSummariser(Summariser):
         tokens = min(self.max_output_tokens, math.ceil(self._target_words(words) * TOKENS_PER_WORD) + 24)
         return generate(loaded, prompt, max_new_tokens=tokens)
 
-    def _finish(self, cluster: Cluster, words: int, text: str, instructions, notes: Sequence[str]) -> Draft:
+    def _finish(
+        self,
+        cluster: Cluster,
+        words: int,
+        text: str,
+        instructions,
+        notes: Sequence[str],
+        restatements: Mapping[tuple[str, int], str] = {},
+    ) -> Draft:
         """The checked model output with provenance, or the extractive fallback if nothing is left."""
         from mdsum.text.split import split_sentences
 
         titles = [document.title for document in cluster.documents if document.title]
         checked = check_output(text, words, instructions, titles, split_sentences)
         scorer = EntailmentScorer(self.verify_model or self.model) if self.verify == "entailment" else None
-        verified = verify_sentences(checked.sentences, cluster, scorer)
+        verified = verify_sentences(checked.sentences, cluster, scorer, restatements)
         kept = within_budget(verified.sentences, words, [*notes, *checked.notes, *verified.notes])
         if not kept.sentences:
             return self._fallback(cluster, words, [*kept.notes, "the model wrote no usable sentence"])

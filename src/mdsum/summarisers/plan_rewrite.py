@@ -40,7 +40,10 @@ class PlanRewriteSummariser(ModelSummariser):
         """The plan's lines in its order, each (its article's date tag, its sentence)."""
         plan = self._planner().plan(cluster, max(words, int(self.input_tokens / TOKENS_PER_WORD)))
         items = [(dated(cluster.documents[item.statement.document]), item.text) for item in plan.items]
-        return Reading(items, f"rewrote the '{self.selector}' plan of {len(items)} themes")
+        restatements = {
+            (cluster.documents[item.statement.document].id, item.statement.sentence): item.text for item in plan.items
+        }
+        return Reading(items, f"rewrote the '{self.selector}' plan of {len(items)} themes", restatements)
 
     def _summarise(self, cluster: Cluster, words: int) -> Draft:
         """The rewrite, or the extractive plan with a note when the model fails while writing.

@@ -11,7 +11,7 @@ worse, reverse what the sources say.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from mdsum.alignment import align_sentence
@@ -118,12 +118,18 @@ def _within_budget(sentences: list[str], words: int, notes: list[str]) -> tuple[
     return kept, notes
 
 
-def verify_sentences(written: Sequence[str], cluster: Cluster, scorer: EntailmentScorer | None) -> Verified:
+def verify_sentences(
+    written: Sequence[str],
+    cluster: Cluster,
+    scorer: EntailmentScorer | None,
+    restatements: Mapping[tuple[str, int], str] = {},
+) -> Verified:
     """The written sentences that pass `mdsum.entailment.check_sentence`, with provenance.
 
     Without a scorer only the detail check runs and a failing sentence is dropped. With one, a
-    failing sentence is replaced by its best-supporting source sentence, unless that says what
-    the summary already says (then it is dropped too); a note names each sentence and why.
+    failing sentence is replaced by its best-supporting source sentence (as ``restatements``
+    states it, if it does), unless that says what the summary already says (then it is dropped
+    too); a note names each sentence and why.
     """
     kept: list[SummarySentence] = []
     notes: list[str] = []
@@ -137,7 +143,10 @@ def verify_sentences(written: Sequence[str], cluster: Cluster, scorer: Entailmen
             notes.append(f"dropped a model sentence {check.reason}: {text}")
             continue
         best = sources[0]
-        source = cluster.document(best.document_id).sentences[best.sentence_index]
+        source = (
+            restatements.get((best.document_id, best.sentence_index))
+            or cluster.document(best.document_id).sentences[best.sentence_index]
+        )
         if _duplicate(source, [sentence.text for sentence in kept]):
             notes.append(f"dropped a model sentence {check.reason}, its source sentence being already stated: {text}")
             continue
