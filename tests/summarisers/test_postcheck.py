@@ -117,6 +117,13 @@ def test_a_replacement_is_stated_as_the_plan_restates_its_source_sentence():
     assert verified.sentences[0].sources == (SourceRef("d1", 1, 1.0),)
 
 
+def test_a_sentence_that_repeats_a_replacement_is_dropped():
+    written = ["The envoy supported terrorism hard.", "The envoy fought terrorism hard, he said."]
+    verified = verify_sentences(written, SOURCES, WordScorer("supported"))
+    assert [s.text for s in verified.sentences] == ["The envoy fought terrorism hard."]
+    assert verified.notes[1].startswith("dropped a model sentence that repeats what the summary already states")
+
+
 def test_a_replacement_that_repeats_a_kept_sentence_is_dropped():
     written = ["The envoy fought terrorism hard.", "The envoy supported terrorism hard."]
     verified = verify_sentences(written, SOURCES, WordScorer("supported"))

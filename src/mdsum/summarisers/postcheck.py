@@ -137,7 +137,10 @@ def verify_sentences(
         check = check_sentence(text, cluster, scorer)
         sources = align_sentence(text, cluster)
         if check.passed:
-            kept.append(SummarySentence(text, sources))
+            if _duplicate(text, [sentence.text for sentence in kept]):  # a replacement above already says it
+                notes.append(f"dropped a model sentence that repeats what the summary already states: {text}")
+            else:
+                kept.append(SummarySentence(text, sources))
             continue
         if scorer is None or not sources:
             notes.append(f"dropped a model sentence {check.reason}: {text}")
