@@ -9,13 +9,13 @@ from mdsum.llm.threads import THREADS_VARIABLE, WORKER_SHARE_VARIABLE, explicit_
 
 @pytest.fixture
 def machine(monkeypatch):
-    """Four cores, the 1-minute load average as given; no thread settings in the environment."""
+    """Four cores, the cores other processes keep busy as given; no thread settings in the environment."""
     monkeypatch.delenv(THREADS_VARIABLE, raising=False)
     monkeypatch.delenv(WORKER_SHARE_VARIABLE, raising=False)
     monkeypatch.setattr(threads.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
 
-    def load(one_minute):
-        monkeypatch.setattr(threads.os, "getloadavg", lambda: (one_minute, 0.0, 0.0))
+    def load(busy):
+        monkeypatch.setattr(threads, "busy_cores", lambda: busy)
 
     return load
 
@@ -49,3 +49,16 @@ def test_a_bad_thread_count_in_the_environment_is_a_config_error(machine, monkey
 
 def test_the_real_machine_gives_at_least_one_thread():
     assert 1 <= idle_cores() <= (os.cpu_count() or 1)
+
+
+def test_busy_cores_leave_out_this_process_own_work(monkeypatch):
+    """All four cores busy over the window, one of them by this process: three are others'."""
+    ticks = iter([(100, 1000), (180, 1080)])  # every tick of the window busy
+    monkeypatch.setattr(threads, "_cpu_jiffies", lambda: next(ticks))
+    monkeypatch.setattr(threads.os, "cpu_count", lambda: 4)
+    times = iter([(1.0, 0.0, 0, 0, 0), (1.2, 0.0, 0, 0, 0)])
+    monkeypatch.setattr(threads.os, "times", lambda: next(times))
+    clock = iter([10.0, 10.2])
+    monkeypatch.setattr(threads.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(threads.time, "sleep", lambda seconds: None)
+    assert threads.busy_cores() == pytest.approx(3.0)
