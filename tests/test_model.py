@@ -1,5 +1,6 @@
 import dataclasses
 import json
+import pickle
 
 import pytest
 
@@ -51,6 +52,16 @@ def test_summary_text_and_word_count():
 def test_json_round_trip(record):
     data = json.loads(record.to_json())
     assert type(record).from_dict(data) == record
+
+
+@pytest.mark.parametrize("record", [make_summary(), Report("c1", "lead", make_summary(), [], {"coverage": 0.5})])
+def test_records_pickle_with_their_frozen_mappings(record):
+    """Batch workers send summaries back pickled; the config stays a read-only mapping."""
+    revived = pickle.loads(pickle.dumps(record))
+    assert revived == record
+    summary = revived.summary if isinstance(revived, Report) else revived
+    with pytest.raises(TypeError):
+        summary.config["x"] = 1
 
 
 def test_cluster_document_lookup():

@@ -8,6 +8,7 @@ hashed, cached and shared between threads; ``to_dict``/``from_dict`` give their 
 
 from __future__ import annotations
 
+import copyreg
 import dataclasses
 import functools
 import json
@@ -16,6 +17,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Self
+
+
+def _frozen_mapping(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+# Records cross process boundaries (batch workers) by pickle, and a frozen mapping does not pickle by
+# itself: it travels as its dict and is frozen again on arrival.
+copyreg.pickle(MappingProxyType, lambda proxy: (_frozen_mapping, (dict(proxy),)))
 
 
 def _freeze(value: Any) -> Any:

@@ -17,7 +17,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
-from typing import Any
 
 from mdsum.errors import InputError
 from mdsum.limits import Limits, applied, current
@@ -64,13 +63,13 @@ def read_and_summarise(summariser: Summariser, entry: Cluster | UnreadRecord, wo
     return cluster if isinstance(cluster, ReadFailure) else summarise_one(summariser, cluster, words)
 
 
-def _summarise_in_worker(entry: Cluster | UnreadRecord, words: int, limits: Limits) -> dict[str, Any] | ReadFailure:
-    """Under the caller's limits (a worker starts with the defaults). A summary travels back as its JSON form:
-    its frozen config (a mappingproxy) does not pickle."""
+def _summarise_in_worker(entry: Cluster | UnreadRecord, words: int, limits: Limits) -> Outcome:
+    """Under the caller's limits (a worker starts with the defaults). The summary travels back pickled
+    (mdsum.model registers its frozen mappings), not rebuilt from a dict in the parent, whose share of a
+    core is what the workers lose."""
     assert _worker_summariser is not None, "worker started without its summariser"
     with applied(limits):
-        outcome = read_and_summarise(_worker_summariser, entry, words)
-    return outcome if isinstance(outcome, ReadFailure) else outcome.to_dict()
+        return read_and_summarise(_worker_summariser, entry, words)
 
 
 def _worker_context(summariser: Summariser) -> BaseContext:
@@ -106,7 +105,7 @@ def summarise_stream(
         initializer=_start_worker,
         initargs=(build, threads),
     )
-    pending: deque[Future[dict[str, Any] | ReadFailure] | ReadFailure] = deque()
+    pending: deque[Future[Outcome] | ReadFailure] = deque()
     try:
         for item in items:
             pending.append(
@@ -121,6 +120,5 @@ def summarise_stream(
         executor.shutdown(wait=not pending, cancel_futures=True)
 
 
-def _result(entry: Future[dict[str, Any] | ReadFailure] | ReadFailure) -> Outcome:
-    outcome = entry if isinstance(entry, ReadFailure) else entry.result()
-    return outcome if isinstance(outcome, ReadFailure) else Summary.from_dict(outcome)
+def _result(entry: Future[Outcome] | ReadFailure) -> Outcome:
+    return entry if isinstance(entry, ReadFailure) else entry.result()
