@@ -1,9 +1,12 @@
 """Shared fixtures: the repository, the seed cluster and the benchmark data beside the checkout."""
 
+import math
 from pathlib import Path
 
 import pytest
 from support import REPO_ROOT, SHARED_DATA, save_tiny_chat_model, save_tiny_seq2seq_model
+
+import mdsum.llm
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +68,30 @@ def summariser_overrides(tiny_chat_model, tiny_seq2seq_model):
             for name in ("plan-rewrite", "plan-rewrite-0.5b")
         },
     }
+
+
+class ScriptedAsker:
+    """Stands in for the entailment model: fixed Yes/No probabilities, and every (context, question) asked."""
+
+    def __init__(self, yes: float, no: float) -> None:
+        self.answer = {"Yes": math.log(yes), "No": math.log(no)}
+        self.asked: list[tuple[str, str]] = []
+
+    def logprobs(self, context, question):
+        self.asked.append((context, question))
+        return dict(self.answer)
+
+
+@pytest.fixture
+def scripted_entailment(monkeypatch):
+    """``install(yes, no)``: `mdsum.entailment` asks a `ScriptedAsker` of a chat model that is never loaded."""
+    from mdsum import entailment
+
+    def install(yes, no):
+        asker = ScriptedAsker(yes, no)
+        chat = type("Loaded", (), {"spec": type("Spec", (), {"family": "chat"})()})()
+        monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: chat)
+        monkeypatch.setattr(entailment, "ask", lambda loaded, context, question: asker.logprobs(context, question))
+        return asker
+
+    return install

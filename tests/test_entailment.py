@@ -12,7 +12,6 @@ import pytest
 import yaml
 from support import REPO_ROOT, document
 
-import mdsum.llm
 from mdsum import entailment
 from mdsum.entailment import EntailmentScorer, check_sentence, premise_context, source_premise, yes_share
 from mdsum.errors import ModelError
@@ -27,37 +26,13 @@ CLUSTER = Cluster(
 )
 
 
-class ScriptedAsker:
-    """Stands in for the model: fixed Yes/No probabilities, and every (context, question) asked."""
-
-    def __init__(self, yes: float, no: float) -> None:
-        self.answer = {"Yes": math.log(yes), "No": math.log(no)}
-        self.asked: list[tuple[str, str]] = []
-
-    def logprobs(self, context, question):
-        self.asked.append((context, question))
-        return dict(self.answer)
-
-
-@pytest.fixture
-def scripted(monkeypatch):
-    def install(yes, no):
-        asker = ScriptedAsker(yes, no)
-        chat = type("Loaded", (), {"spec": type("Spec", (), {"family": "chat"})()})()
-        monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: chat)
-        monkeypatch.setattr(entailment, "ask", lambda loaded, context, question: asker.logprobs(context, question))
-        return asker
-
-    return install
-
-
 def test_score_is_the_yes_share_of_yes_and_no():
     assert yes_share({"Yes": math.log(0.3), "No": math.log(0.1)}) == pytest.approx(0.75)
     assert yes_share({"Yes": -math.inf, "No": -math.inf}) == 0.0
 
 
-def test_premise_comes_first_as_the_document_and_the_claim_last(scripted):
-    asker = scripted(0.9, 0.1)
+def test_premise_comes_first_as_the_document_and_the_claim_last(scripted_entailment):
+    asker = scripted_entailment(0.9, 0.1)
     EntailmentScorer("m").score(["First sentence.", "Second sentence."], "A  claim\n here.")
     [(context, question)] = asker.asked
     assert context == premise_context(["First sentence.", "Second sentence."])
@@ -65,8 +40,8 @@ def test_premise_comes_first_as_the_document_and_the_claim_last(scripted):
     assert question.startswith("Claim: A claim here.\n") and question.endswith("Answer Yes or No.")
 
 
-def test_an_empty_premise_entails_nothing(scripted):
-    asker = scripted(0.9, 0.1)
+def test_an_empty_premise_entails_nothing(scripted_entailment):
+    asker = scripted_entailment(0.9, 0.1)
     assert EntailmentScorer("m").score([], "Anything.") == 0.0 and asker.asked == []
 
 
@@ -77,15 +52,15 @@ def test_cutoff_is_the_given_threshold_else_the_calibrated_one():
         assert EntailmentScorer(model).cutoff == threshold
 
 
-def test_a_detail_no_source_states_fails_without_asking_the_model(scripted):
-    asker = scripted(0.99, 0.01)
+def test_a_detail_no_source_states_fails_without_asking_the_model(scripted_entailment):
+    asker = scripted_entailment(0.99, 0.01)
     check = check_sentence("The ninth round of talks ended in Geneva on Friday.", CLUSTER, EntailmentScorer("m"))
     assert not check.passed and check.unstated == ("ordinal 9",) and asker.asked == []
     assert "no source states (ordinal 9)" in check.reason
 
 
-def test_a_sentence_is_checked_against_its_best_supporting_sources(scripted):
-    asker = scripted(0.2, 0.8)
+def test_a_sentence_is_checked_against_its_best_supporting_sources(scripted_entailment):
+    asker = scripted_entailment(0.2, 0.8)
     check = check_sentence("The envoy said terrorism was supported.", CLUSTER, EntailmentScorer("m", threshold=0.5))
     assert not check.passed and check.score == pytest.approx(0.2)
     assert "P(Yes) 0.20" in check.reason

@@ -2,63 +2,37 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from support import FACTS, FILLER, PAIRS, ROUND_ENDED, summary
 
-import mdsum.llm
-from mdsum import entailment
 from mdsum.judges.entailment import EntailmentJudge
 
 
-class ScriptedAsker:
-    def __init__(self, yes: float, no: float) -> None:
-        self.answer = {"Yes": math.log(yes), "No": math.log(no)}
-        self.asked: list[tuple[str, str]] = []
-
-    def logprobs(self, context, question):
-        self.asked.append((context, question))
-        return dict(self.answer)
-
-
-@pytest.fixture
-def scripted(monkeypatch):
-    def install(yes, no):
-        asker = ScriptedAsker(yes, no)
-        chat = type("Loaded", (), {"spec": type("Spec", (), {"family": "chat"})()})()
-        monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: chat)
-        monkeypatch.setattr(entailment, "ask", lambda loaded, context, question: asker.logprobs(context, question))
-        return asker
-
-    return install
-
-
-def test_score_is_the_yes_share_and_the_threshold_decides(scripted):
-    scripted(0.3, 0.1)
+def test_score_is_the_yes_share_and_the_threshold_decides(scripted_entailment):
+    scripted_entailment(0.3, 0.1)
     verdict = EntailmentJudge(name="entailment", threshold=0.7).judge(summary(FILLER, PAIRS[0][0]), ROUND_ENDED)
     assert verdict.score == pytest.approx(0.75) and verdict.covered
     assert not EntailmentJudge(name="entailment", threshold=0.8).judge(summary(PAIRS[0][0]), ROUND_ENDED).covered
 
 
-def test_the_summary_is_the_document_and_the_fact_the_claim(scripted):
-    asker = scripted(0.5, 0.5)
+def test_the_summary_is_the_document_and_the_fact_the_claim(scripted_entailment):
+    asker = scripted_entailment(0.5, 0.5)
     EntailmentJudge(name="entailment").judge(summary(FILLER, PAIRS[0][0]), ROUND_ENDED)
     [(context, question)] = asker.asked
     assert f"Document:\n{FILLER}\n{PAIRS[0][0]}" in context
     assert question.startswith(f"Claim: {ROUND_ENDED.statement}")
 
 
-def test_every_fact_is_asked_against_the_same_premise(scripted):
-    asker = scripted(0.5, 0.5)
+def test_every_fact_is_asked_against_the_same_premise(scripted_entailment):
+    asker = scripted_entailment(0.5, 0.5)
     judge = EntailmentJudge(name="entailment")
     for fact in FACTS:
         judge.judge(summary(FILLER, PAIRS[0][0]), fact)
     assert len({context for context, _ in asker.asked}) == 1 and len(asker.asked) == len(FACTS)
 
 
-def test_evidence_is_the_best_supporting_summary_sentence(scripted):
-    scripted(0.9, 0.1)
+def test_evidence_is_the_best_supporting_summary_sentence(scripted_entailment):
+    scripted_entailment(0.9, 0.1)
     assert EntailmentJudge(name="entailment").judge(summary(FILLER, PAIRS[0][0]), ROUND_ENDED).evidence == PAIRS[0][0]
 
 
