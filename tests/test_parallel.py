@@ -2,9 +2,10 @@ from functools import partial
 
 import pytest
 
+from mdsum import parallel
 from mdsum.errors import InputError
 from mdsum.model import Cluster, Document, Summary
-from mdsum.parallel import IN_FLIGHT_PER_WORKER, summarise_stream
+from mdsum.parallel import IN_FLIGHT_PER_WORKER, MAX_CHUNK, summarise_stream
 from mdsum.readers import ReadFailure, UnreadRecord
 from mdsum.summarisers import build_summariser
 
@@ -85,6 +86,26 @@ def test_input_is_read_only_a_window_ahead():
     next(outcomes)
     assert len(read) <= IN_FLIGHT_PER_WORKER * 2 + 1
     outcomes.close()
+
+
+def test_chunks_of_many_clusters_keep_input_order_and_a_bounded_window(monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_SECONDS", 60.0)  # every chunk after the first ones as long as allowed
+    many = [story(number) if number % 7 else ReadFailure(f"line {number}", "not JSON") for number in range(80)]
+    read_ahead = []
+
+    def counted():
+        for number, item in enumerate(many):
+            read_ahead.append(number - written[0])
+            yield item
+
+    written = [0]
+    two = []
+    for outcome in summarise_stream(counted(), LEXRANK, 20, workers=2):
+        two.append(outcome)
+        written[0] += 1
+    assert as_records(two) == as_records(summarise_stream(many, LEXRANK, 20, workers=1))
+    assert max(read_ahead) > IN_FLIGHT_PER_WORKER * 2  # chunks did grow past one cluster
+    assert max(read_ahead) <= (IN_FLIGHT_PER_WORKER * 2 + 1) * MAX_CHUNK
 
 
 def test_a_bad_summariser_name_fails_before_any_worker_starts():

@@ -2,10 +2,14 @@
 
 Each worker process builds its summariser once (a model is loaded at most once per worker) and
 gets an equal share of the cores for its math libraries, so N workers never run N x cores threads.
-At most ``IN_FLIGHT_PER_WORKER x workers`` clusters are read ahead of the one being written, so
-memory follows the number of workers, not the size of the batch. A data file's rows travel to the
-workers unread: cleaning and splitting a cluster's articles costs more than an extractive summary,
-so done in the parent it would leave the workers waiting.
+Clusters go to the workers in chunks: a task costs the parent about half a millisecond (pickling,
+queues, waking threads), as much as a whole extractive summary, and the parent's share of a core is
+the workers' loss. A chunk is sized from how long the last one took, so that it takes about
+`CHUNK_SECONDS` (a model summariser's clusters go one at a time). At most
+``IN_FLIGHT_PER_WORKER x workers`` chunks of at most `MAX_CHUNK` clusters are read ahead of the one
+being written, so memory follows the number of workers, not the size of the batch. A data file's
+rows travel to the workers unread: cleaning and splitting a cluster's articles costs more than an
+extractive summary, so done in the parent it would leave the workers waiting.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,8 +29,10 @@ from mdsum.model import Cluster, Summary
 from mdsum.readers import Entry, ReadFailure, UnreadRecord
 from mdsum.summarisers.base import Summariser
 
-# Two clusters per worker keep every worker busy while the oldest result is being written.
+# Two chunks per worker keep every worker busy while the oldest result is being written.
 IN_FLIGHT_PER_WORKER = 2
+CHUNK_SECONDS = 0.05
+MAX_CHUNK = 16
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 SummariserFactory = Callable[[], Summariser]
@@ -63,13 +70,18 @@ def read_and_summarise(summariser: Summariser, entry: Cluster | UnreadRecord, wo
     return cluster if isinstance(cluster, ReadFailure) else summarise_one(summariser, cluster, words)
 
 
-def _summarise_in_worker(entry: Cluster | UnreadRecord, words: int, limits: Limits) -> Outcome:
-    """Under the caller's limits (a worker starts with the defaults). The summary travels back pickled
-    (mdsum.model registers its frozen mappings), not rebuilt from a dict in the parent, whose share of a
-    core is what the workers lose."""
+def _summarise_in_worker(entries: list[Entry], words: int, limits: Limits) -> tuple[list[Outcome], float]:
+    """A chunk's outcomes under the caller's limits (a worker starts with the defaults), and the seconds they
+    took. Summaries travel back pickled (mdsum.model registers its frozen mappings), not rebuilt from dicts
+    in the parent."""
     assert _worker_summariser is not None, "worker started without its summariser"
+    start = time.perf_counter()
     with applied(limits):
-        return read_and_summarise(_worker_summariser, entry, words)
+        outcomes = [
+            entry if isinstance(entry, ReadFailure) else read_and_summarise(_worker_summariser, entry, words)
+            for entry in entries
+        ]
+    return outcomes, time.perf_counter() - start
 
 
 def _worker_context(summariser: Summariser) -> BaseContext:
@@ -105,20 +117,24 @@ def summarise_stream(
         initializer=_start_worker,
         initargs=(build, threads),
     )
-    pending: deque[Future[Outcome] | ReadFailure] = deque()
+    pending: deque[Future[tuple[list[Outcome], float]]] = deque()
+    chunk: list[Entry] = []
+    chunk_size = 1
     try:
         for item in items:
-            pending.append(
-                item if isinstance(item, ReadFailure) else executor.submit(_summarise_in_worker, item, words, limits)
-            )
+            chunk.append(item)
+            if len(chunk) < chunk_size:
+                continue
+            pending.append(executor.submit(_summarise_in_worker, chunk, words, limits))
+            chunk = []
             while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
-                yield _result(pending.popleft())
+                outcomes, seconds = pending.popleft().result()
+                chunk_size = max(1, min(MAX_CHUNK, int(CHUNK_SECONDS * len(outcomes) / max(seconds, 1e-6))))
+                yield from outcomes
+        if chunk:
+            pending.append(executor.submit(_summarise_in_worker, chunk, words, limits))
         while pending:
-            yield _result(pending.popleft())
+            yield from pending.popleft().result()[0]
     finally:
         # Normal end: nothing is left. Early end (an error, Ctrl-C, the caller stopped): drop the rest.
         executor.shutdown(wait=not pending, cancel_futures=True)
-
-
-def _result(entry: Future[Outcome] | ReadFailure) -> Outcome:
-    return entry if isinstance(entry, ReadFailure) else entry.result()
