@@ -11,11 +11,13 @@ since its sentences cannot stand in a summary alone.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mdsum.model import Cluster
+from mdsum.planning.mentions import Person, event_place, introduce_people, introduction_words, people
 from mdsum.planning.statements import Statement, read_statements
 from mdsum.planning.themes import Theme, ThemeMap, find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
@@ -76,16 +78,19 @@ class _Selection:
     timeline: Timeline
     speakers: dict[int, Statement]  # theme index -> the statement that states it
     redundancy: float
+    known: dict[str, Person]  # the people the articles name, by surname
 
     def cost(self, t: int) -> int:
-        """The words of its sentence with the longest lead-in it may get."""
+        """The words of its sentence with the longest lead-in it may get, and the words introducing
+        the people it names by surname alone (room kept in case it is their first mention)."""
         statement = self.speakers[t]
         lead_ins = [""]
         if (later := self.timeline.later_day(self.themes.themes[t])) is not None:
             lead_ins.append(day_marker(later))
         if self.themes.conflicting(t):
             lead_ins.append(self.timeline.attribution(statement.document))
-        return statement.words + max(len(lead_in.split()) for lead_in in lead_ins)
+        lead_in = max(len(lead_in.split()) for lead_in in lead_ins)
+        return statement.words + lead_in + introduction_words(statement.resolved, self.known)
 
     def repeats(self, t: int, chosen: Sequence[int]) -> bool:
         """Says what a chosen theme's sentence says, or repeats its quotation (a contradiction does not)."""
@@ -117,7 +122,7 @@ def choose(
     for t in speakers:
         if (day := timeline.later_day(themes.themes[t])) is not None:
             later_leads.setdefault(day, t)
-    selection = _Selection(themes, timeline, speakers, redundancy)
+    selection = _Selection(themes, timeline, speakers, redundancy, people([s.text for s in themes.statements]))
     chosen: list[int] = []
     left = words
     for t in [*event[:1], *later_leads.values()]:
@@ -170,6 +175,23 @@ def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, St
     return items
 
 
+def _first_mentions(items: list[PlannedTheme], themes: ThemeMap, words: int) -> list[PlannedTheme]:
+    """The opening names where the event happened, and each person is introduced at first mention,
+    in the articles' own words and while the budget allows (see `mdsum.planning.mentions`)."""
+    if not items:
+        return items
+    texts = [item.text for item in items]
+    everywhere = [statement.text for statement in themes.statements]
+    opening = items[0]
+    place = None if opening.later else event_place((s.text for s in opening.theme.statements), everywhere)
+    if place and place not in texts[0] and len(place.split()) + 1 <= words - sum(item.words for item in items):
+        names = frozenset(name for statement in themes.statements for name in statement.names)
+        texts[0] = introduce(texts[0], f"In {place}", names)
+    spare = words - sum(len(text.split()) for text in texts)
+    texts = introduce_people(texts, people(everywhere), spare)
+    return [dataclasses.replace(item, text=text) for item, text in zip(items, texts, strict=True)]
+
+
 def make_plan(
     cluster: Cluster,
     words: int,
@@ -196,7 +218,7 @@ def make_plan(
     chosen = choose(themes, timeline, words, redundancy, novelty)
     if not chosen:
         notes.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
-    items = _render(themes, timeline, chosen)
+    items = _first_mentions(_render(themes, timeline, chosen), themes, words)
     for day in sorted({item.later for item in items if item.later}):
         notes.append(f"later report dated {day.isoformat()} (the cluster's main date is {timeline.main}): stated last")
     return Plan(tuple(items), tuple(notes))

@@ -1,0 +1,146 @@
+"""First mentions: a summary names the event's place in its opening and introduces each person the
+first time it mentions them, as a news writer does.
+
+Sentences picked from different articles each assume their own article's context: the lead
+says the talks "wrapped up" without saying where, and a later sentence calls someone by a
+surname that only another sentence, not picked, introduced. Both are mended with words the
+articles themselves wrote: the place the opening theme's own sentences give ("in Geneva"),
+and a person's full name and the role an article set beside it ("Bashar al-Ja'afari, the
+leading negotiator for the Damascus government,").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from mdsum.text.tokens import stop_words
+from mdsum.text.values import MONTHS, WEEKDAYS
+
+_PARTICLE = r"(?:al|el|de|da|di|du|van|von|der|bin|ibn|le|la)"
+_WORD = r"[A-Z][\w'\u2019]+"
+# A person's full name: two or more capitalised words, particles ("de", "al-", "van der") allowed before the last.
+_FULL_NAME = rf"{_WORD}(?:\s+{_WORD})*\s+(?:{_PARTICLE}[\s-]){{0,2}}{_WORD}(?:-{_WORD})?"
+# "Bashar al-Ja'afari, the leading negotiator for the Damascus government, said ...": a name, then its role.
+_APPOSITIVE = re.compile(rf"(?<![\w'])({_FULL_NAME}), ((?:the|a|an) [^,;:\"\u201c\u201d()]{{3,90}}?),\s+[a-z]")
+_FULL_NAMES = re.compile(rf"(?<![\w'])(?:{_FULL_NAME})(?![\w'])")
+_PLACE = re.compile(r"\bin ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b")
+_SPEECH_VERBS = r"(?:said|says|told|added|warned|stressed|noted|explained|insisted|argued|announced|alluded)"
+_TITLES = r"(?:Mr|Mrs|Ms|Dr)\.?"
+_NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
+
+
+@dataclass(frozen=True)
+class Person:
+    """How the articles name someone in full, and the shortest role one of them gave."""
+
+    full_name: str
+    surname: str  # the name a later mention uses alone ("Ja'afari", "de Mistura")
+    role: str | None
+
+
+def people(texts: Sequence[str]) -> dict[str, Person]:
+    """The people the articles name in full, by surname (lower-cased). A name counts as a person's when an
+    article gives it a role, a title ("Mr") or words it said; its full form is the one written most often.
+    A surname two different full names share is left out, since a bare mention of it could be either."""
+    full: dict[str, Counter[str]] = {}
+    roles: dict[str, list[str]] = {}
+    for text in texts:
+        for name in _FULL_NAMES.findall(text):
+            first = name.split()[0]
+            if not re.fullmatch(rf"{_TITLES}|{_PARTICLE}", first, re.IGNORECASE) and not _is_function_word(name):
+                full.setdefault(_surname(name).lower(), Counter())[name] += 1
+        for name, role in _APPOSITIVE.findall(text):
+            roles.setdefault(name, []).append(role)
+    joined = "\n".join(texts)
+    found = {}
+    for key, names in full.items():
+        usual = max(names, key=lambda name: (names[name], len(name.split())))
+        if any(not (name.endswith(other) or other.endswith(name)) for name in names for other in names):
+            continue
+        surname = _surname(usual)
+        role = min(roles.get(usual, []), key=len, default=None)
+        said = rf"{_mention(surname)}(?:'s)? {_SPEECH_VERBS}\b|\b{_TITLES} {_mention(surname)}\b"
+        if role or re.search(said, joined):
+            found[key] = Person(usual, surname, role)
+    return found
+
+
+def _is_function_word(name: str) -> bool:
+    """A capitalised word that is not a name: "The", "In" at the start of a sentence."""
+    return any(word.lower() in stop_words() for word in name.split() if word[:1].isupper())
+
+
+def _surname(name: str) -> str:
+    """The last name with its particle: "Staffan de Mistura" gives "de Mistura", "Bashar al-Ja'afari" "Ja'afari"."""
+    match = re.search(rf"(?:\b{_PARTICLE}\s){{0,2}}[\w'\u2019]+$", name, re.IGNORECASE)
+    return match.group(0) if match else name
+
+
+def _mention(surname: str) -> str:
+    """A pattern for ``surname`` alone, its first letter in either case ("de Mistura", "De Mistura")."""
+    first = surname[0]
+    return rf"(?<![\w'-])[{first.lower()}{first.upper()}]{re.escape(surname[1:])}(?!\w)(?!['\u2019](?!s\b))"
+
+
+def _mentions(sentence: str, known: dict[str, Person]) -> Iterator[tuple[str, Person, re.Match[str] | None]]:
+    """The people ``sentence`` mentions, each with its mention by surname alone (None when it names
+    them in full, or the surname only inside a longer name)."""
+    for key, person in known.items():
+        if re.search(re.escape(key), sentence, re.IGNORECASE):
+            mention = re.search(rf"(?:\b{_TITLES} )?{_mention(person.surname)}(?=(\s+[a-z])?)", sentence)
+            yield key, person, None if person.full_name in sentence else mention
+
+
+def introduction_words(sentence: str, known: dict[str, Person]) -> int:
+    """The words introducing everyone ``sentence`` mentions by surname alone would add to it."""
+    return sum(
+        len(person.full_name.split()) - len(mention.group(0).split()) + len(_role(person, mention).split())
+        for _, person, mention in _mentions(sentence, known)
+        if mention is not None
+    )
+
+
+def _role(person: Person, mention: re.Match[str]) -> str:
+    """The role to set beside the mention: only a subject before its verb takes an appositive."""
+    return person.role if person.role and mention.group(1) else ""
+
+
+def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_words: int) -> list[str]:
+    """``sentences`` with each person's first mention by surname alone given their full name, then, as
+    far as ``spare_words`` allows after every full name, the role an article gave them."""
+    mended = list(sentences)
+    roles: list[tuple[int, str, str]] = []
+    seen: set[str] = set()
+    for index, sentence in enumerate(mended):
+        for key, person, mention in list(_mentions(sentence, known)):
+            if key in seen:
+                continue
+            seen.add(key)
+            added = len(person.full_name.split()) - len(mention.group(0).split()) if mention else 0
+            if mention is not None and added <= spare_words:
+                sentence = mended[index] = sentence[: mention.start()] + person.full_name + sentence[mention.end() :]
+                spare_words -= added
+                if role := _role(person, mention):
+                    roles.append((index, person.full_name, role))
+    for index, name, role in roles:
+        if len(role.split()) <= spare_words:
+            mended[index] = mended[index].replace(name, f"{name}, {role},", 1)
+            spare_words -= len(role.split())
+    return mended
+
+
+def event_place(opening: Iterable[str], everywhere: Iterable[str]) -> str | None:
+    """Where the opening theme's sentences say the event happened ("in Geneva"): the place they name
+    most (the cluster's most named on a tie), provided at least two sentences of the cluster name it
+    so; None when they name none."""
+    told = Counter(place for text in opening for place in _places(text))
+    attested = Counter(place for text in everywhere for place in _places(text))
+    ranked = sorted((place for place in told if attested[place] >= 2), key=lambda p: (-told[p], -attested[p], p))
+    return ranked[0] if ranked else None
+
+
+def _places(text: str) -> set[str]:
+    return {place for place in _PLACE.findall(text) if place.split()[0].lower() not in _NOT_PLACES}

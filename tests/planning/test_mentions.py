@@ -1,0 +1,57 @@
+from mdsum.planning.mentions import Person, event_place, introduce_people, introduction_words, people
+
+ARTICLES = [
+    "Maria van der Berg, the chief negotiator for the northern league, said the deal was close.",
+    "Talks on the fishing quota ended in Oslo on Monday, van der Berg said.",
+    "Officials met in Oslo for a third day as Johan Lind warned of delays.",
+    "The Harbour Authority said the boats would stay in port.",
+    "Peter Lind, a farmer, never spoke to reporters.",
+]
+
+
+def test_people_named_in_full_are_found_with_the_role_an_article_gave_them():
+    found = people(ARTICLES)
+    assert found["van der berg"] == Person(
+        "Maria van der Berg", "van der Berg", "the chief negotiator for the northern league"
+    )
+    assert "authority" not in found  # an organisation says things, but is never named by a first name
+    assert "lind" not in found  # two different people share the surname: a bare "Lind" could be either
+
+
+def test_a_first_mention_by_surname_gets_the_full_name_and_the_role_then_later_ones_stay_short():
+    known = {"berg": Person("Maria Berg", "Berg", "the chief negotiator for the northern league")}
+    sentences = ["Berg said the deal was close.", "The boats stayed in port, Berg said."]
+    assert introduce_people(sentences, known, spare_words=20) == [
+        "Maria Berg, the chief negotiator for the northern league, said the deal was close.",
+        "The boats stayed in port, Berg said.",
+    ]
+    assert introduction_words(sentences[0], known) == 1 + 7
+
+
+def test_the_role_is_left_out_when_the_budget_has_room_only_for_names():
+    known = {"berg": Person("Maria Berg", "Berg", "the chief negotiator for the northern league")}
+    assert introduce_people(["Berg said the deal was close."], known, spare_words=3) == [
+        "Maria Berg said the deal was close."
+    ]
+    assert introduce_people(["Berg said the deal was close."], known, spare_words=0) == [
+        "Berg said the deal was close."
+    ]
+
+
+def test_a_possessive_or_an_object_takes_the_full_name_but_no_appositive():
+    known = {"berg": Person("Maria Berg", "Berg", "the chief negotiator")}
+    assert introduce_people(["The league backed Berg's plan."], known, 20) == ["The league backed Maria Berg's plan."]
+    assert introduce_people(["Mr Berg said no."], known, 20) == ["Maria Berg, the chief negotiator, said no."]
+
+
+def test_a_sentence_that_already_names_them_in_full_is_left_alone():
+    known = {"berg": Person("Maria Berg", "Berg", "the chief negotiator")}
+    sentences = ["Maria Berg said no.", "Berg left."]
+    assert introduce_people(sentences, known, 20) == sentences
+
+
+def test_the_event_place_is_the_one_the_opening_sentences_give_and_others_confirm():
+    opening = ["The talks ended on Monday, officials in Oslo said.", "Talks ended in Oslo, not in Bergen."]
+    assert event_place(opening, ARTICLES) == "Oslo"
+    assert event_place(["Talks ended in Bergen."], ARTICLES) is None  # only one sentence names Bergen
+    assert event_place(["Talks ended in March."], ["It rained in March.", "Snow in March."]) is None
