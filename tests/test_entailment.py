@@ -13,7 +13,14 @@ import yaml
 from support import REPO_ROOT, document
 
 from mdsum import entailment
-from mdsum.entailment import EntailmentScorer, check_sentence, premise_context, source_premise, yes_share
+from mdsum.entailment import (
+    EntailmentScorer,
+    check_sentence,
+    copied_statements,
+    premise_context,
+    source_premise,
+    yes_share,
+)
 from mdsum.errors import ModelError
 from mdsum.model import Cluster
 
@@ -67,6 +74,27 @@ def test_a_sentence_is_checked_against_its_best_supporting_sources(scripted_enta
     [(context, _)] = asker.asked
     assert source_premise("The envoy said terrorism was supported.", CLUSTER)[0] in context
     assert source_premise("The envoy said terrorism was supported.", CLUSTER)[0] == CLUSTER.documents[1].sentences[0]
+
+
+def test_copied_statements_are_whole_sentences_and_the_main_clauses_they_join():
+    copied = copied_statements(['Talks ended in Geneva on Friday, and the envoy said "we met, and we talked".'])
+    assert ("talks", "ended", "in", "geneva", "on", "friday") in copied
+    assert ("the", "envoy", "said", "we", "met", "and", "we", "talked") in copied
+    assert ("we", "talked") not in copied  # a clause inside a quotation is not the article's own statement
+    assert len(copied) == 3
+
+
+def test_a_sentence_copied_from_a_source_passes_unasked_and_a_changed_one_is_asked(scripted_entailment):
+    asker = scripted_entailment(0.1, 0.9)
+    copied = copied_statements(sentence for document in CLUSTER.documents for sentence in document.sentences)
+    copy = check_sentence(
+        "the seventh round of talks ended in Geneva on Friday", CLUSTER, EntailmentScorer("m"), copied
+    )
+    assert copy.passed and copy.score is None and asker.asked == []
+    negated = check_sentence(
+        "The seventh round of talks never ended in Geneva on Friday.", CLUSTER, EntailmentScorer("m"), copied
+    )
+    assert not negated.passed and len(asker.asked) == 1
 
 
 def test_without_a_scorer_only_the_details_are_checked():

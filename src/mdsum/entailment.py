@@ -14,7 +14,8 @@ sentence verification.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -39,7 +40,10 @@ CLAIM = "Claim: {claim}\nIs the claim supported by the document? Answer Yes or N
 CALIBRATED_THRESHOLDS = {"qwen2.5-coder-0.5b-instruct": 0.369, "qwen2.5-coder-1.5b-instruct": 0.320}
 DEFAULT_THRESHOLD = 0.5
 SOURCES_PER_CLAIM = 3  # a written sentence usually merges two or three source sentences
+# Where a sentence joins main clauses that each stand on their own: ", and", ", but", ";".
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but)\s+|;\s+")
 VERSION = 1  # bump when the prompt or the scoring changes, so cached entailment verdicts are not reused
+CHECK_VERSION = 2  # bump when `check_sentence` decides otherwise (2: a copied sentence passes unasked)
 
 
 def yes_share(logprobs: dict[str, float]) -> float:
@@ -153,11 +157,37 @@ def source_premise(text: str, cluster: Cluster, top_k: int = SOURCES_PER_CLAIM) 
     return [cluster.document(ref.document_id).sentences[ref.sentence_index] for ref in refs]
 
 
-def check_sentence(text: str, cluster: Cluster, scorer: EntailmentScorer | None) -> SentenceCheck:
+def copied_statements(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Every text, and each main clause it joins outside quotations, as its sequence of words: a written
+    sentence that is one of them copies what the texts state, and asking a model about it is wasted."""
+    found = set()
+    for text in texts:
+        found.add(_word_sequence(text))
+        cuts = [m for m in _CLAUSE_JOIN.finditer(text) if _outside_quotes(text, m.start())]
+        bounds = [0, *(edge for m in cuts for edge in (m.start(), m.end())), len(text)]
+        found.update(_word_sequence(text[start:end]) for start, end in zip(bounds[::2], bounds[1::2], strict=True))
+    return frozenset(found)
+
+
+def _word_sequence(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.lower()))
+
+
+def _outside_quotes(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d")
+
+
+def check_sentence(
+    text: str, cluster: Cluster, scorer: EntailmentScorer | None, copied: frozenset[tuple[str, ...]] = frozenset()
+) -> SentenceCheck:
     """The detail check (numbers, dates, names), then, with a scorer, entailment by the best-supporting
-    source sentences. A sentence that already fails the cheap detail check is not put to the model."""
+    source sentences. A sentence that already fails the cheap detail check is not put to the model,
+    nor one that is word for word one of ``copied`` (`copied_statements` of its sources)."""
     unstated = unstated_details(text, cluster)
     if unstated or scorer is None:
         return SentenceCheck(text, unstated, None, not unstated)
+    if _word_sequence(text) in copied:
+        return SentenceCheck(text, (), None, True)
     score = scorer.score(source_premise(text, cluster), text)
     return SentenceCheck(text, (), score, score >= scorer.cutoff)

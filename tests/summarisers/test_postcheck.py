@@ -117,6 +117,15 @@ def test_a_replacement_is_stated_as_the_plan_restates_its_source_sentence():
     assert verified.sentences[0].sources == (SourceRef("d1", 1, 1.0),)
 
 
+def test_a_copy_of_a_restatement_or_of_a_source_clause_is_kept_without_asking_the_model():
+    restated = "On 14 July 2017, the envoy fought terrorism hard, and the opposition wants a transition."
+    scorer = WordScorer("never")
+    written = ["The opposition wants a transition.", "The seventh round of talks ended in Geneva on Friday."]
+    verified = verify_sentences([*written, "The envoy fought."], SOURCES, scorer, {("d1", 1): restated})
+    assert [s.text for s in verified.sentences] == [*written, "The envoy fought."]
+    assert scorer.claims == ["The envoy fought."]
+
+
 def test_a_sentence_that_repeats_a_replacement_is_dropped():
     written = ["The envoy supported terrorism hard.", "The envoy fought terrorism hard, he said."]
     verified = verify_sentences(written, SOURCES, WordScorer("supported"))

@@ -71,10 +71,11 @@ def unsupported_sentences(summary: Summary, cluster: Cluster) -> tuple[str, ...]
 
 def unentailed_sentences(summary: Summary, cluster: Cluster, scorer) -> tuple[str, ...]:
     """Summary sentences that fail the detail check or that their best-supporting source sentences do not
-    entail (`mdsum.entailment.check_sentence` with ``scorer``)."""
-    from mdsum.entailment import check_sentence
+    entail (`mdsum.entailment.check_sentence` with ``scorer``); a source sentence copied whole is entailed."""
+    from mdsum.entailment import check_sentence, copied_statements
 
-    checks = (check_sentence(sentence.text, cluster, scorer) for sentence in summary.sentences)
+    copied = copied_statements(sentence for document in cluster.documents for sentence in document.sentences)
+    checks = (check_sentence(sentence.text, cluster, scorer, copied) for sentence in summary.sentences)
     return tuple(check.text for check in checks if not check.passed)
 
 

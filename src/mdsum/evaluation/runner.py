@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mdsum.alignment import SUPPORT_VERSION
-from mdsum.entailment import EntailmentScorer
+from mdsum.entailment import CHECK_VERSION, EntailmentScorer
 from mdsum.errors import ConfigError, InputError, MdsumError, ModelError
 from mdsum.evaluation import metrics
 from mdsum.evaluation.cache import ResultCache, content_key
@@ -247,7 +247,7 @@ class Evaluator:
         return [(first, second) for first, second in pairs]
 
     def unentailed(self, scorer: EntailmentScorer, summary: Summary, cluster: Cluster) -> tuple[str, ...]:
-        key = content_key("entailment", SUPPORT_VERSION, scorer.config, summary.sentences, cluster)
+        key = content_key("entailment", SUPPORT_VERSION, CHECK_VERSION, scorer.config, summary.sentences, cluster)
         return tuple(
             self.cache.get_or_compute(
                 "entailment", key, lambda: list(metrics.unentailed_sentences(summary, cluster, scorer))

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from mdsum.alignment import align_sentence
-from mdsum.entailment import EntailmentScorer, check_sentence
+from mdsum.entailment import EntailmentScorer, check_sentence, copied_statements
 from mdsum.model import Cluster, SourceRef, SummarySentence
 from mdsum.text.clean import is_sentence
 from mdsum.text.tokens import content_stems
@@ -124,7 +124,8 @@ def verify_sentences(
     scorer: EntailmentScorer | None,
     restatements: Mapping[tuple[str, int], str] = {},
 ) -> Verified:
-    """The written sentences that pass `mdsum.entailment.check_sentence`, with provenance.
+    """The written sentences that pass `mdsum.entailment.check_sentence`, with provenance. A sentence that
+    copies a source sentence or a restatement (or one of their main clauses) word for word passes unasked.
 
     Without a scorer only the detail check runs and a failing sentence is dropped. With one, a
     failing sentence is replaced by its best-supporting source sentence (as ``restatements``
@@ -133,8 +134,10 @@ def verify_sentences(
     """
     kept: list[SummarySentence] = []
     notes: list[str] = []
+    originals = [sentence for document in cluster.documents for sentence in document.sentences]
+    copied = copied_statements([*restatements.values(), *originals]) if scorer is not None else frozenset()
     for text in written:
-        check = check_sentence(text, cluster, scorer)
+        check = check_sentence(text, cluster, scorer, copied)
         sources = align_sentence(text, cluster)
         if check.passed:
             if _duplicate(text, [sentence.text for sentence in kept]):  # a replacement above already says it
