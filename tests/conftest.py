@@ -59,13 +59,13 @@ def summariser_overrides(tiny_chat_model, tiny_seq2seq_model):
     """
     quick = {"selector": "lexrank", "input_tokens": 200, "max_output_tokens": 48, "verify_model": str(tiny_chat_model)}
     return {
-        "abstractive": {"model": str(tiny_chat_model), **quick},
+        "abstractive-fuse": {"model": str(tiny_chat_model), **quick},
         "abstractive-smollm2": {"model": str(tiny_chat_model), **quick},
         "abstractive-direct": {"model": str(tiny_seq2seq_model), **quick},
         "abstractive-hierarchical": {"model": str(tiny_chat_model), **quick},
         **{
             name: {"model": str(tiny_chat_model), "input_tokens": 200, "max_output_tokens": 48, "verify_model": ""}
-            for name in ("plan-rewrite", "plan-rewrite-0.5b")
+            for name in ("abstractive", "abstractive-0.5b")
         },
     }
 

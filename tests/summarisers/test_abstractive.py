@@ -58,7 +58,7 @@ def user_text(prompt):
 
 
 def test_fuse_reads_dated_selected_sentences_oldest_first(tiny_chat_model, prompts):
-    summary = build_summariser("abstractive", model=str(tiny_chat_model), **QUICK).summarise(CLUSTER, 60)
+    summary = build_summariser("abstractive-fuse", model=str(tiny_chat_model), **QUICK).summarise(CLUSTER, 60)
     (prompt,) = prompts
     assert prompt[0]["role"] == "system"
     text = user_text(prompt)
@@ -72,7 +72,7 @@ def test_fuse_keeps_within_the_input_token_budget(tiny_chat_model, prompts):
     from mdsum.llm import load_model
 
     loaded = load_model(str(tiny_chat_model))
-    summariser = build_summariser("abstractive", model=str(tiny_chat_model), input_tokens=120, **QUICK)
+    summariser = build_summariser("abstractive-fuse", model=str(tiny_chat_model), input_tokens=120, **QUICK)
     items = summariser._read(CLUSTER, CLUSTER.documents, 200, loaded).items
     assert items and sum(loaded.count_tokens(f"{tag} {text}\n") for tag, text in items) <= 120
 
@@ -105,13 +105,13 @@ def test_hierarchical_summarises_each_document_then_fuses(tiny_chat_model, promp
 
 
 def test_noise_from_the_model_falls_back_to_the_selector_with_a_note(tiny_chat_model):
-    summary = build_summariser("abstractive", model=str(tiny_chat_model), **QUICK).summarise(CLUSTER, 40)
+    summary = build_summariser("abstractive-fuse", model=str(tiny_chat_model), **QUICK).summarise(CLUSTER, 40)
     assert summary.word_count <= 40 and summary.sentences
     assert any("fell back to the extractive 'lexrank' summary" in note for note in summary.notes)
 
 
 def test_kept_sentences_carry_provenance(tiny_chat_model):
-    summariser = build_summariser("abstractive", model=str(tiny_chat_model), **QUICK)
+    summariser = build_summariser("abstractive-fuse", model=str(tiny_chat_model), **QUICK)
     reply = "**Summary:** Talks ended in Geneva on Friday without a breakthrough. The opposition wants a transition."
     draft = summariser._finish(CLUSTER, 60, reply, (), ["fused"])
     assert [s.sources[0].document_id for s in draft.sentences] == ["early", "early"]
@@ -120,7 +120,7 @@ def test_kept_sentences_carry_provenance(tiny_chat_model):
 
 
 def test_sentences_with_invented_details_are_dropped_with_a_note(tiny_chat_model):
-    summariser = build_summariser("abstractive", model=str(tiny_chat_model), **QUICK)
+    summariser = build_summariser("abstractive-fuse", model=str(tiny_chat_model), **QUICK)
     reply = (
         "The seventh round of talks ended in Geneva on Friday. "
         "The ninth round will open on 3 November, said Ambassador Haley. "
@@ -137,7 +137,7 @@ def test_sentences_with_invented_details_are_dropped_with_a_note(tiny_chat_model
 
 def test_entailment_verification_replaces_a_reversed_sentence_with_a_note(tiny_chat_model, monkeypatch):
     monkeypatch.setattr(EntailmentScorer, "score", lambda self, premise, claim: 0.1 if "with" in claim else 0.9)
-    summariser = build_summariser("abstractive", model=str(tiny_chat_model), **{**QUICK, "verify": "entailment"})
+    summariser = build_summariser("abstractive-fuse", model=str(tiny_chat_model), **{**QUICK, "verify": "entailment"})
     reply = (
         "The seventh round of talks ended in Geneva on Friday with a breakthrough. The opposition wants a transition."
     )
@@ -152,12 +152,12 @@ def test_entailment_verification_replaces_a_reversed_sentence_with_a_note(tiny_c
 
 def test_unknown_verification_is_a_config_error():
     with pytest.raises(ConfigError, match="unknown verify 'vibes'"):
-        build_summariser("abstractive", verify="vibes")
+        build_summariser("abstractive-fuse", verify="vibes")
 
 
 def test_unknown_model_is_a_clear_error():
     with pytest.raises(Exception, match="unknown model 'no-such-model'"):
-        build_summariser("abstractive", model="no-such-model").summarise(CLUSTER, 60)
+        build_summariser("abstractive-fuse", model="no-such-model").summarise(CLUSTER, 60)
 
 
 @pytest.mark.slow
@@ -166,7 +166,7 @@ def test_packaged_model_summarises_the_seeds(seed_cluster):
     from mdsum.llm.packaged import part_paths
     from mdsum.llm.specs import model_spec
 
-    summariser = build_summariser("abstractive")
+    summariser = build_summariser("abstractive-fuse")
     try:
         part_paths(model_spec(summariser.model).packaged)
     except ModelError as error:

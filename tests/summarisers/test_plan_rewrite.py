@@ -14,7 +14,7 @@ REPLY = "The city council reopened the Harbour Bridge on Friday 1 March 2024 aft
 @pytest.fixture
 def rewriter(tiny_chat_model):
     return build_summariser(
-        "plan-rewrite", model=str(tiny_chat_model), input_tokens=200, max_output_tokens=120, verify="detail"
+        "abstractive", model=str(tiny_chat_model), input_tokens=200, max_output_tokens=120, verify="detail"
     )
 
 
@@ -57,4 +57,4 @@ def test_a_model_failure_mid_summary_falls_back_to_the_extractive_plan(rewriter,
 
 def test_the_selector_must_make_a_plan(tiny_chat_model, prompts):
     with pytest.raises(ConfigError, match="themes"):
-        build_summariser("plan-rewrite", model=str(tiny_chat_model), selector="lexrank").summarise(BRIDGE_TIMELINE, 80)
+        build_summariser("abstractive", model=str(tiny_chat_model), selector="lexrank").summarise(BRIDGE_TIMELINE, 80)
