@@ -14,9 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-_OPENS_WITH_ANAPHOR = re.compile(
-    r"^\W*(?:it|its|this|that|these|those|they|their|he|his|she|her)\b(?!['\u2019]s\b)", re.IGNORECASE
-)
+_OPENS_WITH_ANAPHOR = re.compile(r"^\W*(?:it|its|this|that|these|those|they|their|he|his|she|her)\b", re.IGNORECASE)
 # A clause break between the two, so that a negator or a name of the first does not reach into the second.
 JOIN = "; "
 

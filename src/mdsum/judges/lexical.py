@@ -63,15 +63,16 @@ class LexicalJudge(Judge):
     # 2: ordinals; 3: a different weekday contradicts a date; 4: every term, number and date required,
     # opposites, "failed to" and "ruled out" negate, a claim credited to another actor; 5: negation stops at "that";
     # 6: a sentence opening with an anaphor is also read with the one before it; 7: a reported claim's speaker;
-    # 8: a proper name said in full earlier may be shortened to "the <head>"
-    version = 8
+    # 8: a proper name said in full earlier may be shortened to "the <head>"; 9: "It's" opens an anaphoric sentence
+    version = 9
     threshold: float = 0.5
     content_weight: float = 0.5  # the rest is for naming every term, number and date
 
     def _match(self, summary, fact: Fact) -> Match:
         sentences = [sentence.text for sentence in summary.sentences]
         scored = [
-            (self.sentence_score(passage.text, fact, passage.before), passage.evidence) for passage in passages(sentences)
+            (self.sentence_score(passage.text, fact, passage.before), passage.evidence)
+            for passage in passages(sentences)
         ]
         score, evidence = max(scored, key=lambda pair: pair[0])
         return Match(score, evidence if score > 0 else None)
