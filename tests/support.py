@@ -112,13 +112,24 @@ def _save(model, tokenizer, directory: Path) -> Path:
 # ---------------------------------------------------------------- judges: hand-made (sentence, fact) pairs
 
 
-def fact(statement, names=(), numbers=(), dates=(), negated=False, fact_id="F01", later=False, weight=1, actor=()):
+def fact(
+    statement,
+    names=(),
+    numbers=(),
+    dates=(),
+    negated=False,
+    fact_id="F01",
+    later=False,
+    weight=1,
+    actor=(),
+    category="",
+):
     return Fact(
         id=fact_id,
         statement=statement,
         sources=tuple(f"d{i}" for i in range(weight)),
         weight=weight,
-        category="later" if later else "event",
+        category=category or ("later" if later else "event"),
         later=later,
         forms=FactForms(tuple(tuple(group) for group in names), tuple(numbers), tuple(dates), negated, tuple(actor)),
     )

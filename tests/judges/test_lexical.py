@@ -164,3 +164,37 @@ def test_a_reported_claim_needs_its_actor_as_the_speaker_of_its_part():
     assert JUDGE.judge(summary(own), raised).covered
     apposed = "Jaafari, who led the government delegation, said a direct meeting had not been raised."
     assert JUDGE.judge(summary(apposed), raised).covered
+
+
+LED = fact(
+    "Bashar al-Jaafari led the Syrian government delegation.",
+    names=[["Jaafari"]],
+    actor=["Jaafari"],
+    fact_id="F06",
+    category="actor",  # a fact about who the actor is: its statement gives his side
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, covered",
+    [
+        ("Bashar al-Jaafari, head of the opposition delegation, said the government delegation had left.", False),
+        ("Opposition negotiator Jaafari led the delegation of the government side.", False),
+        ("Bashar al-Jaafari, who led the government delegation, met the opposition.", True),
+        ("The government delegation, led by Bashar al-Jaafari, and the opposition met separately.", True),
+    ],
+)
+def test_an_actor_described_as_of_the_other_side_swaps_the_role(sentence, covered):
+    assert JUDGE.judge(summary(sentence), LED).covered is covered
+
+
+def test_the_actors_side_may_come_from_its_variants():
+    raised = fact(
+        "The government delegation chief said a direct meeting had not been raised.",
+        names=[["direct meeting"]],
+        negated=True,
+        actor=["Jaafari", "government delegation"],
+    )
+    swapped = "Jaafari, head of the opposition delegation, said a direct meeting had not been raised."
+    assert JUDGE.judge(summary(swapped), raised).score == 0.0
+    assert JUDGE.judge(summary(swapped.replace("opposition", "government")), raised).covered

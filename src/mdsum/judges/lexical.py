@@ -16,6 +16,7 @@ from mdsum.judges.anaphora import passages, with_short_names
 from mdsum.judges.attribution import claim_part, names_actor, other_actors, reporting_verbs, speakers
 from mdsum.judges.base import Judge, Match
 from mdsum.judges.polarity import reads_negated
+from mdsum.judges.roles import swaps_role
 from mdsum.model import Fact
 from mdsum.text.tokens import content_stems, stems
 from mdsum.text.values import (
@@ -63,8 +64,9 @@ class LexicalJudge(Judge):
     # 2: ordinals; 3: a different weekday contradicts a date; 4: every term, number and date required,
     # opposites, "failed to" and "ruled out" negate, a claim credited to another actor; 5: negation stops at "that";
     # 6: a sentence opening with an anaphor is also read with the one before it; 7: a reported claim's speaker;
-    # 8: a proper name said in full earlier may be shortened to "the <head>"; 9: "It's" opens an anaphoric sentence
-    version = 9
+    # 8: a proper name said in full earlier may be shortened to "the <head>"; 9: "It's" opens an anaphoric sentence;
+    # 10: an actor described as of the other side
+    version = 10
     threshold: float = 0.5
     content_weight: float = 0.5  # the rest is for naming every term, number and date
 
@@ -106,6 +108,8 @@ class LexicalJudge(Judge):
         """The sentence credits the claim to a named actor other than the fact's (and names not the fact's), or
         the part of it that makes the claim has a speaker of its own where the fact reports what its actor said
         ("X led the delegation; the opposition's negotiator said ...")."""
+        if swaps_role(sentence, fact):
+            return True  # "Jaafari, head of the opposition delegation," for the government's Jaafari
         part = claim_part(sentence, claim_terms)
         if names_actor(part, fact.forms.actor):
             return False
