@@ -70,28 +70,69 @@ def summariser_overrides(tiny_chat_model, tiny_seq2seq_model):
     }
 
 
-class ScriptedAsker:
-    """Stands in for the entailment model: fixed Yes/No probabilities, and every (context, question) asked."""
+class ScriptedAnswers:
+    """Fixed Yes/No probabilities for a model that is never loaded. With ``reads`` (a function of what is asked),
+    ``yes``/``no`` where it finds the claim supported, and the other way round where not."""
 
-    def __init__(self, yes: float, no: float) -> None:
-        self.answer = {"Yes": math.log(yes), "No": math.log(no)}
+    def __init__(self, yes: float, no: float, reads=None) -> None:
+        self.supported = {"Yes": math.log(yes), "No": math.log(no)}
+        self.reads = reads
+
+    def answer(self, *asked) -> dict[str, float]:
+        if self.reads is None or self.reads(*asked):
+            return dict(self.supported)
+        return {"Yes": self.supported["No"], "No": self.supported["Yes"]}
+
+
+class ScriptedAsker(ScriptedAnswers):
+    """Stands in for the entailment model, and records every (context, question) asked."""
+
+    def __init__(self, yes: float, no: float, reads=None) -> None:
+        super().__init__(yes, no, reads)
         self.asked: list[tuple[str, str]] = []
 
     def logprobs(self, context, question):
         self.asked.append((context, question))
-        return dict(self.answer)
+        return self.answer(context, question)
 
 
 @pytest.fixture
 def scripted_entailment(monkeypatch):
-    """``install(yes, no)``: `mdsum.entailment` asks a `ScriptedAsker` of a chat model that is never loaded."""
+    """``install(yes, no, reads=None)``: `mdsum.entailment` asks a `ScriptedAsker` of a chat model that is never
+    loaded."""
     from mdsum import entailment
 
-    def install(yes, no):
-        asker = ScriptedAsker(yes, no)
+    def install(yes, no, reads=None):
+        asker = ScriptedAsker(yes, no, reads)
         chat = type("Loaded", (), {"spec": type("Spec", (), {"family": "chat"})()})()
         monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: chat)
         monkeypatch.setattr(entailment, "ask", lambda loaded, context, question: asker.logprobs(context, question))
         return asker
+
+    return install
+
+
+class ScriptedModel(ScriptedAnswers):
+    """Stands in for the LM judge's model (``reads`` is a function of the prompt), and records every prompt."""
+
+    def __init__(self, yes: float, no: float, reads=None) -> None:
+        super().__init__(yes, no, reads)
+        self.prompts: list[str] = []
+
+    def next_token_logprobs(self, loaded, prompt, candidates):
+        self.prompts.append(prompt)
+        answer = self.answer(prompt)
+        return {candidate: answer[candidate] for candidate in candidates}
+
+
+@pytest.fixture
+def scripted_lm(monkeypatch):
+    """``install(yes, no, reads=None)``: the LM judge asks a `ScriptedModel`; no model is loaded."""
+
+    def install(yes, no, reads=None):
+        model = ScriptedModel(yes, no, reads)
+        monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: object())
+        monkeypatch.setattr(mdsum.llm, "next_token_logprobs", model.next_token_logprobs)
+        return model
 
     return install

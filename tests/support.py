@@ -112,13 +112,24 @@ def _save(model, tokenizer, directory: Path) -> Path:
 # ---------------------------------------------------------------- judges: hand-made (sentence, fact) pairs
 
 
-def fact(statement, names=(), numbers=(), dates=(), negated=False, fact_id="F01", later=False, weight=1, actor=()):
+def fact(
+    statement,
+    names=(),
+    numbers=(),
+    dates=(),
+    negated=False,
+    fact_id="F01",
+    later=False,
+    weight=1,
+    actor=(),
+    category="",
+):
     return Fact(
         id=fact_id,
         statement=statement,
         sources=tuple(f"d{i}" for i in range(weight)),
         weight=weight,
-        category="later" if later else "event",
+        category=category or ("later" if later else "event"),
         later=later,
         forms=FactForms(tuple(tuple(group) for group in names), tuple(numbers), tuple(dates), negated, tuple(actor)),
     )
@@ -189,6 +200,25 @@ TRAPS = (
     ("The envoy said the round brought no breakthrough and no breakdown.", TWO_NOS, True),
     ("The Syrian war has killed more than 230,000 people.", DEATH_TOLL, False),  # wrong number
 )
+PARAPHRASE = "Geneva hosted the close of the 7th round of negotiations on Syria, which wrapped up on 14 July 2017."
+# One hand-made pair for each way a summary states a fact or only seems to: every judge is tested on these.
+KINDS_OF_PAIR = {
+    "negation": TRAPS[5],
+    "wrong actor": TRAPS[2],
+    "wrong number": TRAPS[9],
+    "partial compound fact": TRAPS[6],
+    "paraphrase": (PARAPHRASE, ROUND_ENDED, True),
+}
+
+
+def careful_reading(document: str, claim: str) -> bool:
+    """What a careful reader answers about the hand-made pairs: whether ``document`` holds a sentence that states
+    the fact whose statement is ``claim``. Model judges' stand-ins answer so, to test what the judge asks and
+    how it reads the answer (how well a real model reads is what `mdsum eval calibrate` measures)."""
+    return any(
+        covered and sentence in document and fact.statement.lower() in claim.lower()
+        for sentence, fact, covered in (*PAIRS, *TRAPS, *KINDS_OF_PAIR.values())
+    )
 
 
 # ---------------------------------------------------------------- the extractive pipeline's cluster

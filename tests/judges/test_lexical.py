@@ -113,3 +113,88 @@ def test_another_weekday_contradicts_the_date_and_the_same_one_does_not_state_it
 
 def test_a_number_left_out_is_part_of_the_fact():
     assert JUDGE.judge(summary("The Syrian war has killed many people."), DEATH_TOLL).score == 0.0
+
+
+def test_negation_does_not_reach_past_a_complementiser():
+    """ "No sign that X" denies the sign, not X: a fact about X (said without the sign) still holds."""
+    wants = fact("The opposition wants a transition that ends Assad's rule.", names=[["transition"], ["Assad"]])
+    sentence = (
+        "The envoy saw no sign that Damascus would discuss a transition ending Assad's rule, the opposition's aim."
+    )
+    assert JUDGE.judge(summary(sentence), wants).covered
+    assert not negates("There was no sign that the talks ended.", frozenset(stems("talks ended")))
+    assert negates("There was no sign that the talks ended.", frozenset(stems("sign")))
+
+
+def test_a_fact_split_across_a_sentence_and_its_anaphoric_follower():
+    split = summary(FILLER, "Syria talks in Geneva wrapped up on 14 July 2017.", "It was the seventh round.")
+    verdict = JUDGE.judge(split, ROUND_ENDED)
+    assert verdict.covered
+    assert verdict.evidence == "Syria talks in Geneva wrapped up on 14 July 2017. It was the seventh round."
+    unjoined = summary("Syria talks in Geneva wrapped up on 14 July 2017.", "The seventh round was long.")
+    assert JUDGE.judge(unjoined, ROUND_ENDED).score == 0.0  # no anaphor: two separate claims
+
+
+def test_a_negator_of_the_first_sentence_does_not_reach_the_second():
+    split = summary("The envoy said there was no agreement.", "It was the seventh round, in Geneva, on 14 July 2017.")
+    assert JUDGE.judge(split, ROUND_ENDED).covered
+
+
+def test_a_proper_name_said_in_full_may_then_be_shortened_to_its_head():
+    briefed = fact("The envoy briefed the Security Council.", names=[["Security Council"], ["briefed"]])
+    introduced = summary("The Security Council met on Monday.", "The envoy briefed the Council by video.")
+    assert JUDGE.judge(introduced, briefed).covered
+    assert JUDGE.judge(summary("The envoy briefed the Council by video."), briefed).score == 0.0  # which council?
+    no_breakthrough = fact("There was no breakthrough.", names=[["no breakthrough"]], negated=True)
+    assert JUDGE.judge(summary("No breakthrough came.", "The breakthrough was near."), no_breakthrough).evidence == (
+        "No breakthrough came."
+    )  # only capitalised names are shortened
+
+
+def test_a_reported_claim_needs_its_actor_as_the_speaker_of_its_part():
+    raised = fact(
+        "The government delegation chief said a direct meeting with the opposition had not been raised.",
+        names=[["Jaafari", "delegation chief"], ["direct meeting"]],
+        negated=True,
+        actor=["Jaafari", "delegation chief"],
+    )
+    swapped = "Jaafari led the government delegation; the opposition's chief negotiator said a direct meeting had not been raised."
+    assert JUDGE.judge(summary(swapped), raised).score == 0.0
+    own = "Jaafari led the government delegation; he said a direct meeting had not been raised."
+    assert JUDGE.judge(summary(own), raised).covered
+    apposed = "Jaafari, who led the government delegation, said a direct meeting had not been raised."
+    assert JUDGE.judge(summary(apposed), raised).covered
+
+
+LED = fact(
+    "Bashar al-Jaafari led the Syrian government delegation.",
+    names=[["Jaafari"]],
+    actor=["Jaafari"],
+    fact_id="F06",
+    category="actor",  # a fact about who the actor is: its statement gives his side
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, covered",
+    [
+        ("Bashar al-Jaafari, head of the opposition delegation, said the government delegation had left.", False),
+        ("Opposition negotiator Jaafari led the delegation of the government side.", False),
+        ("Bashar al-Jaafari, who led the government delegation, met the opposition.", True),
+        ("The government delegation, led by Bashar al-Jaafari, and the opposition met separately.", True),
+    ],
+)
+def test_an_actor_described_as_of_the_other_side_swaps_the_role(sentence, covered):
+    assert JUDGE.judge(summary(sentence), LED).covered is covered
+
+
+def test_the_actors_side_may_come_from_its_variants():
+    raised = fact(
+        "The government delegation chief said a direct meeting had not been raised.",
+        names=[["direct meeting"]],
+        negated=True,
+        actor=["Jaafari", "government delegation"],
+    )
+    swapped = "Jaafari, head of the opposition delegation, said a direct meeting had not been raised."
+    assert JUDGE.judge(summary(swapped), raised).score == 0.0
+    assert JUDGE.judge(summary(swapped.replace("opposition", "government")), raised).covered

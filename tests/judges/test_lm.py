@@ -1,59 +1,33 @@
 from __future__ import annotations
 
-import math
-
 import pytest
 from support import FILLER, PAIRS, ROUND_ENDED, summary
 
-import mdsum.llm
 from mdsum.errors import ConfigError
 from mdsum.judges.lm import LMJudge
 
 
-class ScriptedModel:
-    """Stands in for the model: answers with fixed Yes/No log-probabilities and records the prompts."""
-
-    def __init__(self, yes: float, no: float) -> None:
-        self.logprobs_ = {"Yes": math.log(yes), "No": math.log(no)}
-        self.prompts = []
-
-    def next_token_logprobs(self, loaded, prompt, candidates):
-        self.prompts.append(prompt)
-        return {candidate: self.logprobs_[candidate] for candidate in candidates}
-
-
-@pytest.fixture
-def scripted(monkeypatch):
-    def install(yes, no):
-        model = ScriptedModel(yes, no)
-        monkeypatch.setattr(mdsum.llm, "load_model", lambda name=None: object())
-        monkeypatch.setattr(mdsum.llm, "next_token_logprobs", model.next_token_logprobs)
-        return model
-
-    return install
-
-
-def test_score_is_yes_share_of_yes_and_no(scripted):
-    scripted(0.3, 0.1)
+def test_score_is_yes_share_of_yes_and_no(scripted_lm):
+    scripted_lm(0.3, 0.1)
     verdict = LMJudge(name="lm", threshold=0.5).judge(summary(FILLER, PAIRS[0][0]), ROUND_ENDED)
     assert verdict.score == pytest.approx(0.75) and verdict.covered
 
 
-def test_no_answer_is_not_covered(scripted):
-    scripted(0.05, 0.9)
+def test_no_answer_is_not_covered(scripted_lm):
+    scripted_lm(0.05, 0.9)
     assert not LMJudge(name="lm").judge(summary(PAIRS[0][0]), ROUND_ENDED).covered
 
 
-def test_prompt_asks_about_the_fact_with_the_whole_summary(scripted):
-    model = scripted(0.5, 0.5)
+def test_prompt_asks_about_the_fact_with_the_whole_summary(scripted_lm):
+    model = scripted_lm(0.5, 0.5)
     LMJudge(name="lm").judge(summary(FILLER, PAIRS[0][0]), ROUND_ENDED)
     (prompt,) = model.prompts
     assert "Does the summary state that the seventh round" in prompt
     assert FILLER in prompt and PAIRS[0][0] in prompt
 
 
-def test_evidence_is_the_sentence_closest_to_the_fact(scripted):
-    scripted(0.9, 0.1)
+def test_evidence_is_the_sentence_closest_to_the_fact(scripted_lm):
+    scripted_lm(0.9, 0.1)
     assert LMJudge(name="lm").judge(summary(FILLER, PAIRS[0][0]), ROUND_ENDED).evidence == PAIRS[0][0]
 
 

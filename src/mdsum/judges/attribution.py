@@ -38,6 +38,40 @@ def names_actor(sentence: str, actor: Sequence[str]) -> bool:
     )
 
 
+# Parts of a sentence that each make a claim of their own ("X led the delegation; Y said ..."); commas are not
+# among them: an apposition ("Jaafari, who led the delegation, said") belongs to its clause.
+_PARTS = re.compile(r"[;:\u2013\u2014]|\b(?:but|while|whereas)\b", re.IGNORECASE)
+_REPORTING = "said says say told tells stated added announced declared insisted stressed noted claimed argued warned"
+_SPEAKER_WORDS = 4  # a speaker is the noun phrase just before the reporting verb ("the opposition's chief negotiator")
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(stems(_REPORTING))
+
+
+def claim_part(sentence: str, claim_terms: frozenset[str]) -> str:
+    """The part of ``sentence`` that says most of ``claim_terms`` (the first of equals)."""
+    parts = _PARTS.split(sentence)
+    return max(parts, key=lambda part: len(claim_terms.intersection(stems(part))))
+
+
+def speakers(text: str) -> list[str]:
+    """Who ``text`` says is speaking: the few words before each reporting verb, back to a comma or a place or
+    time ("on 27 September he said" has none: a pronoun gives the benefit of the doubt)."""
+    found = []
+    for segment in text.split(","):
+        before: list[str] = []
+        for word in _WORD.finditer(segment):
+            token = word.group("word")
+            if reporting_verbs().intersection(stems(token)):
+                phrase = before[-_SPEAKER_WORDS:]
+                if any(w.lower() not in _not_names() and not w.isdigit() for w in phrase):
+                    found.append(" ".join(phrase))
+            before = [] if token.lower() in _PLACE_OR_TIME else [*before, token]
+    return found
+
+
 def other_actors(sentence: str, claim_terms: frozenset[str], own_words: frozenset[str]) -> list[str]:
     """Names said before the first of ``claim_terms`` that could be the claim's subject and are not among
     ``own_words`` (the stems of the fact's statement, terms and actor)."""

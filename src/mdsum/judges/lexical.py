@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mdsum.judges.attribution import names_actor, other_actors
+from mdsum.judges.anaphora import passages, with_short_names
+from mdsum.judges.attribution import claim_part, names_actor, other_actors, reporting_verbs, speakers
 from mdsum.judges.base import Judge, Match
 from mdsum.judges.polarity import reads_negated
+from mdsum.judges.roles import swaps_role
 from mdsum.model import Fact
 from mdsum.text.tokens import content_stems, stems
 from mdsum.text.values import (
@@ -60,19 +62,28 @@ class LexicalJudge(Judge):
 
     kind = "lexical"
     # 2: ordinals; 3: a different weekday contradicts a date; 4: every term, number and date required,
-    # opposites, "failed to" and "ruled out" negate, a claim credited to another actor
-    version = 4
+    # opposites, "failed to" and "ruled out" negate, a claim credited to another actor; 5: negation stops at "that";
+    # 6: a sentence opening with an anaphor is also read with the one before it; 7: a reported claim's speaker;
+    # 8: a proper name said in full earlier may be shortened to "the <head>"; 9: "It's" opens an anaphoric sentence;
+    # 10: an actor described as of the other side
+    version = 10
     threshold: float = 0.5
     content_weight: float = 0.5  # the rest is for naming every term, number and date
 
     def _match(self, summary, fact: Fact) -> Match:
-        scored = [(self.sentence_score(sentence.text, fact), sentence.text) for sentence in summary.sentences]
+        sentences = [sentence.text for sentence in summary.sentences]
+        scored = [
+            (self.sentence_score(passage.text, fact, passage.before), passage.evidence)
+            for passage in passages(sentences)
+        ]
         score, evidence = max(scored, key=lambda pair: pair[0])
         return Match(score, evidence if score > 0 else None)
 
-    def sentence_score(self, sentence: str, fact: Fact) -> float:
+    def sentence_score(self, sentence: str, fact: Fact, before: str = "") -> float:
+        """How well ``sentence`` states ``fact``; ``before`` is the summary's text before it, whose proper names
+        the sentence may shorten ("the Council")."""
         tokens = stems(sentence)
-        groups = [[stems(variant) for variant in group] for group in fact.forms.names]
+        groups = [[stems(variant) for variant in group] for group in with_short_names(fact.forms.names, before)]
         said = [[variant for variant in group if contains_phrase(tokens, variant)] for group in groups]
         if not all(said):
             return 0.0  # a part of the fact is missing: "no breakthrough" without "no breakdown"
@@ -94,7 +105,16 @@ class LexicalJudge(Judge):
 
     @staticmethod
     def credits_another(sentence: str, fact: Fact, claim_terms: frozenset[str]) -> bool:
-        """The sentence credits the claim to a named actor other than the fact's (and names not the fact's)."""
+        """The sentence credits the claim to a named actor other than the fact's (and names not the fact's), or
+        the part of it that makes the claim has a speaker of its own where the fact reports what its actor said
+        ("X led the delegation; the opposition's negotiator said ...")."""
+        if swaps_role(sentence, fact):
+            return True  # "Jaafari, head of the opposition delegation," for the government's Jaafari
+        part = claim_part(sentence, claim_terms)
+        if names_actor(part, fact.forms.actor):
+            return False
+        if reporting_verbs().intersection(stems(fact.statement)) and speakers(part):
+            return True
         if names_actor(sentence, fact.forms.actor):
             return False
         variants = [*fact.forms.actor, *(variant for group in fact.forms.names for variant in group)]

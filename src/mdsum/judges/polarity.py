@@ -15,6 +15,7 @@ from functools import cache
 
 from mdsum.text.tokens import NEGATION_CUES, stems
 
+_COMPLEMENTISERS = frozenset(("that", "whether", "which", "who"))  # stems are the words themselves
 _CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 
 # The word lists are stemmed on first use, not at import: a cached harness run never stems (nor imports nltk).
@@ -67,10 +68,21 @@ def _negator_ends(tokens: Sequence[str]) -> Iterable[int]:
                 yield position + len(phrase)
 
 
+def _scope(tokens: Sequence[str], end: int, window: int) -> Sequence[str]:
+    """The words a negator ending at ``end`` governs: at most ``window``, and none past a complementiser.
+    "No sign that Assad would go" denies the sign; what follows "that" is the sign's content, a claim of its
+    own, as NegEx ends a cue's scope at a termination word."""
+    scope = tokens[end : end + window]
+    stop = next((position for position, token in enumerate(scope) if token in _COMPLEMENTISERS), len(scope))
+    return scope[:stop]
+
+
 def negates(sentence: str, terms: frozenset[str], window: int = 4) -> bool:
     """A negator in the same clause, at most ``window`` words before one of ``terms`` (NegEx-like scope)."""
     return any(
-        terms.intersection(tokens[end : end + window]) for tokens in _clauses(sentence) for end in _negator_ends(tokens)
+        terms.intersection(_scope(tokens, end, window))
+        for tokens in _clauses(sentence)
+        for end in _negator_ends(tokens)
     )
 
 
