@@ -29,7 +29,7 @@ from mdsum.summarisers import SummariserCatalogue, build_summariser
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 DATASETS = ("multinews_test_50.jsonl", "multiling2011_3.jsonl")
-EXTRACTIVE = ("lead", "lexrank", "textrank", "centroid-mmr", "centroid-mmr-tfidf", "submodular", "learned")
+EXTRACTIVE = ("lead", "lexrank", "textrank", "centroid-mmr", "centroid-mmr-tfidf", "submodular", "learned", "themes")
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 
 # A system maps (cluster, words) to the summary's sentences.

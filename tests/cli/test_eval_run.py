@@ -81,6 +81,19 @@ def test_run_writes_one_folder_with_every_output(project, capsys):
     assert "n/a (needs >= 2 clusters)" in (folder / "leaderboard.md").read_text()
 
 
+def test_systems_narrows_the_run_and_an_unknown_one_is_a_one_line_error(project, capsys):
+    config = write_config(
+        project, "clusters: [geneva]\nsystems: [lead, lexrank]\njudges: [lexical]\nwords: 30\noutput: run\n"
+    )
+    assert main(["eval", "run", "--config", str(config), "--no-progress", "--systems", "lexrank"]) == 0
+    reports = [json.loads(line) for line in (project / "run" / "reports.jsonl").read_text().splitlines()]
+    assert [report["system"] for report in reports] == ["lexrank"]
+    capsys.readouterr()
+    assert main(["eval", "run", "--config", str(config), "--systems", "textrank"]) != 0
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("mdsum:") and "no system 'textrank'" in error and "\n" not in error
+
+
 def test_rerun_gives_the_same_reports_from_the_cache(project, capsys):
     config = write_config(project, "clusters: [geneva]\nsystems: [lead]\njudges: [lexical]\nwords: 30\noutput: run\n")
     main(["eval", "run", "--config", str(config), "--no-progress"])

@@ -313,6 +313,13 @@ def test_run_config_resolves_paths_against_its_file(tmp_path):
     assert loaded.judges == ("default",) and loaded.name == "run"
 
 
+def test_a_run_can_be_narrowed_to_some_of_its_systems_and_an_unknown_one_is_named(tmp_path):
+    run = config(tmp_path, "first", "second", "broken")
+    assert [system.name for system in run.only(["broken", "first"]).systems] == ["first", "broken"]
+    with pytest.raises(ConfigError, match="no system 'third' in test"):
+        run.only(["third"])
+
+
 @pytest.mark.parametrize(
     "text, line, message",
     [

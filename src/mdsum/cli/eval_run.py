@@ -14,6 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", required=True, help="an evaluation config, e.g. eval/configs/seeds.yaml")
     parser.add_argument("--limit", type=int, metavar="N", help="evaluate only the first N clusters")
     parser.add_argument("--output", help="run folder (default: the config's output)")
+    parser.add_argument("--systems", nargs="+", metavar="NAME", help="evaluate only these systems of the config")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument(
         "--engine",
@@ -37,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     config = load_run_config(args.config)
     if args.output:
         config = dataclasses.replace(config, output=Path(args.output).resolve())
+    if args.systems:
+        config = config.only(args.systems)
     if args.engine == "ray":
         from mdsum.distributed import summarise_evaluation_on_ray
 

@@ -7,7 +7,8 @@ depend on the directory it is started from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -82,6 +83,13 @@ class RunConfig:
     metric: str | None = None  # compared between systems; None: Pyramid by the first judge, else ROUGE-2
     entailment: str | None = None  # chat model checking each sentence against its sources (faithfulness@entail)
     path: Path | None = None
+
+    def only(self, names: Sequence[str]) -> RunConfig:
+        """This run with only the systems ``names``, in the config's order (a quick run of a long config)."""
+        known = [system.name for system in self.systems]
+        if unknown := [name for name in names if name not in known]:
+            raise ConfigError(f"no system {', '.join(map(repr, unknown))} in {self.name} (it has: {', '.join(known)})")
+        return dataclasses.replace(self, systems=tuple(system for system in self.systems if system.name in names))
 
 
 def load_run_config(path: str | Path) -> RunConfig:
