@@ -50,6 +50,23 @@ def test_a_sentence_that_already_names_them_in_full_is_left_alone():
     assert introduce_people(sentences, known, 20) == sentences
 
 
+def test_a_title_set_before_the_name_introduces_them_anywhere_in_a_sentence():
+    articles = [
+        "The EU fisheries envoy Maria Berg met the fleet.",
+        "Boats stayed in port, EU fisheries envoy Maria Berg said.",
+        "Reporters asked Maria Berg about it, and Oslo said Maria Berg would decide.",
+    ]
+    [person] = people(articles).values()
+    assert person.title == "EU fisheries envoy"  # not "Oslo said": a verb is no title
+    assert introduce_people(["The league backed Berg's plan."], {"berg": person}, 20) == [
+        "The league backed EU fisheries envoy Maria Berg's plan."
+    ]
+
+
+def test_a_body_qualified_by_an_acronym_alone_is_not_a_person():
+    assert people(["The UN Security Council met.", "The Security Council will meet the UN Security Council."]) == {}
+
+
 def test_the_event_place_is_the_one_the_opening_sentences_give_and_others_confirm():
     opening = ["The talks ended on Monday, officials in Oslo said.", "Talks ended in Oslo, not in Bergen."]
     assert event_place(opening, ARTICLES) == "Oslo"

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from mdsum.text.tokens import stop_words
 from mdsum.text.values import MONTHS, WEEKDAYS
@@ -32,13 +33,18 @@ _TITLES = r"(?:Mr|Mrs|Ms|Dr)\.?"
 _NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 
 
+_CONNECTORS = frozenset(["for", "of"])  # inside a title: "UN Special Envoy for Syria"
+
+
 @dataclass(frozen=True)
 class Person:
-    """How the articles name someone in full, and the shortest role one of them gave."""
+    """How the articles name someone in full, the title they set before the name most often, and the
+    shortest role one of them gave in apposition."""
 
     full_name: str
     surname: str  # the name a later mention uses alone ("Ja'afari", "de Mistura")
     role: str | None
+    title: str | None = None  # "UN Syria envoy", "France's UN ambassador"
 
 
 def people(texts: Sequence[str]) -> dict[str, Person]:
@@ -62,10 +68,44 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
             continue
         surname = _surname(usual)
         role = min(roles.get(usual, []), key=len, default=None)
+        titles = Counter(title for text in texts for title in _titles_before(text, usual))
+        title = min(titles, key=lambda title: (-titles[title], len(title)), default=None)
         said = rf"{_mention(surname)}(?:'s)? {_SPEECH_VERBS}\b|\b{_TITLES} {_mention(surname)}\b"
-        if role or re.search(said, joined):
-            found[key] = Person(usual, surname, role)
+        if role or title or re.search(said, joined):
+            found[key] = Person(usual, surname, role, title)
     return found
+
+
+def _titles_before(text: str, name: str) -> Iterator[str]:
+    """The titles ``text`` sets right before ``name``: two or more capitalised words ("UN Special Envoy for
+    Syria"), or capitalised words and a role noun ("UN Syria envoy"), back to punctuation or a function word."""
+    for match in re.finditer(rf"(?<![\w'-]){re.escape(name)}(?![\w'])", text):
+        words = text[: match.start()].split()[-8:]
+        title: list[str] = []
+        for word in reversed(words):
+            acronym = word.isupper() and len(word) > 1  # "UN", "U.N."
+            capitalised = acronym or (
+                bool(re.fullmatch(r"[A-Z][\w'\u2019.-]*", word)) and word.lower() not in _NOT_TITLES()
+            )
+            role_noun = (
+                all(part.islower() for part in title)  # nouns next to the name: "fisheries envoy"
+                and re.fullmatch(r"[a-z]+", word)
+                and not re.fullmatch(rf"{_SPEECH_VERBS}|\w+(?:ing|ed)", word)
+                and word not in stop_words()
+            )
+            if not (capitalised or role_noun or (title and word in _CONNECTORS)):
+                break
+            title.insert(0, word)
+        while title and (title[0] in _CONNECTORS or not title[0][:1].isupper()):
+            title.pop(0)
+        if len(title) > 1:  # "UN" alone qualifies a body as often as a person
+            yield " ".join(title)
+
+
+@cache
+def _NOT_TITLES() -> frozenset[str]:
+    """Capitalised words that start a sentence or name a day, not a title: "On", "The", "Friday"."""
+    return frozenset([*stop_words(), *_NOT_PLACES])
 
 
 def _is_function_word(name: str) -> bool:
@@ -97,22 +137,31 @@ def _mentions(sentence: str, known: dict[str, Person]) -> Iterator[tuple[str, Pe
 def introduction_words(sentence: str, known: dict[str, Person]) -> int:
     """The words introducing everyone ``sentence`` mentions by surname alone would add to it."""
     return sum(
-        len(person.full_name.split()) - len(mention.group(0).split()) + len(_role(person, mention).split())
+        len(person.full_name.split()) - len(mention.group(0).split()) + len(_description(person, mention).split())
         for _, person, mention in _mentions(sentence, known)
         if mention is not None
     )
 
 
-def _role(person: Person, mention: re.Match[str]) -> str:
-    """The role to set beside the mention: only a subject before its verb takes an appositive."""
+def _description(person: Person, mention: re.Match[str]) -> str:
+    """What introduces the person beyond their name: their title, which fits anywhere, else their role
+    in apposition, which only a subject before its verb takes; empty when the articles give neither."""
+    if person.title:
+        return person.title
     return person.role if person.role and mention.group(1) else ""
+
+
+def _introduced(person: Person, description: str) -> str:
+    if description == person.title:
+        return f"{description} {person.full_name}"
+    return f"{person.full_name}, {description},"
 
 
 def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_words: int) -> list[str]:
     """``sentences`` with each person's first mention by surname alone given their full name, then, as
-    far as ``spare_words`` allows after every full name, the role an article gave them."""
+    far as ``spare_words`` allows after every full name, their title or role (`_description`)."""
     mended = list(sentences)
-    roles: list[tuple[int, str, str]] = []
+    described: list[tuple[int, Person, str]] = []
     seen: set[str] = set()
     for index, sentence in enumerate(mended):
         for key, person, mention in list(_mentions(sentence, known)):
@@ -123,12 +172,12 @@ def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_w
             if mention is not None and added <= spare_words:
                 sentence = mended[index] = sentence[: mention.start()] + person.full_name + sentence[mention.end() :]
                 spare_words -= added
-                if role := _role(person, mention):
-                    roles.append((index, person.full_name, role))
-    for index, name, role in roles:
-        if len(role.split()) <= spare_words:
-            mended[index] = mended[index].replace(name, f"{name}, {role},", 1)
-            spare_words -= len(role.split())
+                if description := _description(person, mention):
+                    described.append((index, person, description))
+    for index, person, description in described:
+        if len(description.split()) <= spare_words:
+            mended[index] = mended[index].replace(person.full_name, _introduced(person, description), 1)
+            spare_words -= len(description.split())
     return mended
 
 
