@@ -58,3 +58,11 @@ def test_a_model_failure_mid_summary_falls_back_to_the_extractive_plan(rewriter,
 def test_the_selector_must_make_a_plan(tiny_chat_model, prompts):
     with pytest.raises(ConfigError, match="themes"):
         build_summariser("abstractive", model=str(tiny_chat_model), selector="lexrank").summarise(BRIDGE_TIMELINE, 80)
+
+
+def test_a_new_plan_version_is_a_new_rewrite_version(monkeypatch):
+    """A cached rewrite of an older plan must not be served: the harness keys summaries by `versions`."""
+    before = build_summariser("abstractive").versions
+    monkeypatch.setattr(ThemesSummariser, "version", ThemesSummariser.version + 1)
+    after = build_summariser("abstractive").versions
+    assert before[0] == after[0] and after[1:] == (before[1] + 1,)

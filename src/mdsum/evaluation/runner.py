@@ -217,7 +217,7 @@ class Evaluator:
     def summary_key(self, system: SystemSpec, cluster: Cluster, words: int) -> str:
         """Where ``system``'s summary of ``cluster`` is cached, whoever computes it (here or on a Ray cluster)."""
         summariser = self.summarisers[system.name]
-        return content_key("summary", system.name, summariser.config, summariser.version, words, cluster)
+        return content_key("summary", system.name, summariser.config, summariser.versions, words, cluster)
 
     def summary(self, system: SystemSpec, cluster: Cluster, words: int) -> Summary:
         summariser = self.summarisers[system.name]

@@ -62,6 +62,11 @@ class Summariser(ABC):
     __call__ = summarise
 
     @property
+    def versions(self) -> tuple[int, ...]:
+        """Its `version`, and those of the summarisers it is made of: what a cached summary must match."""
+        return (self.version,)
+
+    @property
     def config(self) -> dict[str, Any]:
         """The algorithm and its parameters, recorded in every `Summary`."""
         params = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in WIRING}

@@ -72,6 +72,13 @@ class ModelSummariser(Summariser):
         if self.verify not in VERIFY:
             raise ConfigError(f"summariser '{self.name}': unknown verify '{self.verify}' (known: {', '.join(VERIFY)})")
 
+    @property
+    def versions(self) -> tuple[int, ...]:
+        """Its own and its selector's: the model reads (and falls back to) what the selector picks."""
+        from mdsum.summarisers import build_summariser
+
+        return (self.version, *build_summariser(self.selector, self.catalogue).versions)
+
     def _summarise(self, cluster: Cluster, words: int) -> Draft:
         from mdsum.llm import load_model
 
