@@ -59,3 +59,12 @@ def test_ensemble(shipped_ensembles, kind):
     sentence, fact, covered = KINDS_OF_PAIR[kind]
     for ensemble in shipped_ensembles:
         assert ensemble.judge(summary(FILLER, sentence), fact).covered is covered, ensemble.name
+
+
+@KINDS
+def test_embedding_credits_the_paraphrase_and_is_fooled_by_every_misstatement(kind):
+    """Closeness in MiniLM space cannot see a negation, an actor, a number or a missing half: the reason
+    the embedding judge is calibrated, paired with `lexical` in the ensemble, and never the default."""
+    sentence, fact, _ = KINDS_OF_PAIR[kind]
+    assert build_judge("embedding", CATALOGUE).judge(summary(FILLER, sentence), fact).covered is True
+    assert CATALOGUE.default != "embedding"
