@@ -80,3 +80,21 @@ def test_a_lead_in_lower_cases_only_a_common_first_word():
     assert introduce("Anna Weber met them.", "On 2 March 2024") == "On 2 March 2024, Anna Weber met them."
     assert introduce("The UN's envoy met them.", "On 2 March 2024") == "On 2 March 2024, the UN's envoy met them."
     assert introduce("Weber met them.", "On 2 March 2024", frozenset({"weber"})) == "On 2 March 2024, Weber met them."
+
+
+def test_a_later_sentence_is_dated_by_its_own_report_not_by_the_first_report_of_its_theme():
+    cluster = Cluster(
+        "quake",
+        (
+            article("a", "2024-01-10", "A strong earthquake struck the coastal city of Port Vale on Monday morning."),
+            article("b", "2024-01-10", "The earthquake struck Port Vale on Monday, damaging the harbour walls."),
+            article(
+                "c", "2024-03-01", "Rebuilding the harbour walls of Port Vale will cost 90 million dollars in all."
+            ),
+            article("d", "2024-06-01", "Rebuilding the walls will cost 90 million dollars, the port authority said."),
+        ),
+    )
+    [later] = [item for item in plan_of(cluster).items if item.later]
+    assert later.statement.document == 3 and {source.document for source, _ in later.sources} == {2, 3}
+    assert later.text.startswith("On 1 June 2024, ")
+    assert later.later.isoformat() == "2024-03-01"  # the theme's first report still places it on the timeline

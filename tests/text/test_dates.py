@@ -31,6 +31,8 @@ SATURDAY = dt.date(2017, 7, 15)
         ("They met last Saturday in Vienna.", "They met on Saturday 8 July 2017 in Vienna."),
         ("It joined the agenda earlier this year.", "It joined the agenda earlier in 2017."),
         ("This week's talks were held in a truce.", "That week's talks were held in a truce."),
+        ("Today is the first anniversary of the truce.", "15 July 2017 is the first anniversary of the truce."),
+        ("He said tomorrow will be decisive.", "He said 16 July 2017 will be decisive."),
     ],
 )
 def test_relative_days_are_written_out_against_the_article_date(sentence, resolved):

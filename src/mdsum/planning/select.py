@@ -155,23 +155,34 @@ def _sources(themes: ThemeMap, theme: Theme, own: Statement) -> tuple[tuple[Stat
 
 def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, Statement]]) -> list[PlannedTheme]:
     """The opening theme, then the others in time order; each later day's first sentence introduced
-    by its date, each side of a contradiction by its report's date."""
+    by its date, each side of a contradiction by its report's date.
+
+    A later sentence is dated, and placed, by the report it comes from: its theme's first report
+    may be an earlier one, and the account must not say "On 18 December 2005" before a sentence
+    from 7 July 2009."""
     items = []
     introduced: set[dt.date] = set()
     names = frozenset(name for statement in themes.statements for name in statement.names)
     picked = [t for t, _ in chosen]
-    rest = timeline.order([themes.themes[t] for t in picked[1:]])
-    for t, statement in [chosen[0], *(chosen[1 + k] for k in rest)] if chosen else []:
+
+    def said_on(t: int, statement: Statement) -> dt.date | None:
+        return timeline.published[statement.document] if timeline.later_day(themes.themes[t]) else None
+
+    in_order = [chosen[1 + k] for k in timeline.order([themes.themes[t] for t in picked[1:]])]
+    in_order.sort(key=lambda pair: said_on(*pair) or dt.date.min)  # stable: the event's themes keep their order
+    for t, statement in [chosen[0], *in_order] if chosen else []:
         theme = themes.themes[t]
         text = statement.resolved
-        later = timeline.later_day(theme)
+        day = said_on(t, statement)
         if any(c in picked for c in themes.conflicting(t)):
             text = introduce(text, timeline.attribution(statement.document), names)
-        elif later is not None and later not in introduced and later not in statement.days:
-            text = introduce(text, day_marker(later), names)
-        if later is not None:
-            introduced.add(later)
-        items.append(PlannedTheme(theme, statement, text, later, _sources(themes, theme, statement)))
+        elif day is not None and day not in introduced and day not in statement.days:
+            text = introduce(text, day_marker(day), names)
+        if day is not None:
+            introduced.add(day)
+        items.append(
+            PlannedTheme(theme, statement, text, timeline.later_day(theme), _sources(themes, theme, statement))
+        )
     return items
 
 

@@ -37,7 +37,7 @@ class ThemesSummariser(Summariser):
     """
 
     algorithm = "themes"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     vectors: str = "embeddings"
     min_words: int = 6
     threshold: float = 0.5

@@ -45,6 +45,7 @@ _DAY_WORD = re.compile(
     re.IGNORECASE,
 )
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_SUBJECT_OF = re.compile(r"\s+(?:is|was|will be|marks|marked)\b")
 _THIS_PERIOD = re.compile(
     r"\b(?P<this>this|last|next)\s+(?P<period>week|month|year)(?P<possessive>['\u2019]s)?\b", re.IGNORECASE
 )
@@ -99,6 +100,8 @@ def _day_word(match: re.Match, published: dt.date | None) -> str:
     if published is None:
         return ""
     day = published + dt.timedelta(days=_DAY_OFFSETS[match["word"].lower()])
+    if not match["preposition"] and _SUBJECT_OF.match(match.string, match.end()):
+        return format_day(day)  # "Today is the anniversary": the day is the subject, not when
     preposition = (match["preposition"] or "on").lower()
     return f"{preposition} {format_day(day)}"
 
