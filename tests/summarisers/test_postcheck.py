@@ -126,6 +126,14 @@ def test_a_copy_of_a_restatement_or_of_a_source_clause_is_kept_without_asking_th
     assert scorer.claims == ["The envoy fought."]
 
 
+def test_a_replacement_prefers_a_supporting_sentence_the_plan_states():
+    plan_line = "On 14 July 2017, the seventh round of talks ended in Geneva."
+    written = "The envoy fought terrorism hard as the seventh round of talks ended in Geneva, supporting it."
+    verified = verify_sentences([written], SOURCES, WordScorer("supporting"), {("d1", 0): plan_line})
+    assert [s.text for s in verified.sentences] == [plan_line]
+    assert verified.sentences[0].sources == (SourceRef("d1", 0, 1.0),)
+
+
 def test_a_sentence_that_repeats_a_replacement_is_dropped():
     written = ["The envoy supported terrorism hard.", "The envoy fought terrorism hard, he said."]
     verified = verify_sentences(written, SOURCES, WordScorer("supported"))

@@ -128,8 +128,8 @@ def verify_sentences(
     copies a source sentence or a restatement (or one of their main clauses) word for word passes unasked.
 
     Without a scorer only the detail check runs and a failing sentence is dropped. With one, a
-    failing sentence is replaced by its best-supporting source sentence (as ``restatements``
-    states it, if it does), unless that says what the summary already says (then it is dropped
+    failing sentence is replaced by its best-supporting source sentence that the plan states (as
+    ``restatements`` states it), else by its best-supporting one, unless that says what the summary already says (then it is dropped
     too); a note names each sentence and why.
     """
     kept: list[SummarySentence] = []
@@ -148,7 +148,8 @@ def verify_sentences(
         if scorer is None or not sources:
             notes.append(f"dropped a model sentence {check.reason}: {text}")
             continue
-        best = sources[0]
+        # The plan's own line, if one supports it: dated, resolved and chosen, where another source sentence is not.
+        best = next((ref for ref in sources if (ref.document_id, ref.sentence_index) in restatements), sources[0])
         source = (
             restatements.get((best.document_id, best.sentence_index))
             or cluster.document(best.document_id).sentences[best.sentence_index]
