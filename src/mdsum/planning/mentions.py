@@ -85,7 +85,7 @@ def _titles_before(text: str, name: str) -> Iterator[str]:
         for word in reversed(words):
             acronym = word.isupper() and len(word) > 1  # "UN", "U.N."
             capitalised = acronym or (
-                bool(re.fullmatch(r"[A-Z][\w'\u2019.-]*", word)) and word.lower() not in _NOT_TITLES()
+                bool(re.fullmatch(r"[A-Z][\w'\u2019.-]*", word)) and word.lower() not in _not_titles()
             )
             role_noun = (
                 all(part.islower() for part in title)  # nouns next to the name: "fisheries envoy"
@@ -103,7 +103,7 @@ def _titles_before(text: str, name: str) -> Iterator[str]:
 
 
 @cache
-def _NOT_TITLES() -> frozenset[str]:
+def _not_titles() -> frozenset[str]:
     """Capitalised words that start a sentence or name a day, not a title: "On", "The", "Friday"."""
     return frozenset([*stop_words(), *_NOT_PLACES])
 

@@ -78,7 +78,7 @@ class _Selection:
     timeline: Timeline
     speakers: dict[int, Statement]  # theme index -> the statement that states it
     redundancy: float
-    known: dict[str, Person]  # the people the articles name, by surname
+    introductions: dict[int, int]  # theme index -> words introducing the people its sentence names bare
 
     def cost(self, t: int) -> int:
         """The words of its sentence with the longest lead-in it may get, and the words introducing
@@ -90,7 +90,7 @@ class _Selection:
         if self.themes.conflicting(t):
             lead_ins.append(self.timeline.attribution(statement.document))
         lead_in = max(len(lead_in.split()) for lead_in in lead_ins)
-        return statement.words + lead_in + introduction_words(statement.resolved, self.known)
+        return statement.words + lead_in + self.introductions[t]
 
     def repeats(self, t: int, chosen: Sequence[int]) -> bool:
         """Says what a chosen theme's sentence says, or repeats its quotation (a contradiction does not)."""
@@ -107,7 +107,7 @@ class _Selection:
 
 
 def choose(
-    themes: ThemeMap, timeline: Timeline, words: int, redundancy: float, novelty: float
+    themes: ThemeMap, timeline: Timeline, words: int, redundancy: float, novelty: float, known: dict[str, Person]
 ) -> list[tuple[int, Statement]]:
     """The themes to state and the statement that states each, opening theme first.
 
@@ -122,7 +122,8 @@ def choose(
     for t in speakers:
         if (day := timeline.later_day(themes.themes[t])) is not None:
             later_leads.setdefault(day, t)
-    selection = _Selection(themes, timeline, speakers, redundancy, people([s.text for s in themes.statements]))
+    introductions = {t: introduction_words(statement.resolved, known) for t, statement in speakers.items()}
+    selection = _Selection(themes, timeline, speakers, redundancy, introductions)
     chosen: list[int] = []
     left = words
     for t in [*event[:1], *later_leads.values()]:
@@ -186,7 +187,9 @@ def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, St
     return items
 
 
-def _first_mentions(items: list[PlannedTheme], themes: ThemeMap, words: int) -> list[PlannedTheme]:
+def _first_mentions(
+    items: list[PlannedTheme], themes: ThemeMap, known: dict[str, Person], words: int
+) -> list[PlannedTheme]:
     """The opening names where the event happened, and each person is introduced at first mention,
     in the articles' own words and while the budget allows (see `mdsum.planning.mentions`)."""
     if not items:
@@ -199,7 +202,7 @@ def _first_mentions(items: list[PlannedTheme], themes: ThemeMap, words: int) -> 
         names = frozenset(name for statement in themes.statements for name in statement.names)
         texts[0] = introduce(texts[0], f"In {place}", names)
     spare = words - sum(len(text.split()) for text in texts)
-    texts = introduce_people(texts, people(everywhere), spare)
+    texts = introduce_people(texts, known, spare)
     return [dataclasses.replace(item, text=text) for item, text in zip(items, texts, strict=True)]
 
 
@@ -226,10 +229,11 @@ def make_plan(
     themes = find_themes(statements, vectors, threshold)
     timeline = Timeline.of(cluster)
     notes += themes.notes
-    chosen = choose(themes, timeline, words, redundancy, novelty)
+    known = people([statement.text for statement in themes.statements])  # who to introduce, and at what cost
+    chosen = choose(themes, timeline, words, redundancy, novelty, known)
     if not chosen:
         notes.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
-    items = _first_mentions(_render(themes, timeline, chosen), themes, words)
+    items = _first_mentions(_render(themes, timeline, chosen), themes, known, words)
     for day in sorted({item.later for item in items if item.later}):
         notes.append(f"later report dated {day.isoformat()} (the cluster's main date is {timeline.main}): stated last")
     return Plan(tuple(items), tuple(notes))
