@@ -1,4 +1,11 @@
-from mdsum.planning.mentions import Person, event_place, introduce_people, introduction_words, people
+from mdsum.planning.mentions import (
+    Person,
+    event_place,
+    introduce_people,
+    introduction_words,
+    name_pronoun_subject,
+    people,
+)
 
 ARTICLES = [
     "Maria van der Berg, the chief negotiator for the northern league, said the deal was close.",
@@ -72,3 +79,23 @@ def test_the_event_place_is_the_one_the_opening_sentences_give_and_others_confir
     assert event_place(opening, ARTICLES) == "Oslo"
     assert event_place(["Talks ended in Bergen."], ARTICLES) is None  # only one sentence names Bergen
     assert event_place(["Talks ended in March."], ["It rained in March.", "Snow in March."]) is None
+
+
+BERG = {"berg": Person("Maria Berg", "Berg", None), "lind": Person("Johan Lind", "Lind", None)}
+
+
+def test_a_pronoun_subject_is_named_after_the_one_person_the_sentences_before_it_name():
+    before = ["Maria Berg met the fleet on Monday.", "The boats stayed in port."]
+    assert name_pronoun_subject("He warmly welcomed the quota.", before, BERG) == "Berg warmly welcomed the quota."
+    assert name_pronoun_subject("After the talks, she left.", before, BERG) == "After the talks, Berg left."
+    known = {"de mistura": Person("Staffan de Mistura", "de Mistura", None)}
+    assert name_pronoun_subject("He said no.", ["de Mistura met them."], known) == "De Mistura said no."
+
+
+def test_a_pronoun_stays_unnamed_when_its_person_is_in_doubt():
+    assert name_pronoun_subject("He left.", ["Berg met Lind."], BERG) is None  # two people: either could be "he"
+    assert name_pronoun_subject("He left.", ["The boats stayed in port."], BERG) is None  # nobody named
+    assert name_pronoun_subject("He left.", ["Berg met them.", "It rained.", "It snowed.", "It froze."], BERG) is None
+    assert name_pronoun_subject("On that front, he left.", ["Berg spoke."], BERG) is None  # the lead points back too
+    assert name_pronoun_subject("He. Left.", ["Berg spoke."], BERG) is None  # not a pronoun subject and its verb
+    assert name_pronoun_subject("Berg left.", ["Berg spoke."], BERG) is None  # nothing to name

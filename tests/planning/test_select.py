@@ -42,6 +42,29 @@ def test_no_dangling_pronoun_first_sentence_is_chosen():
     assert not any(item.text.startswith("He ") for item in plan.items)
 
 
+def test_a_sentence_leaning_back_only_through_its_pronoun_subject_is_stated_with_the_name():
+    cluster = Cluster(
+        "quota",
+        (
+            article(
+                "a",
+                "2024-03-01",
+                "Fisheries envoy Maria Berg opened the quota talks in Oslo on Friday.",
+                "He said the boats would stay in port until the quota was agreed.",
+            ),
+            article(
+                "b",
+                "2024-03-01",
+                "Maria Berg said the quota talks in Oslo had opened on Friday.",
+                "She said the boats would stay in port until a quota was agreed by all.",
+            ),
+        ),
+    )
+    statements = [item.text for item in plan_of(cluster).items]
+    assert any("Maria Berg said the boats would stay in port" in text for text in statements)
+    assert not any(text.startswith(("He ", "She ")) for text in statements)
+
+
 def test_the_word_budget_holds_and_sentences_are_never_cut():
     for words in (5, 20, 40, 80):
         plan = plan_of(BRIDGE_TIMELINE, words)

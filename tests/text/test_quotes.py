@@ -1,4 +1,4 @@
-from mdsum.text.quotes import quotations, quote_overlap
+from mdsum.text.quotes import outside_quotes, quotations, quote_overlap
 
 
 def test_a_shared_quotation_counts_as_repetition_whatever_wraps_it():
@@ -16,3 +16,8 @@ def test_tokenised_quotes_are_found_too():
 def test_short_scare_quotes_are_not_statements():
     assert quotations('He backed a so-called "contact group" for the region.') == ()
     assert quote_overlap(quotations('"Promise kept," she said.'), quotations('"Promise kept," he said.')) == 0.0
+
+
+def test_outside_quotes_leaves_the_attribution_and_drops_a_quotation_left_open():
+    assert outside_quotes('"We are ready," Weber said, "and so is the city."').split() == ["Weber", "said,"]
+    assert outside_quotes('Weber said: "We are ready. The city is too.').split() == ["Weber", "said:"]

@@ -31,6 +31,11 @@ _PLACE = re.compile(r"\bin ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b")
 _SPEECH_VERBS = r"(?:said|says|told|added|warned|stressed|noted|explained|insisted|argued|announced|alluded)"
 _TITLES = r"(?:Mr|Mrs|Ms|Dr)\.?"
 _NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
+# "He warmly welcomed ...", "After the talks, she said ...": a sentence whose subject is a pronoun, with the
+# phrase before it (which must not point back itself: "On that front, he ...").
+_PRONOUN_SUBJECT = re.compile(r"^(?P<lead>[^,\"\u201c]{0,60},\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
+_POINTS_BACK = re.compile(r"\b(?:that|this|these|those|such|then)\b", re.IGNORECASE)
+ANTECEDENT_REACH = 3  # sentences back to look for whom "he" is
 
 
 _CONNECTORS = frozenset(["for", "of"])  # inside a title: "UN Special Envoy for Syria"
@@ -179,6 +184,29 @@ def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_w
             mended[index] = mended[index].replace(person.full_name, _introduced(person, description), 1)
             spare_words -= len(description.split())
     return mended
+
+
+def name_pronoun_subject(sentence: str, previous: Sequence[str], known: dict[str, Person]) -> str | None:
+    """``sentence`` with its pronoun subject replaced by the surname of the person it stands for, or None
+    when that person is not certain: the nearest of the ``previous`` sentences (the latest last) that
+    names anyone must name exactly one person, and a sentence without a name before it names no one.
+
+    Reading "He warmly welcomed a call by Macron ..." right after a sentence about de Mistura, a reader
+    knows who welcomed it; a summary that picks the sentence alone must say so.
+    """
+    subject = _PRONOUN_SUBJECT.match(sentence)
+    if subject is None or (subject.group("lead") and _POINTS_BACK.search(subject.group("lead"))):
+        return None
+    for earlier in reversed(previous[-ANTECEDENT_REACH:]):
+        named = {key: person for key, person, _ in _mentions(earlier, known)}
+        if len(named) > 1:
+            return None
+        if named:
+            surname = next(iter(named.values())).surname
+            if not subject.group("lead"):
+                surname = surname[0].upper() + surname[1:]
+            return sentence[: subject.start("pronoun")] + surname + sentence[subject.end("pronoun") :]
+    return None
 
 
 def event_place(opening: Iterable[str], everywhere: Iterable[str]) -> str | None:

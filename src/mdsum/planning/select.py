@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, event_place, introduce_people, introduction_words, people
-from mdsum.planning.statements import Statement, read_statements
+from mdsum.planning.statements import Statement, read_statements, with_subjects_named
 from mdsum.planning.themes import Theme, ThemeMap, find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
 from mdsum.text.quotes import quote_overlap
@@ -226,10 +226,10 @@ def make_plan(
     if not statements:
         statements = read_statements(cluster, min_words=1, sentences_only=False)
         notes.append(f"no sentence of {min_words}+ words ending like a sentence: planned from all lines")
-    themes = find_themes(statements, vectors, threshold)
+    known = people([statement.text for statement in statements])  # who to introduce, and at what cost
+    themes = find_themes(with_subjects_named(statements, cluster, known), vectors, threshold)
     timeline = Timeline.of(cluster)
     notes += themes.notes
-    known = people([statement.text for statement in themes.statements])  # who to introduce, and at what cost
     chosen = choose(themes, timeline, words, redundancy, novelty, known)
     if not chosen:
         notes.append(f"no self-contained sentence fits in {words} words; sentences are never cut")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from mdsum.model import Cluster
+from mdsum.planning.mentions import Person, name_pronoun_subject
 from mdsum.text.clean import is_sentence
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
-from mdsum.text.quotes import quotations
+from mdsum.text.quotes import outside_quotes, quotations
 from mdsum.text.tokens import content_stems
 from mdsum.text.values import extract_dates, extract_numbers, names
 
@@ -78,6 +80,7 @@ _SPEECH = re.compile(
 )
 # News prose reports speech in the past tense; "X says Y" is the present of a headline or standfirst.
 _HEADLINE_SAYS = re.compile(r"^[^\"\u201c]*\bsays\b")
+MIN_ATTRIBUTION_WORDS = 2  # words outside its quotation marks, the fewest that say who spoke: "...," Blair said.
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
 # "On that front, ...", "In this case, ...": an opening phrase that points back; "After the talks, he ...":
 # a pronoun subject after the opening phrase.
@@ -112,9 +115,12 @@ class Statement:
 
 def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no
-    speaker known only as "he", not a headline-style "X says Y", and not the unattributed
-    continuation of what the ``previous`` sentence reported "he" said."""
+    speaker known only as "he", not a headline-style "X says Y", not a bare quotation that
+    says not who said it, and not the unattributed continuation of what the ``previous``
+    sentence reported "he" said."""
     if _PRONOUN_SPEAKER.search(previous) and not _SPEECH.search(text):
+        return False
+    if len(re.findall(r"[A-Za-z]+", outside_quotes(text))) < MIN_ATTRIBUTION_WORDS:
         return False
     first = _FIRST_WORD.match(text)
     if first is None or first.group(1).lower() in _LEANS_BACK:
@@ -151,3 +157,22 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                 )
             )
     return tuple(found)
+
+
+def with_subjects_named(
+    statements: Sequence[Statement], cluster: Cluster, known: dict[str, Person]
+) -> tuple[Statement, ...]:
+    """``statements``, each that leans back only through its pronoun subject ("He warmly welcomed ...")
+    made self-contained by naming whom the pronoun stands for (`name_pronoun_subject`), when its
+    article leaves no doubt; the text as written is kept, the summary states the named wording."""
+    named = []
+    for statement in statements:
+        sentences = cluster.documents[statement.document].sentences
+        previous = sentences[max(0, statement.sentence - 1)] if statement.sentence else ""
+        wording = None
+        if not statement.standalone:
+            wording = name_pronoun_subject(statement.resolved, sentences[: statement.sentence], known)
+        if wording is not None and is_standalone(wording, previous):
+            statement = replace(statement, resolved=wording, standalone=True)
+        named.append(statement)
+    return tuple(named)

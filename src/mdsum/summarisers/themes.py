@@ -37,7 +37,7 @@ class ThemesSummariser(Summariser):
     """
 
     algorithm = "themes"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5  # 5: pronoun subjects named; bare quotations not self-contained
     vectors: str = "embeddings"
     min_words: int = 6
     threshold: float = 0.5

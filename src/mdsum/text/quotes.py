@@ -23,6 +23,13 @@ def quotations(text: str) -> tuple[frozenset[str], ...]:
     return tuple(words for words in quoted if len(words) >= MIN_QUOTE_WORDS)
 
 
+def outside_quotes(text: str) -> str:
+    """``text`` without its quotations, and without a quotation it opens and does not close (one that
+    runs on into the next sentence)."""
+    rest = _QUOTED.sub(" ", text)
+    return re.split(r"[\"\u201c\u201d\u201e]|``", rest, maxsplit=1)[0]
+
+
 def quote_overlap(first: Sequence[frozenset[str]], second: Sequence[frozenset[str]]) -> float:
     """How much of the shorter quotation the other repeats (0 unless they share `MIN_QUOTE_WORDS`)."""
     return max(
