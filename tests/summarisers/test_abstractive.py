@@ -12,7 +12,7 @@ from mdsum.entailment import EntailmentScorer
 from mdsum.errors import ConfigError, ModelError
 from mdsum.model import Cluster, Document
 from mdsum.summarisers import build_summariser
-from mdsum.summarisers.model_summariser import ModelSummariser
+from mdsum.summarisers.model_summariser import ModelSummariser, Reading
 
 
 def document(doc_id, date, *sentences):
@@ -113,7 +113,7 @@ def test_noise_from_the_model_falls_back_to_the_selector_with_a_note(tiny_chat_m
 def test_kept_sentences_carry_provenance(tiny_chat_model):
     summariser = build_summariser("abstractive-fuse", model=str(tiny_chat_model), **QUICK)
     reply = "**Summary:** Talks ended in Geneva on Friday without a breakthrough. The opposition wants a transition."
-    draft = summariser._finish(CLUSTER, 60, reply, (), ["fused"])
+    draft = summariser._finish(CLUSTER, 60, reply, (), Reading((), "fused"))
     assert [s.sources[0].document_id for s in draft.sentences] == ["early", "early"]
     assert draft.sentences[0].sources[0].sentence_index == 0
     assert draft.notes[0] == "fused"
@@ -126,7 +126,7 @@ def test_sentences_with_invented_details_are_dropped_with_a_note(tiny_chat_model
         "The ninth round will open on 3 November, said Ambassador Haley. "
         "The opposition wants a political transition."
     )
-    draft = summariser._finish(CLUSTER, 60, reply, (), [])
+    draft = summariser._finish(CLUSTER, 60, reply, (), Reading((), "fused"))
     assert [s.text for s in draft.sentences] == [
         "The seventh round of talks ended in Geneva on Friday.",
         "The opposition wants a political transition.",
@@ -141,7 +141,7 @@ def test_entailment_verification_replaces_a_reversed_sentence_with_a_note(tiny_c
     reply = (
         "The seventh round of talks ended in Geneva on Friday with a breakthrough. The opposition wants a transition."
     )
-    draft = summariser._finish(CLUSTER, 60, reply, (), [])
+    draft = summariser._finish(CLUSTER, 60, reply, (), Reading((), "fused"))
     assert [s.text for s in draft.sentences] == [
         "The seventh round of talks ended in Geneva on Friday without a breakthrough.",
         "The opposition wants a transition.",

@@ -39,7 +39,7 @@ def test_the_model_reads_only_the_dated_plan_in_time_order(rewriter, prompts):
     dates = {document_index: document.date for document_index, document in enumerate(BRIDGE_TIMELINE.documents)}
     assert lines == [f"[{dates[item.statement.document]}] {item.text}" for item in plan.items]
     assert lines[-1].startswith("[2024-04-20] As Harbour News reported on 20 April 2024")
-    assert summary.text == REPLY
+    assert summary.sentences[0].text == REPLY
     assert summary.sentences[0].sources
     assert any("rewrote the 'themes' plan" in note for note in summary.notes)
 

@@ -16,7 +16,9 @@ from typing import Any, ClassVar, NamedTuple
 from mdsum.entailment import EntailmentScorer
 from mdsum.errors import ConfigError
 from mdsum.model import Cluster, Document
+from mdsum.planning.select import Plan
 from mdsum.summarisers.base import Draft, Summariser
+from mdsum.summarisers.plan_fidelity import keep_to_plan
 from mdsum.summarisers.postcheck import check_output, verify_sentences, within_budget
 
 TOKENS_PER_WORD = 1.5  # English news in BPE vocabularies; leaves room to finish the last sentence
@@ -41,12 +43,14 @@ class Reading(NamedTuple):
 
     ``restatements``: (document id, sentence index) -> how the summary may state that source
     sentence (a plan's line: relative days resolved, a later report dated); verification puts it,
-    not the raw source sentence, in place of a written sentence that fails.
+    not the raw source sentence, in place of a written sentence that fails. ``plan``: the content
+    plan the items are the lines of, which the written summary is then held to (`keep_to_plan`).
     """
 
     items: Sequence[tuple[str, str]]
     note: str
     restatements: Mapping[tuple[str, int], str] = {}
+    plan: Plan | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class ModelSummariser(Summariser):
     """
 
     version: ClassVar[int] = (
-        4  # 2: unstated details dropped; 3: one tokeniser; 4: a replacement prefers the plan's line
+        5  # 2: unstated details dropped; 3: one tokeniser; 4: a replacement prefers the plan's line; 5: plan held
     )
     model: str = "qwen2.5-coder-0.5b-instruct"
     selector: str = "lexrank"
@@ -91,7 +95,7 @@ class ModelSummariser(Summariser):
             return self._fallback(cluster, words, [reading.note])
         prompt, instructions = self._fuse_prompt(loaded, reading.items, words)
         text = self._write(loaded, prompt, words)
-        return self._finish(cluster, words, text, instructions, [reading.note], reading.restatements)
+        return self._finish(cluster, words, text, instructions, reading)
 
     @abstractmethod
     def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
@@ -122,17 +126,21 @@ class ModelSummariser(Summariser):
         words: int,
         text: str,
         instructions,
-        notes: Sequence[str],
-        restatements: Mapping[tuple[str, int], str] = {},
+        reading: Reading,
     ) -> Draft:
-        """The checked model output with provenance, or the extractive fallback if nothing is left."""
+        """The checked model output with provenance (held to the plan, if the model rewrote one), or the
+        extractive fallback if nothing is left."""
         from mdsum.text.split import split_sentences
 
         titles = [document.title for document in cluster.documents if document.title]
         checked = check_output(text, words, instructions, titles, split_sentences)
         scorer = EntailmentScorer(self.verify_model or self.model) if self.verify == "entailment" else None
-        verified = verify_sentences(checked.sentences, cluster, scorer, restatements)
-        kept = within_budget(verified.sentences, words, [*notes, *checked.notes, *verified.notes])
+        verified = verify_sentences(checked.sentences, cluster, scorer, reading.restatements)
+        notes = [reading.note, *checked.notes, *verified.notes]
+        if reading.plan is not None:
+            verified = keep_to_plan(verified.sentences, reading.plan, cluster, words)
+            notes += verified.notes
+        kept = within_budget(verified.sentences, words, notes)
         if not kept.sentences:
             return self._fallback(cluster, words, [*kept.notes, "the model wrote no usable sentence"])
         return Draft(kept.sentences, kept.notes)

@@ -43,7 +43,7 @@ class PlanRewriteSummariser(ModelSummariser):
         restatements = {
             (cluster.documents[item.statement.document].id, item.statement.sentence): item.text for item in plan.items
         }
-        return Reading(items, f"rewrote the '{self.selector}' plan of {len(items)} themes", restatements)
+        return Reading(items, f"rewrote the '{self.selector}' plan of {len(items)} themes", restatements, plan)
 
     def _summarise(self, cluster: Cluster, words: int) -> Draft:
         """The rewrite, or the extractive plan with a note when the model fails while writing.

@@ -1,0 +1,79 @@
+"""Holding a rewrite to its plan: the model may only restate the plan's lines, in the plan's time order.
+
+A small model asked to rewrite a dated plan still drifts: it drops lines (the 0.5B kept three
+of seven on the seeds), adds a sentence of its own ("This was a significant development"),
+or tells a later development first. Verification catches what the sources contradict, not
+what the plan leaves out. So after verification each written sentence is anchored to the
+plan line it restates most (by shared content words):
+- a sentence whose words mostly come from no line of the plan is the model's own, and dropped;
+- a later development is moved after the event it follows (the model's order is kept otherwise);
+- a line no written sentence restates is put back, in the plan's words, at its place in the plan,
+  heaviest theme first while the budget allows.
+Each change is a note, so the summary says where it departs from what the model wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from mdsum.model import Cluster, SourceRef, SummarySentence
+from mdsum.planning.select import Plan
+from mdsum.summarisers.postcheck import Verified
+from mdsum.text.tokens import content_stems
+
+FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
+RESTATED = 0.5  # share of a line's content words one written sentence must hold to restate it
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(content_stems(text))
+
+
+def _anchor(sentence: frozenset[str], lines: Sequence[frozenset[str]]) -> int:
+    """The line sharing most of the sentence's content words (the earliest on a tie)."""
+    return max(range(len(lines)), key=lambda k: (len(sentence & lines[k]), -k))
+
+
+def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Cluster, words: int) -> Verified:
+    """``sentences`` (verified model output) held to ``plan`` within ``words`` words, with a note per change."""
+    if not plan.items:
+        return Verified(list(sentences), [])
+    notes: list[str] = []
+    lines = [_words(item.text) for item in plan.items]
+    stated = frozenset().union(*lines)
+    anchored: list[tuple[int, SummarySentence]] = []
+    for sentence in sentences:
+        own = _words(sentence.text)
+        if own and len(own & stated) < FROM_PLAN * len(own):
+            notes.append(f"dropped a model sentence that restates no line of the plan: {sentence.text}")
+            continue
+        anchored.append((_anchor(own, lines), sentence))
+
+    def day(line: int) -> dt.date:
+        return plan.items[line].later or dt.date.min
+
+    in_time = sorted(anchored, key=lambda pair: day(pair[0]))
+    if in_time != anchored:
+        notes.append("moved the later development(s) the model told early to the end, in time order")
+    written = [_words(sentence.text) for _, sentence in in_time]
+    left_out = [
+        k for k, line in enumerate(lines) if not any(len(own & line) >= RESTATED * len(line) for own in written)
+    ]
+    used = sum(len(sentence.text.split()) for _, sentence in in_time)
+    restored = 0
+    for k in sorted(left_out, key=lambda k: -plan.items[k].theme.weight):
+        item = plan.items[k]
+        if used + item.words > words:
+            continue
+        sources = tuple(
+            SourceRef(cluster.documents[statement.document].id, statement.sentence, score)
+            for statement, score in item.sources
+        )
+        place = next((i for i, (line, _) in enumerate(in_time) if (day(line), line) > (day(k), k)), len(in_time))
+        in_time.insert(place, (k, SummarySentence(item.text, sources)))
+        used += item.words
+        restored += 1
+    if restored:
+        notes.append(f"put back {restored} line(s) of the plan the model left out, in the plan's words")
+    return Verified([sentence for _, sentence in in_time], notes)
