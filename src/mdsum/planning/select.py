@@ -1,7 +1,9 @@
 """The plan: which themes a summary states, with which sentence, in what order, dated how.
 
-Themes are taken by weight, each discounted by its similarity to those already taken
-(maximal marginal relevance), while their sentences fit the word budget. The heaviest theme
+Themes are taken by weight, skipping one whose sentence repeats a sentence already taken, while
+their sentences fit the word budget; a weight may also be discounted by its similarity to those
+taken (maximal marginal relevance, ``novelty``), which by default it is not: on the four
+checklisted clusters the discount only traded heavier themes for lighter ones. The heaviest theme
 of the event goes first, stated by its lead (what happened, where, when); right after it,
 the heaviest theme of each later report, so a later development is never crowded out by the
 event's minor details. Every other theme is stated by its shortest self-contained sentence
@@ -213,7 +215,7 @@ def make_plan(
     min_words: int = 6,
     threshold: float = 0.5,
     redundancy: float = 0.5,
-    novelty: float = 1.0,
+    novelty: float = 0.0,
 ) -> Plan:
     """The plan of a summary of ``cluster`` in at most ``words`` words.
 

@@ -37,12 +37,12 @@ class ThemesSummariser(Summariser):
     """
 
     algorithm = "themes"
-    version: ClassVar[int] = 5  # 5: pronoun subjects named; bare quotations not self-contained
+    version: ClassVar[int] = 6  # 5: pronoun subjects named, bare quotations not self-contained; 6: novelty 0
     vectors: str = "embeddings"
     min_words: int = 6
     threshold: float = 0.5
     redundancy: float = 0.5
-    novelty: float = 1.0
+    novelty: float = 0.0
 
     def __post_init__(self) -> None:
         if self.vectors not in VECTORS:
