@@ -44,3 +44,9 @@ def test_lines_the_model_left_out_are_put_back_in_plan_order_within_the_budget()
 def test_a_rewrite_that_restates_every_line_is_kept_as_written():
     result = held(*LINES)
     assert [sentence.text for sentence in result.sentences] == LINES and not result.notes
+
+
+def test_a_left_out_later_development_is_put_back_before_heavier_event_lines():
+    result = held(REOPENED, words=40)  # room for one more line of about 20 words
+    first, restored = [sentence.text for sentence in result.sentences]
+    assert first == REOPENED and restored in LINES[4:]  # one of the two later lines, not a heavier July one

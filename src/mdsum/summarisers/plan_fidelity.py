@@ -8,7 +8,8 @@ plan line it restates most (by shared content words):
 - a sentence whose words mostly come from no line of the plan is the model's own, and dropped;
 - a later development is moved after the event it follows (the model's order is kept otherwise);
 - a line no written sentence restates is put back, in the plan's words, at its place in the plan,
-  heaviest theme first while the budget allows.
+  while the budget allows: a later development first (the plan gave it a place for that reason),
+  then the heaviest theme.
 Each change is a note, so the summary says where it departs from what the model wrote.
 """
 
@@ -62,7 +63,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     ]
     used = sum(len(sentence.text.split()) for _, sentence in in_time)
     restored = 0
-    for k in sorted(left_out, key=lambda k: -plan.items[k].theme.weight):
+    for k in sorted(left_out, key=lambda k: (plan.items[k].later is None, -plan.items[k].theme.weight)):
         item = plan.items[k]
         if used + item.words > words:
             continue
