@@ -1,10 +1,11 @@
+import datetime as dt
 import re
 
 from support import BRIDGE_TIMELINE, REOPENED, article
 
 from mdsum.model import Cluster
 from mdsum.planning.select import make_plan
-from mdsum.planning.timeline import Timeline, introduce
+from mdsum.planning.timeline import Timeline, day_marker, introduce
 
 
 def plan_of(cluster: Cluster, words: int = 200):
@@ -21,8 +22,15 @@ def test_a_later_report_comes_last_introduced_by_its_date():
     plan = plan_of(BRIDGE_TIMELINE)
     later = [item for item in plan.items if item.later]
     assert later and plan.items[-len(later) :] == tuple(later)
-    assert later[0].text.startswith("On 20 April 2024, engineers found new cracks")
+    assert later[0].text.startswith("As reported on 20 April 2024, engineers found new cracks")
     assert any("later report dated 2024-04-20" in note for note in plan.notes)
+
+
+def test_a_later_report_dates_what_was_said_that_day_and_reports_any_other_fact():
+    assert day_marker(dt.date(2017, 9, 27), "The envoy said new talks will take place.") == "On 27 September 2017"
+    assert day_marker(dt.date(2006, 7, 7), "Fifty-two people were killed in the attacks.") == (
+        "As reported on 7 July 2006"  # the anniversary report recalls 2005: "On 7 July 2006" would move the deaths
+    )
 
 
 def test_a_contradiction_is_stated_with_each_sides_date():

@@ -88,7 +88,7 @@ class _Selection:
         statement = self.speakers[t]
         lead_ins = [""]
         if (later := self.timeline.later_day(self.themes.themes[t])) is not None:
-            lead_ins.append(day_marker(later))
+            lead_ins.append(day_marker(later, statement.resolved))
         if self.themes.conflicting(t):
             lead_ins.append(self.timeline.attribution(statement.document))
         lead_in = max(len(lead_in.split()) for lead_in in lead_ins)
@@ -180,7 +180,7 @@ def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, St
         if any(c in picked for c in themes.conflicting(t)):
             text = introduce(text, timeline.attribution(statement.document), names)
         elif day is not None and day not in introduced and day not in statement.days:
-            text = introduce(text, day_marker(day), names)
+            text = introduce(text, day_marker(day, text), names)
         if day is not None:
             introduced.add(day)
         items.append(

@@ -3,7 +3,8 @@ a summary says so.
 
 The cluster's main date is the median of its documents' dates. A document dated more than
 `LATER_REPORT_DAYS` after it reports a later development: its themes come after the event's,
-each later day introduced by its date ("On 27 September 2017, ..."). Undated documents are
+each later day introduced by its date ("On 27 September 2017, the envoy said ...", or "As reported
+on 7 July 2006, ..." before a fact the report may recall from an earlier day). Undated documents are
 taken to report the event itself, and a cluster without dates has one undated block and no
 date markers. Within the event, themes follow the articles' own order (news leads with what
 matters most: what happened, where and when).
@@ -12,6 +13,7 @@ matters most: what happened, where and when).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +23,12 @@ from mdsum.text.dates import format_day, iso_day
 from mdsum.text.tokens import stop_words
 
 LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
+# What someone said or announced: it was said on the day of the report that tells it.
+_SAID = re.compile(
+    r"\b(?:said|says|told|tells|announced|announces|added|adds|warned|warns|stressed|stresses|noted|notes|"
+    r"explained|explains|insisted|insists|argued|argues|declared|declares|confirmed|confirms|urged|urges)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -90,5 +98,10 @@ def introduce(sentence: str, lead_in: str, names: frozenset[str] = frozenset()) 
     return f"{lead_in}, {sentence}"
 
 
-def day_marker(day: dt.date) -> str:
-    return f"On {format_day(day)}"
+def day_marker(day: dt.date, sentence: str) -> str:
+    """How a later report's ``sentence`` is introduced: "On <day>" when it tells what someone said or
+    announced (that day), else "As reported on <day>", since the report may recall an earlier fact
+    ("fifty-two people were killed in the attacks", in a report of the first anniversary)."""
+    if _SAID.search(sentence):
+        return f"On {format_day(day)}"
+    return f"As reported on {format_day(day)}"

@@ -37,7 +37,7 @@ class ThemesSummariser(Summariser):
     """
 
     algorithm = "themes"
-    version: ClassVar[int] = 6  # 5: pronoun subjects named, bare quotations not self-contained; 6: novelty 0
+    version: ClassVar[int] = 7  # 5: pronoun subjects named, bare quotations not self-contained; 6: novelty 0; 7: "As reported on"
     vectors: str = "embeddings"
     min_words: int = 6
     threshold: float = 0.5
