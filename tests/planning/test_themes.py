@@ -63,6 +63,8 @@ def test_standalone_sentences():
     assert not is_standalone('"It was late and it cost more than anyone planned."')  # who said it?
     assert not is_standalone('"It was late. It cost more than anyone planned.')  # a quotation running on
     assert is_standalone('"The repair was late," Weber said.')
+    assert not is_standalone("HMS Cornwall at Zeebrugge in 2006.")  # a photo caption
+    assert not is_standalone("Ambulances at Russell Square, London after the July 7, 2005 bombings.")
 
 
 def test_no_statements_no_themes():

@@ -18,7 +18,7 @@ from mdsum.planning.mentions import Person, name_pronoun_subject
 from mdsum.text.clean import is_sentence
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
 from mdsum.text.quotes import outside_quotes, quotations
-from mdsum.text.tokens import content_stems
+from mdsum.text.tokens import content_stems, stop_words
 from mdsum.text.values import extract_dates, extract_numbers, names
 
 # First words that point back to a sentence the summary may not contain.
@@ -80,6 +80,10 @@ _SPEECH = re.compile(
 )
 # News prose reports speech in the past tense; "X says Y" is the present of a headline or standfirst.
 _HEADLINE_SAYS = re.compile(r"^[^\"\u201c]*\bsays\b")
+# Prose has lower-case content words (a verb, common nouns); a photo caption or a heading is mostly names:
+# "HMS Cornwall at Zeebrugge in 2006.", "Ambulances at Russell Square, London after the July 7, 2005 bombings."
+MIN_COMMON_WORDS = 2
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
 MIN_ATTRIBUTION_WORDS = 2  # words outside its quotation marks, the fewest that say who spoke: "...," Blair said.
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
 # "On that front, ...", "In this case, ...": an opening phrase that points back; "After the talks, he ...":
@@ -115,12 +119,14 @@ class Statement:
 
 def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no
-    speaker known only as "he", not a headline-style "X says Y", not a bare quotation that
-    says not who said it, and not the unattributed continuation of what the ``previous``
-    sentence reported "he" said."""
+    speaker known only as "he", not a headline-style "X says Y" or a caption, not a bare
+    quotation that says not who said it, and not the unattributed continuation of what the
+    ``previous`` sentence reported "he" said."""
     if _PRONOUN_SPEAKER.search(previous) and not _SPEECH.search(text):
         return False
     if len(re.findall(r"[A-Za-z]+", outside_quotes(text))) < MIN_ATTRIBUTION_WORDS:
+        return False
+    if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
     first = _FIRST_WORD.match(text)
     if first is None or first.group(1).lower() in _LEANS_BACK:

@@ -37,7 +37,9 @@ class ThemesSummariser(Summariser):
     """
 
     algorithm = "themes"
-    version: ClassVar[int] = 7  # 5: pronoun subjects named, bare quotations not self-contained; 6: novelty 0; 7: "As reported on"
+    version: ClassVar[int] = (
+        8  # 5: pronoun subjects named, bare quotations not self-contained; 6: novelty 0; 7: "As reported on"; 8: no captions
+    )
     vectors: str = "embeddings"
     min_words: int = 6
     threshold: float = 0.5
