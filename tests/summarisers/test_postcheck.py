@@ -1,7 +1,7 @@
 from support import document
 
 from mdsum.model import Cluster, SourceRef, SummarySentence
-from mdsum.summarisers.postcheck import check_output, strip_markup, verify_sentences, within_budget
+from mdsum.summarisers.postcheck import check_output, date_once, strip_markup, verify_sentences, within_budget
 from mdsum.text.split import split_sentences
 
 INSTRUCTIONS = ("Write one merged news account of at most 100 words, as plain prose in past tense.",)
@@ -44,6 +44,16 @@ def test_repeated_sentence_is_dropped():
     checked = check(f"{GOOD[0]} {GOOD[1]} {GOOD[0]}")
     assert checked.sentences == GOOD
     assert any("repeated" in note for note in checked.notes)
+
+
+def test_a_date_stated_twice_in_one_sentence_loses_its_opening_copy():
+    checked = check("On September 27, 2017, on 27 September 2017, the envoy said new talks would open.")
+    assert checked.sentences == ["On 27 September 2017, the envoy said new talks would open."]
+    assert any("opening date of 1 model sentence" in note for note in checked.notes)
+    twice = "On Friday 14 July 2017, the round wrapped up on Friday 14 July 2017 in Geneva."
+    assert date_once(twice) == "The round wrapped up on Friday 14 July 2017 in Geneva."
+    kept = ["On 14 July 2017, the round ended; the next opens on 1 September.", "On Friday, the round ended."]
+    assert [date_once(sentence) for sentence in kept] == kept  # another date, or none stated again
 
 
 def test_trimmed_at_a_sentence_boundary_within_budget():

@@ -1,7 +1,8 @@
 """Post-checks on model output before it becomes a summary.
 
 Small instruct models wrap their answer in markdown, echo the instructions, copy headlines
-and datelines, repeat themselves and stop mid-sentence when the token limit hits. Each
+and datelines, repeat themselves (a date, a sentence) and stop mid-sentence when the token
+limit hits. Each
 check below removes one of these and says so in a note, so `Summary.notes` explains every
 difference between what the model wrote and what the summary shows. Last, every written
 sentence is verified against its sources (`verify_sentences`): they invent details and,
@@ -19,6 +20,7 @@ from mdsum.entailment import EntailmentScorer, check_sentence, copied_statements
 from mdsum.model import Cluster, SourceRef, SummarySentence
 from mdsum.text.clean import is_sentence
 from mdsum.text.tokens import content_stems
+from mdsum.text.values import extract_dates
 
 _MARKUP = [
     (re.compile(r"<[^>]+>"), " "),  # HTML tags
@@ -28,6 +30,8 @@ _MARKUP = [
     (re.compile(r"\*\*|__|`"), ""),  # bold, code
 ]
 _LEAD_IN = re.compile(r"^\s*(here is|here's|below is)\b[^:\n]*:\s*|^\s*[A-Z][\w ]{0,30}:\s*(?=\S)", re.I)
+# "On 27 September 2017, ...": an opening date phrase (a year after a comma is part of it).
+_OPENING_DATE = re.compile(r"^On (?P<date>[^,]*\d[^,]*(?:, \d{4})?), (?=\S)")
 MIN_SENTENCE_WORDS = 4
 DUPLICATE_OVERLAP = 0.8  # share of content words two sentences have in common to count as one
 
@@ -47,6 +51,20 @@ def strip_markup(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = "\n".join(" ".join(line.split()) for line in text.splitlines())
     return _LEAD_IN.sub("", text.strip())
+
+
+def date_once(sentence: str) -> str:
+    """``sentence`` without its opening "On <date>, " when the rest states that date again: a model
+    told to date a plan line that is already dated writes "On 27 September 2017, on 27 September 2017, ..."."""
+    opening = _OPENING_DATE.match(sentence)
+    if opening is None:
+        return sentence
+    dates, _ = extract_dates(opening.group("date"))
+    again, _ = extract_dates(sentence[opening.end() :])
+    if not dates or not all(any(later.states(date) for later in again) for date in dates):
+        return sentence
+    rest = sentence[opening.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def _echoes(sentence: str, instructions: Sequence[str]) -> bool:
@@ -78,7 +96,10 @@ def check_output(text: str, words: int, instructions: Sequence[str], titles: Seq
     dropped = {"echo": 0, "header": 0, "repeat": 0, "fragment": 0}
     headlines = {title.strip().lower() for title in titles if title}
     candidates = [s.strip() for line in cleaned.splitlines() for s in split(line) if s.strip()]
-    for position, sentence in enumerate(candidates):
+    once = [date_once(sentence) for sentence in candidates]
+    if twice := sum(a != b for a, b in zip(candidates, once, strict=True)):
+        notes.append(f"removed the opening date of {twice} model sentence(s) that state it again")
+    for position, sentence in enumerate(once):
         if _echoes(sentence, instructions):
             dropped["echo"] += 1
         elif sentence.lower().rstrip(".") in headlines:
