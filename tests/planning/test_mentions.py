@@ -99,3 +99,10 @@ def test_a_pronoun_stays_unnamed_when_its_person_is_in_doubt():
     assert name_pronoun_subject("On that front, he left.", ["Berg spoke."], BERG) is None  # the lead points back too
     assert name_pronoun_subject("He. Left.", ["Berg spoke."], BERG) is None  # not a pronoun subject and its verb
     assert name_pronoun_subject("Berg left.", ["Berg spoke."], BERG) is None  # nothing to name
+
+
+def test_a_surname_inside_another_word_is_no_mention():
+    known = {"north": Person("Oliver North", "North", None)}
+    landed = "Osman and his escort landed at RAF Northolt."
+    assert name_pronoun_subject("He is expected to be put on trial.", [landed], known) is None
+    assert introduce_people(["North left.", landed], known, 20)[0] == "Oliver North left."

@@ -134,7 +134,7 @@ def _mentions(sentence: str, known: dict[str, Person]) -> Iterator[tuple[str, Pe
     """The people ``sentence`` mentions, each with its mention by surname alone (None when it names
     them in full, or the surname only inside a longer name)."""
     for key, person in known.items():
-        if re.search(re.escape(key), sentence, re.IGNORECASE):
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", sentence, re.IGNORECASE):  # not "North" in "Northolt"
             mention = re.search(rf"(?:\b{_TITLES} )?{_mention(person.surname)}(?=(\s+[a-z])?)", sentence)
             yield key, person, None if person.full_name in sentence else mention
 
