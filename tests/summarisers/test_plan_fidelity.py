@@ -25,7 +25,7 @@ def test_a_sentence_of_the_models_own_is_dropped_and_noted():
 
 
 def test_a_later_development_told_first_is_moved_after_the_event():
-    result = held(CRACKS, REOPENED, words=40)
+    result = held(CRACKS, REOPENED, words=33)  # room for these two alone
     assert [sentence.text for sentence in result.sentences] == [REOPENED, CRACKS]
     assert any("in time order" in note for note in result.notes)
 
@@ -36,8 +36,8 @@ def test_lines_the_model_left_out_are_put_back_in_plan_order_within_the_budget()
     assert texts[0] == REOPENED and texts[-2] == CRACKS  # restored lines go where the plan has them
     assert set(LINES[1:4]) <= set(texts) and LINES[-1] == texts[-1]
     assert all(sentence.sources for sentence in result.sentences if sentence.text in LINES)
-    assert any("put back 4 line(s)" in note for note in result.notes)
-    tight = held(REOPENED, CRACKS, words=40)  # room for the two written sentences only
+    assert any("stated 4 line(s) of the plan that the rewrite does not" in note for note in result.notes)
+    tight = held(REOPENED, CRACKS, words=33)  # room for the two written sentences only
     assert [sentence.text for sentence in tight.sentences] == [REOPENED, CRACKS] and not tight.notes
 
 
@@ -50,3 +50,12 @@ def test_a_left_out_later_development_is_put_back_before_heavier_event_lines():
     result = held(REOPENED, words=40)  # room for one more line of about 20 words
     first, restored = [sentence.text for sentence in result.sentences]
     assert first == REOPENED and restored in LINES[4:]  # one of the two later lines, not a heavier July one
+
+
+def test_over_the_budget_the_lightest_lines_go_and_the_later_development_stays():
+    result = held(REOPENED, LINES[2], LINES[3], CRACKS, words=45)
+    texts = [sentence.text for sentence in result.sentences]
+    assert texts[0] == REOPENED and texts[-1] == CRACKS
+    assert sum(len(text.split()) for text in texts) <= 45
+    assert LINES[3] not in texts  # the lightest line the model wrote
+    assert any(note.startswith("left out") and "to fit 45 words" in note for note in result.notes)

@@ -66,3 +66,15 @@ def test_a_new_plan_version_is_a_new_rewrite_version(monkeypatch):
     monkeypatch.setattr(ThemesSummariser, "version", ThemesSummariser.version + 1)
     after = build_summariser("abstractive").versions
     assert before[0] == after[0] and after[1:] == (before[1] + 1,)
+
+
+def test_room_the_rewrite_leaves_is_filled_from_a_plan_half_as_long_again(tiny_chat_model, prompts):
+    rewriter = build_summariser("abstractive", model=str(tiny_chat_model), input_tokens=30, verify="detail")
+    summary = rewriter.summarise(BRIDGE_TIMELINE, 40)
+    held = [item.text for item in ThemesSummariser().plan(BRIDGE_TIMELINE, 60).items]
+    assert summary.sentences[0].text == REPLY
+    assert [sentence.text for sentence in summary.sentences[1:]] and all(
+        sentence.text in held for sentence in summary.sentences[1:]
+    )
+    assert len(summary.text.split()) <= 40
+    assert any("line(s) of the plan that the rewrite does not" in note for note in summary.notes)

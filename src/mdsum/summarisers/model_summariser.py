@@ -64,7 +64,7 @@ class ModelSummariser(Summariser):
     whether the sentence's sources entail it, and replaces a failing one by its source sentence.
     """
 
-    version: ClassVar[int] = 6  # bumped whenever the same model output can give a different summary
+    version: ClassVar[int] = 7  # bumped whenever the same model output can give a different summary
     model: str = "qwen2.5-coder-0.5b-instruct"
     selector: str = "lexrank"
     input_tokens: int = 600
@@ -131,7 +131,9 @@ class ModelSummariser(Summariser):
         from mdsum.text.split import split_sentences
 
         titles = [document.title for document in cluster.documents if document.title]
-        checked = check_output(text, words, instructions, titles, split_sentences)
+        # A rewrite held to its plan is fitted to the budget there, by what its sentences state.
+        room = words if reading.plan is None else len(text.split())
+        checked = check_output(text, room, instructions, titles, split_sentences)
         scorer = EntailmentScorer(self.verify_model or self.model) if self.verify == "entailment" else None
         verified = verify_sentences(checked.sentences, cluster, scorer, reading.restatements)
         notes = [reading.note, *checked.notes, *verified.notes]

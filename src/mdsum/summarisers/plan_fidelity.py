@@ -7,9 +7,9 @@ what the plan leaves out. So after verification each written sentence is anchore
 plan line it restates most (by shared content words):
 - a sentence whose words mostly come from no line of the plan is the model's own, and dropped;
 - a later development is moved after the event it follows (the model's order is kept otherwise);
-- a line no written sentence restates is put back, in the plan's words, at its place in the plan,
-  while the budget allows: a later development first (the plan gave it a place for that reason),
-  then the heaviest theme.
+- a line no written sentence restates is put back, in the plan's words, at its place in the plan;
+- over the budget, what states the lightest lines goes: the opening and a later development are
+  kept first (the plan gave them their places for that reason), then the heaviest themes.
 Each change is a note, so the summary says where it departs from what the model wrote.
 """
 
@@ -37,7 +37,8 @@ def _anchor(sentence: frozenset[str], lines: Sequence[frozenset[str]]) -> int:
 
 
 def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Cluster, words: int) -> Verified:
-    """``sentences`` (verified model output) held to ``plan`` within ``words`` words, with a note per change."""
+    """``sentences`` (verified model output, which may run over the budget) held to ``plan`` within ``words``
+    words, with a note per change."""
     if not plan.items:
         return Verified(list(sentences), [])
     notes: list[str] = []
@@ -61,20 +62,35 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     left_out = [
         k for k, line in enumerate(lines) if not any(len(own & line) >= RESTATED * len(line) for own in written)
     ]
-    used = sum(len(sentence.text.split()) for _, sentence in in_time)
-    restored = 0
-    for k in sorted(left_out, key=lambda k: (plan.items[k].later is None, -plan.items[k].theme.weight)):
+
+    def rank(line: int) -> tuple[bool, bool, float]:
+        """What the budget keeps first: the opening, then a later development, then the heaviest theme."""
+        item = plan.items[line]
+        return (line != 0, item.later is None, -item.theme.weight)
+
+    # Written sentences and left-out lines compete for the budget by the rank of the line they state,
+    # a written sentence first on a tie (it may state more than its line).
+    entries = [(rank(line), 0, position) for position, (line, _) in enumerate(in_time)]
+    entries += [(rank(line), 1, line) for line in left_out]
+    kept: set[tuple[int, int]] = set()
+    used = 0
+    for _, restored, index in sorted(entries):
+        length = len((plan.items[index].text if restored else in_time[index][1].text).split())
+        if used + length <= words:
+            kept.add((restored, index))
+            used += length
+    if cut := sum((0, position) not in kept for position in range(len(in_time))):
+        notes.append(f"left out {cut} model sentence(s) to fit {words} words, keeping the heavier lines of the plan")
+    in_time = [pair for position, pair in enumerate(in_time) if (0, position) in kept]
+    put_back = [line for line in left_out if (1, line) in kept]
+    for k in put_back:
         item = plan.items[k]
-        if used + item.words > words:
-            continue
         sources = tuple(
             SourceRef(cluster.documents[statement.document].id, statement.sentence, score)
             for statement, score in item.sources
         )
         place = next((i for i, (line, _) in enumerate(in_time) if (day(line), line) > (day(k), k)), len(in_time))
         in_time.insert(place, (k, SummarySentence(item.text, sources)))
-        used += item.words
-        restored += 1
-    if restored:
-        notes.append(f"put back {restored} line(s) of the plan the model left out, in the plan's words")
+    if put_back:
+        notes.append(f"stated {len(put_back)} line(s) of the plan that the rewrite does not, in the plan's words")
     return Verified([sentence for _, sentence in in_time], notes)

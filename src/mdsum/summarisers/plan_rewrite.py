@@ -5,11 +5,13 @@ theme, each tagged with its article's date, in time order, a later development l
 introduced by its date -- it only has to join and compress. The prompt is the model
 summarisers' merge prompt; only what the model reads differs. The plan comes from the
 extractive `themes` summariser (``selector``), which is also what the summary falls back to
-when the model fails or writes nothing usable.
+when the model fails or writes nothing usable. The rewrite is then held to the plan
+(`mdsum.summarisers.plan_fidelity`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +20,10 @@ from mdsum.errors import ConfigError, ModelError
 from mdsum.model import Cluster, Document
 from mdsum.summarisers.base import Draft
 from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, Reading, dated
+
+# The rewrite is held to a plan for this many times its budget: what the model saves by merging, the
+# next heaviest lines of that plan fill (`keep_to_plan`).
+HELD_PLAN_SCALE = 1.5
 
 
 @dataclass(frozen=True)
@@ -38,12 +44,15 @@ class PlanRewriteSummariser(ModelSummariser):
 
     def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
         """The plan's lines in its order, each (its article's date tag, its sentence)."""
-        plan = self._planner().plan(cluster, max(words, int(self.input_tokens / TOKENS_PER_WORD)))
+        planner = self._planner()
+        plan = planner.plan(cluster, max(words, int(self.input_tokens / TOKENS_PER_WORD)))
         items = [(dated(cluster.documents[item.statement.document]), item.text) for item in plan.items]
+        held = planner.plan(cluster, math.ceil(words * HELD_PLAN_SCALE))
         restatements = {
-            (cluster.documents[item.statement.document].id, item.statement.sentence): item.text for item in plan.items
+            (cluster.documents[item.statement.document].id, item.statement.sentence): item.text
+            for item in (*plan.items, *held.items)
         }
-        return Reading(items, f"rewrote the '{self.selector}' plan of {len(items)} themes", restatements, plan)
+        return Reading(items, f"rewrote the '{self.selector}' plan of {len(items)} themes", restatements, held)
 
     def _summarise(self, cluster: Cluster, words: int) -> Draft:
         """The rewrite, or the extractive plan with a note when the model fails while writing.
