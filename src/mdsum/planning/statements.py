@@ -174,7 +174,7 @@ def with_subjects_named(
     named = []
     for statement in statements:
         sentences = cluster.documents[statement.document].sentences
-        previous = sentences[max(0, statement.sentence - 1)] if statement.sentence else ""
+        previous = sentences[statement.sentence - 1] if statement.sentence else ""
         wording = None
         if not statement.standalone:
             wording = name_pronoun_subject(statement.resolved, sentences[: statement.sentence], known)
