@@ -7,13 +7,15 @@ count of the reference (the mean when a cluster has several). Scores are rouge-s
 F1 (stemmed; rougeLsum on newline-joined sentences), averaged over references and then
 clusters. Each table ends with whether the best mdsum system beats sumy's LexRank by
 --margin ROUGE-2 points (issue 10's target: 1.5). Speed is clusters per second of
-summarising alone (best of --repeats passes): model loading is timed apart, ROUGE is not timed. The data is read from ../shared/data and never copied.
+summarising alone (best of --repeats passes), printed beside the 1-minute load average: model loading is
+timed apart, ROUGE is not timed. The data is read from ../shared/data and never copied.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -149,7 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"\n{filename}: {len(clusters)} clusters, budget = reference words (mean {statistics.mean(map(budget, clusters)):.0f})"
         )
-        print(f"{'system':<20}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'clusters/s':>12}{'load s':>8}{'over budget':>13}")
+        print(
+            f"{'system':<20}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'clusters/s':>12}{'load s':>8}{'over budget':>13}"
+            f"{'load avg':>10}"
+        )
         rouge2 = {}
         for name in ["sumy-lexrank", *args.summarisers]:
             system, load_seconds = load(name)
@@ -157,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rouge2[name] = scores["rouge2"]
             print(
                 f"{name:<20}{scores['rouge1']:>7.2f}{scores['rouge2']:>7.2f}{scores['rougeLsum']:>8.2f}"
-                f"{speed:>12.1f}{load_seconds:>8.1f}{over:>13}"
+                f"{speed:>12.1f}{load_seconds:>8.1f}{over:>13}{os.getloadavg()[0]:>10.2f}"
             )
         print(target_line(rouge2, args.margin))
     return 0
