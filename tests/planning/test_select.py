@@ -33,6 +33,32 @@ def test_a_later_report_dates_what_was_said_that_day_and_reports_any_other_fact(
     )
 
 
+def test_within_the_event_a_theme_that_states_its_day_is_placed_by_it():
+    reopened = "The council reopened the Harbour Bridge on Monday after an eight-month repair."
+    cluster = Cluster(
+        "days",
+        (
+            article(
+                "a",
+                "2024-03-05",
+                reopened,
+                "Cyclists will get a separate protected lane on the deck.",
+                "The mayor had promised on 1 March 2024 that the bridge would open this week.",
+            ),
+            article(
+                "b",
+                "2024-03-05",
+                reopened,
+                "Cyclists will get a separate protected lane on the deck.",
+                "The mayor had promised on 1 March 2024 that the bridge would open this week.",
+            ),
+        ),
+    )
+    texts = [item.text for item in plan_of(cluster).items]
+    assert texts[0].startswith("The council reopened")  # the opening stays first
+    assert [text.split()[0] for text in texts[1:]] == ["The", "Cyclists"]  # 1 March before the undated lane
+
+
 def test_a_contradiction_is_stated_with_each_sides_date():
     plan = plan_of(BRIDGE_TIMELINE)
     phases = [item.text for item in plan.items if "steel cables" in item.text]

@@ -6,8 +6,9 @@ The cluster's main date is the median of its documents' dates. A document dated 
 each later day introduced by its date ("On 27 September 2017, the envoy said ...", or "As reported
 on 7 July 2006, ..." before a fact the report may recall from an earlier day). Undated documents are
 taken to report the event itself, and a cluster without dates has one undated block and no
-date markers. Within the event, themes follow the articles' own order (news leads with what
-matters most: what happened, where and when).
+date markers. Within the event, a theme that states its day ("on Wednesday 4 April") is placed by
+it; the others follow the articles' own order (news leads with what matters most: what happened,
+where and when).
 """
 
 from __future__ import annotations
@@ -65,13 +66,18 @@ class Timeline:
         """Indices of ``themes`` in time order: the event's themes by their place in the articles
         (heavier first on a tie), then each later report's, day by day."""
 
-        def key(index: int) -> tuple[dt.date, float, float, int, int]:
+        def key(index: int) -> tuple[dt.date, dt.date, float, float, int, int]:
             theme = themes[index]
             later = self.later_day(theme) or dt.date.min
             lead = min(theme.statements, key=lambda statement: (statement.position, statement.document))
-            return (later, lead.position, -theme.weight, lead.document, lead.sentence)
+            return (later, self.happened(theme), lead.position, -theme.weight, lead.document, lead.sentence)
 
         return sorted(range(len(themes)), key=key)
+
+    def happened(self, theme: Theme) -> dt.date:
+        """When an event theme happened, for its place in the account: the earliest day its sentences
+        state, else the event's own day (most sentences state none, and keep the articles' order)."""
+        return min(theme.days, default=self.main or dt.date.min)
 
     def attribution(self, document: int) -> str:
         """How a summary introduces one side of a contradiction: "As Xinhua reported on 15 July 2017"."""
