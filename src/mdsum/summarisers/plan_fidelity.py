@@ -18,9 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from mdsum.model import Cluster, SourceRef, SummarySentence
+from mdsum.model import Cluster, SummarySentence
 from mdsum.planning.select import Plan
 from mdsum.summarisers.postcheck import Verified
+from mdsum.summarisers.themes import cited
 from mdsum.text.tokens import content_stems
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
@@ -84,13 +85,8 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     in_time = [pair for position, pair in enumerate(in_time) if (0, position) in kept]
     put_back = [line for line in left_out if (1, line) in kept]
     for k in put_back:
-        item = plan.items[k]
-        sources = tuple(
-            SourceRef(cluster.documents[statement.document].id, statement.sentence, score)
-            for statement, score in item.sources
-        )
         place = next((i for i, (line, _) in enumerate(in_time) if (day(line), line) > (day(k), k)), len(in_time))
-        in_time.insert(place, (k, SummarySentence(item.text, sources)))
+        in_time.insert(place, (k, SummarySentence(plan.items[k].text, cited(cluster, plan.items[k]))))
     if put_back:
         notes.append(f"stated {len(put_back)} line(s) of the plan that the rewrite does not, in the plan's words")
     return Verified([sentence for _, sentence in in_time], notes)
