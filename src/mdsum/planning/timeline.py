@@ -63,8 +63,8 @@ class Timeline:
         return self.reported(theme)
 
     def order(self, themes: Sequence[Theme]) -> list[int]:
-        """Indices of ``themes`` in time order: the event's themes by their place in the articles
-        (heavier first on a tie), then each later report's, day by day."""
+        """Indices of ``themes`` in time order: the event's themes by the day they state (`happened`),
+        then by their place in the articles (heavier first on a tie); then each later report's, day by day."""
 
         def key(index: int) -> tuple[dt.date, dt.date, float, float, int, int]:
             theme = themes[index]

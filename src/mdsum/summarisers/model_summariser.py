@@ -44,7 +44,7 @@ class Reading(NamedTuple):
     ``restatements``: (document id, sentence index) -> how the summary may state that source
     sentence (a plan's line: relative days resolved, a later report dated); verification puts it,
     not the raw source sentence, in place of a written sentence that fails. ``plan``: the content
-    plan the items are the lines of, which the written summary is then held to (`keep_to_plan`).
+    plan the written summary is held to (`keep_to_plan`), made for at least as many words as the items'.
     """
 
     items: Sequence[tuple[str, str]]
