@@ -4,7 +4,7 @@ import re
 from support import BRIDGE_TIMELINE, REOPENED, article
 
 from mdsum.model import Cluster
-from mdsum.planning.select import make_plan
+from mdsum.planning.select import make_plan, make_plans
 from mdsum.planning.timeline import Timeline, day_marker, introduce
 
 
@@ -155,3 +155,8 @@ def test_a_later_sentence_is_dated_by_its_own_report_not_by_the_first_report_of_
     assert later.statement.document == 3 and {source.document for source, _ in later.sources} == {2, 3}
     assert later.text.startswith("On 1 June 2024, ")
     assert later.later.isoformat() == "2024-03-01"  # the theme's first report still places it on the timeline
+
+
+def test_plans_for_several_budgets_are_the_plans_made_one_by_one():
+    plans = make_plans(BRIDGE_TIMELINE, [20, 80], vectors="tfidf")
+    assert plans == (plan_of(BRIDGE_TIMELINE, 20), plan_of(BRIDGE_TIMELINE, 80))

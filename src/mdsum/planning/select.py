@@ -223,6 +223,20 @@ def make_plan(
     which two chosen sentences say the same; ``novelty``: how much similarity to the chosen
     discounts a theme's weight (0: pure weight order).
     """
+    [plan] = make_plans(cluster, [words], vectors, min_words, threshold, redundancy, novelty)
+    return plan
+
+
+def make_plans(
+    cluster: Cluster,
+    budgets: Sequence[int],
+    vectors: str = "embeddings",
+    min_words: int = 6,
+    threshold: float = 0.5,
+    redundancy: float = 0.5,
+    novelty: float = 0.0,
+) -> tuple[Plan, ...]:
+    """`make_plan` for each word budget of ``budgets``, the cluster read and its themes found once."""
     notes = []
     statements = read_statements(cluster, min_words)
     if not statements:
@@ -232,10 +246,16 @@ def make_plan(
     themes = find_themes(with_subjects_named(statements, cluster, known), vectors, threshold)
     timeline = Timeline.of(cluster)
     notes += themes.notes
-    chosen = choose(themes, timeline, words, redundancy, novelty, known)
-    if not chosen:
-        notes.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
-    items = _first_mentions(_render(themes, timeline, chosen), themes, known, words)
-    for day in sorted({item.later for item in items if item.later}):
-        notes.append(f"later report dated {day.isoformat()} (the cluster's main date is {timeline.main}): stated last")
-    return Plan(tuple(items), tuple(notes))
+    plans = []
+    for words in budgets:
+        chosen = choose(themes, timeline, words, redundancy, novelty, known)
+        told = list(notes)
+        if not chosen:
+            told.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
+        items = _first_mentions(_render(themes, timeline, chosen), themes, known, words)
+        for day in sorted({item.later for item in items if item.later}):
+            told.append(
+                f"later report dated {day.isoformat()} (the cluster's main date is {timeline.main}): stated last"
+            )
+        plans.append(Plan(tuple(items), tuple(told)))
+    return tuple(plans)

@@ -44,10 +44,10 @@ class PlanRewriteSummariser(ModelSummariser):
 
     def _read(self, cluster: Cluster, documents: Sequence[Document], words: int, loaded: Any) -> Reading:
         """The plan's lines in its order, each (its article's date tag, its sentence)."""
-        planner = self._planner()
-        plan = planner.plan(cluster, max(words, int(self.input_tokens / TOKENS_PER_WORD)))
+        plan, held = self._planner().plans(
+            cluster, max(words, int(self.input_tokens / TOKENS_PER_WORD)), math.ceil(words * HELD_PLAN_SCALE)
+        )
         items = [(dated(cluster.documents[item.statement.document]), item.text) for item in plan.items]
-        held = planner.plan(cluster, math.ceil(words * HELD_PLAN_SCALE))
         restatements = {
             (cluster.documents[item.statement.document].id, item.statement.sentence): item.text
             for item in (*plan.items, *held.items)

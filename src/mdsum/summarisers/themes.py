@@ -14,7 +14,7 @@ from typing import ClassVar
 from mdsum.errors import ConfigError
 from mdsum.limits import Deadline
 from mdsum.model import Cluster, SourceRef, SummarySentence
-from mdsum.planning.select import Plan, PlannedTheme, make_plan
+from mdsum.planning.select import Plan, PlannedTheme, make_plans
 from mdsum.planning.themes import VECTORS
 from mdsum.summarisers.base import Draft, Summariser
 
@@ -50,9 +50,14 @@ class ThemesSummariser(Summariser):
 
     def plan(self, cluster: Cluster, words: int) -> Plan:
         """The content plan this summariser states, for summarisers that rewrite it."""
-        return make_plan(
+        [plan] = self.plans(cluster, words)
+        return plan
+
+    def plans(self, cluster: Cluster, *budgets: int) -> tuple[Plan, ...]:
+        """The content plan for each word budget, the cluster's themes found once."""
+        return make_plans(
             cluster,
-            words,
+            budgets,
             vectors=self.vectors,
             min_words=self.min_words,
             threshold=self.threshold,
