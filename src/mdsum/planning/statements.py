@@ -17,7 +17,7 @@ from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, name_pronoun_subject
 from mdsum.text.clean import is_sentence
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
-from mdsum.text.quotes import outside_quotes, quotations
+from mdsum.text.quotes import SPEECH_VERBS, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
 from mdsum.text.values import extract_dates, extract_numbers, names
 
@@ -70,12 +70,12 @@ _LEANS_BACK = frozenset(
 )
 # "..., he said." / "he added": a quotation or claim whose speaker is only a pronoun.
 _PRONOUN_SPEAKER = re.compile(
-    r"\b(?:he|she|they)\s+(?:said|says|added|told|warned|stressed|noted|explained|insisted|argued|went on)\b",
+    rf"\b(?:he|she|they)\s+(?:{SPEECH_VERBS}|went on)\b",
     re.IGNORECASE,
 )
 # A sentence with none of these, after one whose speaker is "he", goes on reporting his words.
 _SPEECH = re.compile(
-    r"\b(?:said|says|told|added|warned|stressed|noted|explained|insisted|argued|announced|according to)\b|[\"\u201c]",
+    rf"\b(?:{SPEECH_VERBS}|according to)\b|[\"\u201c]",
     re.IGNORECASE,
 )
 # News prose reports speech in the past tense; "X says Y" is the present of a headline or standfirst.

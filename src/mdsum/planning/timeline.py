@@ -21,15 +21,12 @@ from dataclasses import dataclass
 from mdsum.model import Cluster
 from mdsum.planning.themes import Theme
 from mdsum.text.dates import format_day, iso_day
+from mdsum.text.quotes import SPEECH_VERBS
 from mdsum.text.tokens import stop_words
 
 LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
 # What someone said or announced: it was said on the day of the report that tells it.
-_SAID = re.compile(
-    r"\b(?:said|says|told|tells|announced|announces|added|adds|warned|warns|stressed|stresses|noted|notes|"
-    r"explained|explains|insisted|insists|argued|argues|declared|declares|confirmed|confirms|urged|urges)\b",
-    re.IGNORECASE,
-)
+_SAID = re.compile(rf"\b(?:{SPEECH_VERBS}|declared|confirmed|urged)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
