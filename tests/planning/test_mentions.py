@@ -3,6 +3,7 @@ from mdsum.planning.mentions import (
     event_place,
     introduce_people,
     introduction_words,
+    mention_once,
     name_pronoun_subject,
     people,
 )
@@ -106,3 +107,20 @@ def test_a_surname_inside_another_word_is_no_mention():
     landed = "Osman and his escort landed at RAF Northolt."
     assert name_pronoun_subject("He is expected to be put on trial.", [landed], known) is None
     assert introduce_people(["North left.", landed], known, 20)[0] == "Oliver North left."
+
+
+def test_a_person_named_in_full_again_is_named_by_surname_title_and_role_dropped():
+    known = {
+        "berg": Person("Maria Berg", "Berg", "the chief negotiator for the northern league", "Chief negotiator"),
+        "lind": Person("Johan Lind", "Lind", None),
+    }
+    sentences = [
+        "Chief negotiator Maria Berg said the deal was close, and Johan Lind agreed.",
+        "The boats stayed in port as Maria Berg, the chief negotiator for the northern league, had asked.",
+        "The Chief negotiator Maria Berg signed it, and later Johan Lind left.",
+    ]
+    assert mention_once(sentences, known) == [
+        sentences[0],
+        "The boats stayed in port as Berg had asked.",
+        "Berg signed it, and later Lind left.",
+    ]

@@ -59,3 +59,13 @@ def test_over_the_budget_the_lightest_lines_go_and_the_later_development_stays()
     assert sum(len(text.split()) for text in texts) <= 45
     assert LINES[3] not in texts  # the lightest line the model wrote
     assert any(note.startswith("left out") and "to fit 45 words" in note for note in result.notes)
+
+
+def test_a_sentence_that_drops_who_said_it_is_stated_in_the_lines_words():
+    unattributed = "On 20 April 2024, painting of the steel cables was due to start in September."
+    result = held(REOPENED, CRACKS, unattributed, words=80)
+    texts = [sentence.text for sentence in result.sentences]
+    assert unattributed not in texts and LINES[-1] in texts  # "..., a council spokesman said."
+    assert any("drops who said it" in note for note in result.notes)
+    attributed = "On 20 April 2024, a council spokesman said painting of the steel cables would start in September."
+    assert attributed in [sentence.text for sentence in held(REOPENED, CRACKS, attributed, words=80).sentences]

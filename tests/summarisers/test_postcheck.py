@@ -1,7 +1,14 @@
 from support import document
 
 from mdsum.model import Cluster, SourceRef, SummarySentence
-from mdsum.summarisers.postcheck import check_output, date_once, strip_markup, verify_sentences, within_budget
+from mdsum.summarisers.postcheck import (
+    check_output,
+    date_once,
+    introduced_once,
+    strip_markup,
+    verify_sentences,
+    within_budget,
+)
 from mdsum.text.split import split_sentences
 
 INSTRUCTIONS = ("Write one merged news account of at most 100 words, as plain prose in past tense.",)
@@ -178,3 +185,20 @@ def test_a_longer_replacement_is_held_to_the_budget():
     kept = within_budget(sentences, 8, [])
     assert [s.text for s in kept.sentences] == ["One two three four five."]
     assert kept.notes == ["trimmed the model output at a sentence boundary to fit 8 words"]
+
+
+def test_someone_introduced_again_is_named_by_surname_with_a_note():
+    cluster = Cluster(
+        "envoy",
+        (document("d1", "UN Syria envoy Staffan de Mistura said the round had ended.", "De Mistura told reporters."),),
+    )
+    written = [
+        SummarySentence("UN Syria envoy Staffan de Mistura said the round had ended."),
+        SummarySentence("The UN Syria envoy Staffan de Mistura welcomed the plan.", (SourceRef("d1", 0, 0.9),)),
+    ]
+    result = introduced_once(written, cluster)
+    assert [sentence.text for sentence in result.sentences] == [written[0].text, "De Mistura welcomed the plan."]
+    assert result.sentences[1].sources == written[1].sources
+    assert result.notes == [
+        f"named someone already introduced by surname: {written[1].text} -> De Mistura welcomed the plan."
+    ]

@@ -1,4 +1,4 @@
-from mdsum.text.quotes import outside_quotes, quotations, quote_overlap
+from mdsum.text.quotes import attributes, outside_quotes, quotations, quote_overlap, reported
 
 
 def test_a_shared_quotation_counts_as_repetition_whatever_wraps_it():
@@ -21,3 +21,16 @@ def test_short_scare_quotes_are_not_statements():
 def test_outside_quotes_leaves_the_attribution_and_drops_a_quotation_left_open():
     assert outside_quotes('"We are ready," Weber said, "and so is the city."').split() == ["Weber", "said,"]
     assert outside_quotes('Weber said: "We are ready. The city is too.').split() == ["Weber", "said:"]
+
+
+def test_what_a_sentence_reports_is_what_its_speaker_said_not_who_said_it():
+    assert reported("The repair cost 12 million euros, the council said in a statement.") >= {"repair", "cost", "euro"}
+    opened = reported("The bridge reopened on Friday, and the mayor said it was a promise kept to every commuter.")
+    assert {"promis", "commut"} <= opened and not {"bridg", "reopen"} & opened
+    assert reported("The bridge reopened on Friday after a repair.") == frozenset()
+
+
+def test_attributes_finds_a_speaker_or_a_source():
+    assert attributes("The repair was late, according to the council.")
+    assert attributes('"We are ready," Weber told reporters.')
+    assert not attributes('Painting will start "in about a month".')

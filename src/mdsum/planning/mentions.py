@@ -187,6 +187,36 @@ def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_w
     return mended
 
 
+def mention_once(sentences: Sequence[str], known: dict[str, Person]) -> list[str]:
+    """``sentences`` with each person named in full only at their first mention: a later full name, with
+    the title before it or the role after it, becomes the surname ("The United Nations envoy Staffan de
+    Mistura welcomed ..." -> "De Mistura welcomed ..."). A model rewriting a plan line by line
+    introduces everyone again in each sentence."""
+    mended = list(sentences)
+    seen: set[str] = set()
+    for index, sentence in enumerate(mended):
+        for key, person, mention in list(_mentions(sentence, known)):
+            if mention is None and key in seen:
+                sentence = _by_surname(sentence, person)
+            seen.add(key)
+        mended[index] = sentence
+    return mended
+
+
+def _by_surname(sentence: str, person: Person) -> str:
+    """``sentence`` with its first full mention of ``person`` (and its title or role) cut to the surname."""
+    titles = sorted(set(_titles_before(sentence, person.full_name)), key=len, reverse=True)
+    title = rf"(?:(?:[Tt]he\s+)?(?:{'|'.join(map(re.escape, titles))})\s+)?" if titles else ""
+    role = rf"(?:,\s+{re.escape(person.role)},)?" if person.role else ""
+    match = re.search(rf"(?<![\w'-]){title}{re.escape(person.full_name)}(?![\w']){role}", sentence)
+    if match is None:
+        return sentence
+    surname = person.surname
+    if not sentence[: match.start()].strip(" \"'\u201c\u2018("):
+        surname = surname[0].upper() + surname[1:]
+    return sentence[: match.start()] + surname + sentence[match.end() :]
+
+
 def name_pronoun_subject(sentence: str, previous: Sequence[str], known: dict[str, Person]) -> str | None:
     """``sentence`` with its pronoun subject replaced by the surname of the person it stands for, or None
     when that person is not certain: the nearest of the ``previous`` sentences (the latest last) that

@@ -19,7 +19,7 @@ from mdsum.model import Cluster, Document
 from mdsum.planning.select import Plan
 from mdsum.summarisers.base import Draft, Summariser
 from mdsum.summarisers.plan_fidelity import keep_to_plan
-from mdsum.summarisers.postcheck import check_output, verify_sentences, within_budget
+from mdsum.summarisers.postcheck import check_output, introduced_once, verify_sentences, within_budget
 
 TOKENS_PER_WORD = 1.5  # English news in BPE vocabularies; leaves room to finish the last sentence
 VERIFY = ("detail", "entailment")  # how written sentences are checked against the sources
@@ -64,7 +64,7 @@ class ModelSummariser(Summariser):
     whether the sentence's sources entail it, and replaces a failing one by its source sentence.
     """
 
-    version: ClassVar[int] = 7  # bumped whenever the same model output can give a different summary
+    version: ClassVar[int] = 8  # bumped whenever the same model output can give a different summary
     model: str = "qwen2.5-coder-0.5b-instruct"
     selector: str = "lexrank"
     input_tokens: int = 600
@@ -140,6 +140,8 @@ class ModelSummariser(Summariser):
         if reading.plan is not None:
             verified = keep_to_plan(verified.sentences, reading.plan, cluster, words)
             notes += verified.notes
+        verified = introduced_once(verified.sentences, cluster)
+        notes += verified.notes
         kept = within_budget(verified.sentences, words, notes)
         if not kept.sentences:
             return self._fallback(cluster, words, [*kept.notes, "the model wrote no usable sentence"])

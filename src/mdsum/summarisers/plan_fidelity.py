@@ -6,6 +6,9 @@ or tells a later development first. Verification catches what the sources contra
 what the plan leaves out. So after verification each written sentence is anchored to the
 plan line it restates most (by shared content words):
 - a sentence whose words mostly come from no line of the plan is the model's own, and dropped;
+- a sentence that states what its line only reports someone said, without saying who said it
+  ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
+  stated in the line's words: a half-stated or unattributed claim is not the source's fact;
 - a later development is moved after the event it follows (the model's order is kept otherwise);
 - a line no written sentence restates is put back, in the plan's words, at its place in the plan;
 - over the budget, what states the lightest lines goes: the opening and a later development are
@@ -22,6 +25,7 @@ from mdsum.model import Cluster, SummarySentence
 from mdsum.planning.select import Plan
 from mdsum.summarisers.postcheck import Verified
 from mdsum.summarisers.themes import cited
+from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, reported
 from mdsum.text.tokens import content_stems
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
@@ -51,7 +55,16 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
         if own and len(own & stated) < FROM_PLAN * len(own):
             notes.append(f"dropped a model sentence that restates no line of the plan: {sentence.text}")
             continue
-        anchored.append((_anchor(own, lines), sentence))
+        line = _anchor(own, lines)
+        if not attributes(sentence.text) and len(own & reported(plan.items[line].text)) >= MIN_QUOTE_WORDS:
+            if any(line == other for other, _ in anchored):
+                notes.append(
+                    f"dropped a model sentence that repeats, without its speaker, a stated line: {sentence.text}"
+                )
+                continue
+            notes.append(f"stated in the plan's words a model sentence that drops who said it: {sentence.text}")
+            sentence = SummarySentence(plan.items[line].text, cited(cluster, plan.items[line]))
+        anchored.append((line, sentence))
 
     def day(line: int) -> dt.date:
         return plan.items[line].later or dt.date.min

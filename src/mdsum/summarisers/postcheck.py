@@ -18,6 +18,7 @@ from typing import NamedTuple
 from mdsum.alignment import align_sentence
 from mdsum.entailment import EntailmentScorer, check_sentence, copied_statements
 from mdsum.model import Cluster, SourceRef, SummarySentence
+from mdsum.planning.mentions import mention_once, people
 from mdsum.text.clean import is_sentence
 from mdsum.text.tokens import content_stems
 from mdsum.text.values import extract_dates
@@ -181,6 +182,19 @@ def verify_sentences(
         kept.append(SummarySentence(source, (SourceRef(best.document_id, best.sentence_index, 1.0),)))
         notes.append(f"replaced a model sentence {check.reason} by its best source sentence: {text} -> {source}")
     return Verified(kept, notes)
+
+
+def introduced_once(sentences: Sequence[SummarySentence], cluster: Cluster) -> Verified:
+    """``sentences`` with each person's full name and title given at their first mention only
+    (`mention_once`): a model restating a plan line by line introduces the same envoy in each sentence."""
+    known = people([text for document in cluster.documents for text in document.sentences])
+    texts = mention_once([sentence.text for sentence in sentences], known)
+    notes = [
+        f"named someone already introduced by surname: {sentence.text} -> {text}"
+        for sentence, text in zip(sentences, texts, strict=True)
+        if text != sentence.text
+    ]
+    return Verified([SummarySentence(text, s.sources) for text, s in zip(texts, sentences, strict=True)], notes)
 
 
 def within_budget(sentences: Sequence[SummarySentence], words: int, notes: list[str]) -> Verified:

@@ -16,6 +16,10 @@ _QUOTED = re.compile(r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]+)[\"\u201c
 # Verbs that report speech ("he said", "X warned"), as a regex alternation for the modules that look for a speaker.
 SPEECH_VERBS = r"(?:said|says|told|added|warned|stressed|noted|explained|insisted|argued|announced)"
 MIN_QUOTE_WORDS = 3  # content words; fewer make a name or scare quote ("contact group"), not a statement
+_ATTRIBUTED = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\b", re.IGNORECASE)
+# The speaker of a closing attribution: a few words that do not open a clause of their own ("and the envoy").
+_CLOSING_ATTRIBUTION = re.compile(r"\s*(?!(?:and|but|or|while|as)\b)(?:\S+\s+){0,5}\S+\s*", re.IGNORECASE)
+MAX_TRAILING_WORDS = 4  # after the verb of a closing attribution: "in a statement", "on Friday"
 
 
 def quotations(text: str) -> tuple[frozenset[str], ...]:
@@ -23,6 +27,25 @@ def quotations(text: str) -> tuple[frozenset[str], ...]:
     spans = (first or second for first, second in _QUOTED.findall(text))
     quoted = (frozenset(content_stems(span)) for span in spans)
     return tuple(words for words in quoted if len(words) >= MIN_QUOTE_WORDS)
+
+
+def attributes(text: str) -> bool:
+    """Whether ``text`` says someone said something ("..., he said", "according to the envoy")."""
+    return _ATTRIBUTED.search(text) is not None
+
+
+def reported(text: str) -> frozenset[str]:
+    """The content words of what ``text`` reports someone said: its quotations, whatever follows its
+    first speech verb, and what comes before an attribution that closes it ("..., the council said in
+    a statement."); empty when it reports no speech."""
+    found = frozenset().union(*quotations(text))
+    if (match := _ATTRIBUTED.search(text)) is None:
+        return found
+    before, after = text[: match.start()], text[match.end() :]
+    claim, _, speaker = before.rpartition(",")
+    if claim and _CLOSING_ATTRIBUTION.fullmatch(speaker) and len(after.split()) <= MAX_TRAILING_WORDS:
+        found |= frozenset(content_stems(claim))
+    return found | frozenset(content_stems(after))
 
 
 def outside_quotes(text: str) -> str:
