@@ -26,6 +26,15 @@ def test_people_named_in_full_are_found_with_the_role_an_article_gave_them():
     assert "lind" not in found  # two different people share the surname: a bare "Lind" could be either
 
 
+def test_someone_quoted_with_the_verb_first_is_a_person():
+    quoted = [
+        '"This earthquake lasted ten minutes," said Charles Ammon, associate professor of geosciences.',
+        '"Everywhere we had instruments, we could see motions," Ammon continued.',
+    ]
+    assert people(quoted)["ammon"].full_name == "Charles Ammon"
+    assert "ammon" not in people(["Charles Ammon Street was closed for repairs."])
+
+
 def test_a_first_mention_by_surname_gets_the_full_name_and_the_role_then_later_ones_stay_short():
     known = {"berg": Person("Maria Berg", "Berg", "the chief negotiator for the northern league")}
     sentences = ["Berg said the deal was close.", "The boats stayed in port, Berg said."]

@@ -135,6 +135,14 @@ def test_dateline_is_cut_from_the_paragraph_it_opens():
     assert clean_page(raw) == f"{BODY}\n\n{LATER}"
 
 
+def test_a_place_dateline_without_an_outlet_is_cut_from_the_opening_paragraph():
+    raw = f"Meadow Lake, Saskatchewan \u2013 {BODY}\n\nLONDON \u2014 {LATER}"
+    assert clean_page(raw) == f"{BODY}\n\nLONDON \u2014 {LATER}"  # a dateline opens the article, not a later paragraph
+    assert clean_page(f"WASHINGTON \u2014 {BODY}") == BODY
+    prose = "Boris Johnson said on Friday \u2014 The talks ended."
+    assert clean_page(prose) == prose
+
+
 def test_hard_wrapped_prose_is_joined_but_lines_of_furniture_are_not():
     raw = "Latest news\nThe envoy said the talks\nended without a breakthrough.\nMain » World"
     assert page_lines(raw) == ("Latest news", "The envoy said the talks ended without a breakthrough.", "Main » World")

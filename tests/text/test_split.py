@@ -45,6 +45,17 @@ def test_a_sentence_never_spans_a_paragraph_break():
     )
 
 
+def test_a_section_heading_run_into_a_sentence_is_split_off():
+    text = "Officials gave no figure. Local death tolls Near the epicenter, Aceh alone may have 80,000 dead."
+    assert split_sentences(text) == (
+        "Officials gave no figure.",
+        "Local death tolls",
+        "Near the epicenter, Aceh alone may have 80,000 dead.",
+    )
+    for prose in ("In the city The Hague hosted the court.", "Officials said the talks ended."):
+        assert split_sentences(prose) == (prose,)
+
+
 def test_wrapped_lines_and_odd_spaces_inside_a_paragraph_are_one_space():
     text = "The envoy\nsaid the\u00a0talks   ended. A new\tround starts soon."
     assert split_sentences(text) == ("The envoy said the talks ended.", "A new round starts soon.")

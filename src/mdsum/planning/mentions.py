@@ -29,7 +29,7 @@ _FULL_NAME = rf"{_WORD}(?:\s+{_WORD})*\s+(?:{_PARTICLE}[\s-]){{0,2}}{_WORD}(?:-{
 _APPOSITIVE = re.compile(rf"(?<![\w'])({_FULL_NAME}), ((?:the|a|an) [^,;:\"\u201c\u201d()]{{3,90}}?),\s+[a-z]")
 _FULL_NAMES = re.compile(rf"(?<![\w'])(?:{_FULL_NAME})(?![\w'])")
 _PLACE = re.compile(r"\bin ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b")
-_SPEECH_VERBS = rf"(?:{SPEECH_VERBS}|alluded)"
+_SPEECH_VERBS = rf"(?:{SPEECH_VERBS}|alluded|continued)"
 _TITLES = r"(?:Mr|Mrs|Ms|Dr)\.?"
 _NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 # "He warmly welcomed ...", "After the talks, she said ...": a sentence whose subject is a pronoun, with the
@@ -76,7 +76,10 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
         role = min(roles.get(usual, []), key=len, default=None)
         titles = Counter(title for text in texts for title in _titles_before(text, usual))
         title = min(titles, key=lambda title: (-titles[title], len(title)), default=None)
-        said = rf"{_mention(surname)}(?:'s)? {_SPEECH_VERBS}\b|\b{_TITLES} {_mention(surname)}\b"
+        said = (
+            rf"{_mention(surname)}(?:'s)? {_SPEECH_VERBS}\b|\b{_SPEECH_VERBS} {re.escape(usual)}\b"  # "said Charles Ammon"
+            rf"|\b{_TITLES} {_mention(surname)}\b"
+        )
         if role or title or re.search(said, joined):
             found[key] = Person(usual, surname, role, title)
     return found

@@ -52,6 +52,11 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
     r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)\s*(?:--|[-–—])\s*"
 )
+# "Meadow Lake, Saskatchewan – The ...", "WASHINGTON — The ...": a place and a dash before the first sentence.
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'\u2019-]*(?:\s[A-Z][A-Za-z.'\u2019-]*){0,3}(?:,\s[A-Z][A-Za-z.'\u2019 -]{1,30})?\s[\u2013\u2014]\s"
+    r"(?=[A-Z\"\u201c])"
+)
 
 # Prose puts a preposition before a weekday date: "on Saturday, January 8, 2005 the ...".
 _PROSE_BEFORE_DATE = frozenset(
@@ -207,4 +212,6 @@ def clean_page(raw: str) -> str:
     kept = [DATELINE.sub("", line.text, count=1) for line in lines if line.rule is None]
     if kept and lines[0].rule is None and (fused := fused_headline(kept[0])):
         kept[0] = fused[1]
+    if kept:
+        kept[0] = _PLACE_DATELINE.sub("", kept[0], count=1)
     return "\n\n".join(text for text in kept if text)

@@ -8,7 +8,9 @@ paragraph, minutes on 500 kB), so it would stall on a large article. sentencex's
 slips: "Ms." and "approx." before a capital or number end a sentence.
 
 Paragraphs (blank-line separated) are split one at a time, so a sentence never spans
-two paragraphs and an unclosed quotation cannot swallow the rest of the article.
+two paragraphs and an unclosed quotation cannot swallow the rest of the article. A page
+flattened into one paragraph runs its section headings into the next sentence ("Local death
+tolls Near the epicenter ..."); such a heading is split off as a segment of its own.
 """
 
 from __future__ import annotations
@@ -20,6 +22,16 @@ import sentencex
 LANGUAGE = "en"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# Words that open a sentence and, capitalised, never follow a lower-case word inside one.
+_OPENERS = (
+    "The|A|An|In|On|At|Near|After|Before|During|According|While|As|When|With|For|From|By|Since|Despite"
+    "|Under|Over|Following|Although|Though|If|Many|Some|Most|It|This|These|Those|There"
+)
+# A short capitalised heading with no punctuation ("Local death tolls"), then a sentence's opening word; a
+# heading does not open with one ("In the city The Hague ..." is a sentence).
+_FUSED_HEADING = re.compile(
+    rf"^((?!(?:{_OPENERS})\s)[A-Z][a-z'\u2019-]+(?:\s[a-z'\u2019-]+){{1,4}})\s(?=(?:{_OPENERS})\s)"
+)
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -32,5 +44,6 @@ def split_sentences(text: str) -> tuple[str, ...]:
     """The sentences of ``text`` in order, stripped, none empty."""
     sentences: list[str] = []
     for paragraph in paragraphs(text):
-        sentences.extend(sentence.strip() for sentence in sentencex.segment(LANGUAGE, paragraph))
-    return tuple(sentence for sentence in sentences if sentence)
+        for sentence in sentencex.segment(LANGUAGE, paragraph):
+            sentences.extend(_FUSED_HEADING.split(sentence.strip(), maxsplit=1))
+    return tuple(sentence.strip() for sentence in sentences if sentence.strip())
