@@ -65,6 +65,8 @@ def test_standalone_sentences():
     assert is_standalone('"The repair was late," Weber said.')
     assert not is_standalone("HMS Cornwall at Zeebrugge in 2006.")  # a photo caption
     assert not is_standalone("Ambulances at Russell Square, London after the July 7, 2005 bombings.")
+    assert not is_standalone("If you saw the crash, please call the council on 0800 789321.")  # an appeal
+    assert is_standalone('"You will cross it in two minutes," Weber told drivers.')  # quoted, not addressed
 
 
 def test_no_statements_no_themes():

@@ -69,3 +69,10 @@ def test_a_sentence_that_drops_who_said_it_is_stated_in_the_lines_words():
     assert any("drops who said it" in note for note in result.notes)
     attributed = "On 20 April 2024, a council spokesman said painting of the steel cables would start in September."
     assert attributed in [sentence.text for sentence in held(REOPENED, CRACKS, attributed, words=80).sentences]
+
+
+def test_what_restates_the_opening_line_goes_first():
+    result = held(LINES[3], REOPENED)  # the model opened with a minor line
+    texts = [sentence.text for sentence in result.sentences]
+    assert texts[0] == REOPENED and LINES[3] in texts[1:]
+    assert any("opening line first" in note for note in result.notes)

@@ -29,7 +29,7 @@ _FULL_NAME = rf"{_WORD}(?:\s+{_WORD})*\s+(?:{_PARTICLE}[\s-]){{0,2}}{_WORD}(?:-{
 _APPOSITIVE = re.compile(rf"(?<![\w'])({_FULL_NAME}), ((?:the|a|an) [^,;:\"\u201c\u201d()]{{3,90}}?),\s+[a-z]")
 _FULL_NAMES = re.compile(rf"(?<![\w'])(?:{_FULL_NAME})(?![\w'])")
 _PLACE = re.compile(r"\bin ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b")
-_SPEECH_VERBS = rf"(?:{SPEECH_VERBS}|alluded|continued)"
+_SPEECH_VERBS = rf"(?:{SPEECH_VERBS}|alluded)"
 _TITLES = r"(?:Mr|Mrs|Ms|Dr)\.?"
 _NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 # "He warmly welcomed ...", "After the talks, she said ...": a sentence whose subject is a pronoun, with the

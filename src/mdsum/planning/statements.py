@@ -84,6 +84,9 @@ _HEADLINE_SAYS = re.compile(r"^[^\"\u201c]*\bsays\b")
 # "HMS Cornwall at Zeebrugge in 2006.", "Ambulances at Russell Square, London after the July 7, 2005 bombings."
 MIN_COMMON_WORDS = 2
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
+# "If you have information, please call ...", "You must enter the characters ...": outside a quotation, news
+# prose does not address its reader; an appeal, an advert or page furniture does.
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 MIN_ATTRIBUTION_WORDS = 2  # words outside its quotation marks, the fewest that say who spoke: "...," Blair said.
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
 # "On that front, ...", "In this case, ...": an opening phrase that points back; "After the talks, he ...":
@@ -120,11 +123,12 @@ class Statement:
 def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no
     speaker known only as "he", not a headline-style "X says Y" or a caption, not a bare
-    quotation that says not who said it, and not the unattributed continuation of what the
-    ``previous`` sentence reported "he" said."""
+    quotation that says not who said it, not addressed to the reader, and not the unattributed
+    continuation of what the ``previous`` sentence reported "he" said."""
     if _PRONOUN_SPEAKER.search(previous) and not _SPEECH.search(text):
         return False
-    if len(re.findall(r"[A-Za-z]+", outside_quotes(text))) < MIN_ATTRIBUTION_WORDS:
+    reporting = outside_quotes(text)
+    if len(re.findall(r"[A-Za-z]+", reporting)) < MIN_ATTRIBUTION_WORDS or _ADDRESSES_READER.search(reporting):
         return False
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False

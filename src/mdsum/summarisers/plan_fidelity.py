@@ -9,7 +9,8 @@ plan line it restates most (by shared content words):
 - a sentence that states what its line only reports someone said, without saying who said it
   ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
   stated in the line's words: a half-stated or unattributed claim is not the source's fact;
-- a later development is moved after the event it follows (the model's order is kept otherwise);
+- what restates the opening line goes first (what ended, where and when), a later development after
+  the event it follows; the model's order is kept otherwise;
 - a line no written sentence restates is put back, in the plan's words, at its place in the plan;
 - over the budget, what states the lightest lines goes: the opening and a later development are
   kept first (the plan gave them their places for that reason), then the heaviest themes.
@@ -69,9 +70,9 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     def day(line: int) -> dt.date:
         return plan.items[line].later or dt.date.min
 
-    in_time = sorted(anchored, key=lambda pair: day(pair[0]))
+    in_time = sorted(anchored, key=lambda pair: (day(pair[0]), pair[0] != 0))
     if in_time != anchored:
-        notes.append("moved the later development(s) the model told early to the end, in time order")
+        notes.append("moved what restates the opening line first and later developments last, in time order")
     written = [_words(sentence.text) for _, sentence in in_time]
     left_out = [
         k for k, line in enumerate(lines) if not any(len(own & line) >= RESTATED * len(line) for own in written)
