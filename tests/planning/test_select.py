@@ -160,3 +160,18 @@ def test_a_later_sentence_is_dated_by_its_own_report_not_by_the_first_report_of_
 def test_plans_for_several_budgets_are_the_plans_made_one_by_one():
     plans = make_plans(BRIDGE_TIMELINE, [20, 80], vectors="tfidf")
     assert plans == (plan_of(BRIDGE_TIMELINE, 20), plan_of(BRIDGE_TIMELINE, 80))
+
+
+def test_the_opening_says_where_the_event_happened_and_the_plan_records_the_place():
+    cluster = Cluster(
+        "talks",
+        (
+            article("a", "2024-03-02", "The talks ended on Friday without a deal, the envoy said in Oslo."),
+            article("b", "2024-03-02", "The talks ended on Friday without a deal."),
+            article("c", "2024-03-02", "Delegates arrived in Oslo on Monday for a week of talks."),
+        ),
+    )
+    plan = plan_of(cluster)
+    assert plan.place == "Oslo"
+    assert plan.items[0].text == "In Oslo, the talks ended on Friday 1 March 2024 without a deal."
+    assert plan_of(BRIDGE_TIMELINE).place is None  # no article says where

@@ -1,5 +1,7 @@
 """A rewrite held to its plan: the model's own sentences out, time order kept, left-out lines put back."""
 
+import dataclasses
+
 from support import BRIDGE_TIMELINE
 
 from mdsum.model import SummarySentence
@@ -76,3 +78,13 @@ def test_what_restates_the_opening_line_goes_first():
     texts = [sentence.text for sentence in result.sentences]
     assert texts[0] == REOPENED and LINES[3] in texts[1:]
     assert any("opening line first" in note for note in result.notes)
+
+
+def test_a_rewritten_opening_that_leaves_out_where_says_it_as_the_plan_does():
+    placed = dataclasses.replace(PLAN, place="Harbourtown")
+    result = keep_to_plan([SummarySentence(REOPENED, ()), SummarySentence(CRACKS, ())], placed, BRIDGE_TIMELINE, 40)
+    assert result.sentences[0].text == "In Harbourtown, the council reopened" + REOPENED.removeprefix(
+        "The council reopened"
+    )
+    assert any(note.startswith("said where") for note in result.notes)
+    assert held(REOPENED, CRACKS, words=33).sentences[0].text == REOPENED  # a plan without a place: as written

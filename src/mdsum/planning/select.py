@@ -47,6 +47,7 @@ class Plan:
 
     items: tuple[PlannedTheme, ...]
     notes: tuple[str, ...] = ()
+    place: str | None = None  # where the event happened, which the opening names ("Geneva")
 
     @property
     def words(self) -> int:
@@ -191,21 +192,26 @@ def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, St
 
 def _first_mentions(
     items: list[PlannedTheme], themes: ThemeMap, known: dict[str, Person], words: int
-) -> list[PlannedTheme]:
+) -> tuple[list[PlannedTheme], str | None]:
     """The opening names where the event happened, and each person is introduced at first mention,
-    in the articles' own words and while the budget allows (see `mdsum.planning.mentions`)."""
+    in the articles' own words and while the budget allows (see `mdsum.planning.mentions`); and the place."""
     if not items:
-        return items
+        return items, None
     texts = [item.text for item in items]
     everywhere = [statement.text for statement in themes.statements]
     opening = items[0]
     place = None if opening.later else event_place((s.text for s in opening.theme.statements), everywhere)
     if place and place not in texts[0] and len(place.split()) + 1 <= words - sum(item.words for item in items):
-        names = frozenset(name for statement in themes.statements for name in statement.names)
-        texts[0] = introduce(texts[0], f"In {place}", names)
+        texts[0] = in_place(texts[0], place, frozenset(name for s in themes.statements for name in s.names))
     spare = words - sum(len(text.split()) for text in texts)
     texts = introduce_people(texts, known, spare)
-    return [dataclasses.replace(item, text=text) for item, text in zip(items, texts, strict=True)]
+    return [dataclasses.replace(item, text=text) for item, text in zip(items, texts, strict=True)], place
+
+
+def in_place(sentence: str, place: str, names: frozenset[str]) -> str:
+    """``sentence`` opened by where the event happened ("In Geneva, the seventh round ..."), its first
+    word lower-cased unless one of ``names`` (lower-cased) or otherwise a name."""
+    return introduce(sentence, f"In {place}", names)
 
 
 def make_plan(
@@ -252,10 +258,10 @@ def make_plans(
         told = list(notes)
         if not chosen:
             told.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
-        items = _first_mentions(_render(themes, timeline, chosen), themes, known, words)
+        items, place = _first_mentions(_render(themes, timeline, chosen), themes, known, words)
         for day in sorted({item.later for item in items if item.later}):
             told.append(
                 f"later report dated {day.isoformat()} (the cluster's main date is {timeline.main}): stated last"
             )
-        plans.append(Plan(tuple(items), tuple(told)))
+        plans.append(Plan(tuple(items), tuple(told), place))
     return tuple(plans)

@@ -64,7 +64,7 @@ class ModelSummariser(Summariser):
     whether the sentence's sources entail it, and replaces a failing one by its source sentence.
     """
 
-    version: ClassVar[int] = 9  # bumped whenever the same model output can give a different summary
+    version: ClassVar[int] = 10  # bumped whenever the same model output can give a different summary
     model: str = "qwen2.5-coder-0.5b-instruct"
     selector: str = "lexrank"
     input_tokens: int = 600
@@ -140,7 +140,7 @@ class ModelSummariser(Summariser):
         if reading.plan is not None:
             verified = keep_to_plan(verified.sentences, reading.plan, cluster, words)
             notes += verified.notes
-        verified = introduced_once(verified.sentences, cluster)
+        verified = introduced_once(verified.sentences, cluster, words)
         notes += verified.notes
         kept = within_budget(verified.sentences, words, notes)
         if not kept.sentences:

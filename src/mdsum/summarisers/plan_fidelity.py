@@ -9,8 +9,9 @@ plan line it restates most (by shared content words):
 - a sentence that states what its line only reports someone said, without saying who said it
   ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
   stated in the line's words: a half-stated or unattributed claim is not the source's fact;
-- what restates the opening line goes first (what ended, where and when), a later development after
-  the event it follows; the model's order is kept otherwise;
+- what restates the opening line goes first (what ended, where and when), and says where if the model
+  left the place out; a later development goes after the event it follows; the model's order is kept
+  otherwise;
 - a line no written sentence restates is put back, in the plan's words, at its place in the plan;
 - over the budget, what states the lightest lines goes: the opening and a later development are
   kept first (the plan gave them their places for that reason), then the heaviest themes.
@@ -23,7 +24,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from mdsum.model import Cluster, SummarySentence
-from mdsum.planning.select import Plan
+from mdsum.planning.select import Plan, in_place
 from mdsum.summarisers.postcheck import Verified
 from mdsum.summarisers.themes import cited
 from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, reported
@@ -73,6 +74,11 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     in_time = sorted(anchored, key=lambda pair: (day(pair[0]), pair[0] != 0))
     if in_time != anchored:
         notes.append("moved what restates the opening line first and later developments last, in time order")
+    if plan.place and in_time and in_time[0][0] == 0 and plan.place not in in_time[0][1].text:
+        opening = in_time[0][1]
+        names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
+        in_time[0] = (0, SummarySentence(in_place(opening.text, plan.place, names), opening.sources))
+        notes.append(f"said where, as the plan's opening does: {opening.text}")
     written = [_words(sentence.text) for _, sentence in in_time]
     left_out = [
         k for k, line in enumerate(lines) if not any(len(own & line) >= RESTATED * len(line) for own in written)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from mdsum.alignment import align_sentence
 from mdsum.entailment import EntailmentScorer, check_sentence, copied_statements
 from mdsum.model import Cluster, SourceRef, SummarySentence
-from mdsum.planning.mentions import mention_once, people
+from mdsum.planning.mentions import introduce_people, mention_once, people
 from mdsum.text.clean import is_sentence
 from mdsum.text.tokens import content_stems
 from mdsum.text.values import extract_dates
@@ -184,13 +184,17 @@ def verify_sentences(
     return Verified(kept, notes)
 
 
-def introduced_once(sentences: Sequence[SummarySentence], cluster: Cluster) -> Verified:
-    """``sentences`` with each person's full name and title given at their first mention only
-    (`mention_once`): a model restating a plan line by line introduces the same envoy in each sentence."""
+def introduced_once(sentences: Sequence[SummarySentence], cluster: Cluster, words: int) -> Verified:
+    """``sentences`` with each person introduced at their first mention and only there: a small model drops
+    "UN Syria envoy Staffan de Mistura" to "De Mistura" in one sentence and writes it out in full in the next.
+    The first mention gets the full name and the title the articles give (`introduce_people`, as far as
+    ``words`` leaves room), a later one the surname (`mention_once`)."""
     known = people([text for document in cluster.documents for text in document.sentences])
-    texts = mention_once([sentence.text for sentence in sentences], known)
+    texts = [sentence.text for sentence in sentences]
+    spare = max(0, words - sum(len(text.split()) for text in texts))
+    texts = mention_once(introduce_people(texts, known, spare), known)
     notes = [
-        f"named someone already introduced by surname: {sentence.text} -> {text}"
+        f"introduced someone at their first mention only: {sentence.text} -> {text}"
         for sentence, text in zip(sentences, texts, strict=True)
         if text != sentence.text
     ]
