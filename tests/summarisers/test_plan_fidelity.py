@@ -88,3 +88,23 @@ def test_a_rewritten_opening_that_leaves_out_where_says_it_as_the_plan_does():
     )
     assert any(note.startswith("said where") for note in result.notes)
     assert held(REOPENED, CRACKS, words=33).sentences[0].text == REOPENED  # a plan without a place: as written
+
+
+def test_a_later_development_the_model_left_undated_gets_its_day_back():
+    undated = "Engineers found new cracks in the bridge deck during a routine inspection."
+    result = held(REOPENED, undated, words=80)
+    texts = [sentence.text for sentence in result.sentences]
+    assert (
+        texts[-2]
+        == "As reported on 20 April 2024, engineers found new cracks in the bridge deck during a routine inspection."
+    )
+    assert any(note.startswith("dated a later development") for note in result.notes)
+    assert CRACKS in [sentence.text for sentence in held(REOPENED, CRACKS, words=80).sentences]  # dated: as written
+
+
+def test_a_sentence_whose_line_names_no_speaker_is_not_held_to_one():
+    findings = "Painting of the steel cables will start in June."  # the line: "..., a council spokesman said."
+    unattributed = held(REOPENED, findings)
+    assert LINES[2] in [sentence.text for sentence in unattributed.sentences]
+    cracks = "On 20 April 2024, engineers found new cracks in the Harbour Bridge deck."  # its line names no speaker
+    assert cracks in [sentence.text for sentence in held(REOPENED, cracks, words=60).sentences]

@@ -9,6 +9,7 @@ plan line it restates most (by shared content words):
 - a sentence that states what its line only reports someone said, without saying who said it
   ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
   stated in the line's words: a half-stated or unattributed claim is not the source's fact;
+- a later development the model left undated gets its day back ("As reported on 19 June 2007, ...");
 - what restates the opening line goes first (what ended, where and when), and says where if the model
   left the place out; a later development goes after the event it follows; the model's order is kept
   otherwise;
@@ -25,8 +26,10 @@ from collections.abc import Sequence
 
 from mdsum.model import Cluster, SummarySentence
 from mdsum.planning.select import Plan, in_place
+from mdsum.planning.timeline import day_marker, introduce
 from mdsum.summarisers.postcheck import Verified
 from mdsum.summarisers.themes import cited
+from mdsum.text.dates import stated_days
 from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, reported
 from mdsum.text.tokens import content_stems
 
@@ -51,6 +54,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     notes: list[str] = []
     lines = [_words(item.text) for item in plan.items]
     stated = frozenset().union(*lines)
+    names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
     anchored: list[tuple[int, SummarySentence]] = []
     for sentence in sentences:
         own = _words(sentence.text)
@@ -58,14 +62,23 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
             notes.append(f"dropped a model sentence that restates no line of the plan: {sentence.text}")
             continue
         line = _anchor(own, lines)
-        if not attributes(sentence.text) and len(own & reported(plan.items[line].text)) >= MIN_QUOTE_WORDS:
+        item = plan.items[line]
+        if (
+            attributes(item.text)
+            and not attributes(sentence.text)
+            and len(own & reported(item.text)) >= MIN_QUOTE_WORDS
+        ):
             if any(line == other for other, _ in anchored):
                 notes.append(
                     f"dropped a model sentence that repeats, without its speaker, a stated line: {sentence.text}"
                 )
                 continue
             notes.append(f"stated in the plan's words a model sentence that drops who said it: {sentence.text}")
-            sentence = SummarySentence(plan.items[line].text, cited(cluster, plan.items[line]))
+            sentence = SummarySentence(item.text, cited(cluster, item))
+        elif item.later and item.later not in stated_days(sentence.text, item.later):
+            notes.append(f"dated a later development the model left undated: {sentence.text}")
+            marker = day_marker(item.later, sentence.text)
+            sentence = SummarySentence(introduce(sentence.text, marker, names), sentence.sources)
         anchored.append((line, sentence))
 
     def day(line: int) -> dt.date:
@@ -76,7 +89,6 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
         notes.append("moved what restates the opening line first and later developments last, in time order")
     if plan.place and in_time and in_time[0][0] == 0 and plan.place not in in_time[0][1].text:
         opening = in_time[0][1]
-        names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
         in_time[0] = (0, SummarySentence(in_place(opening.text, plan.place, names), opening.sources))
         notes.append(f"said where, as the plan's opening does: {opening.text}")
     written = [_words(sentence.text) for _, sentence in in_time]
