@@ -46,6 +46,11 @@ def _anchor(sentence: frozenset[str], lines: Sequence[frozenset[str]]) -> int:
     return max(range(len(lines)), key=lambda k: (len(sentence & lines[k]), -k))
 
 
+def _drops_speaker(text: str, words: frozenset[str], line: str) -> bool:
+    """Whether ``text`` (content ``words``) states what its ``line`` only reports someone said, naming no speaker."""
+    return attributes(line) and not attributes(text) and len(words & reported(line)) >= MIN_QUOTE_WORDS
+
+
 def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Cluster, words: int) -> Verified:
     """``sentences`` (verified model output, which may run over the budget) held to ``plan`` within ``words``
     words, with a note per change."""
@@ -63,11 +68,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
             continue
         line = _anchor(own, lines)
         item = plan.items[line]
-        if (
-            attributes(item.text)
-            and not attributes(sentence.text)
-            and len(own & reported(item.text)) >= MIN_QUOTE_WORDS
-        ):
+        if _drops_speaker(sentence.text, own, item.text):
             if any(line == other for other, _ in anchored):
                 notes.append(
                     f"dropped a model sentence that repeats, without its speaker, a stated line: {sentence.text}"
