@@ -17,7 +17,7 @@ from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, name_pronoun_subject
 from mdsum.text.clean import is_sentence
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
-from mdsum.text.quotes import SPEECH_VERBS, outside_quotes, quotations
+from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
 from mdsum.text.values import extract_dates, extract_numbers, names
 
@@ -73,11 +73,8 @@ _PRONOUN_SPEAKER = re.compile(
     rf"\b(?:he|she|they)\s+(?:{SPEECH_VERBS}|went on)\b",
     re.IGNORECASE,
 )
-# A sentence with none of these, after one whose speaker is "he", goes on reporting his words.
-_SPEECH = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|according to)\b|[\"\u201c]",
-    re.IGNORECASE,
-)
+# A sentence with no speaker and no quotation mark, after one whose speaker is "he", goes on reporting his words.
+_QUOTE_MARK = re.compile(r"[\"\u201c]")
 # News prose reports speech in the past tense; "X says Y" is the present of a headline or standfirst.
 _HEADLINE_SAYS = re.compile(r"^[^\"\u201c]*\bsays\b")
 # Prose has lower-case content words (a verb, common nouns); a photo caption or a heading is mostly names:
@@ -125,7 +122,7 @@ def is_standalone(text: str, previous: str = "") -> bool:
     speaker known only as "he", not a headline-style "X says Y" or a caption, not a bare
     quotation that says not who said it, not addressed to the reader, and not the unattributed
     continuation of what the ``previous`` sentence reported "he" said."""
-    if _PRONOUN_SPEAKER.search(previous) and not _SPEECH.search(text):
+    if _PRONOUN_SPEAKER.search(previous) and not (attributes(text) or _QUOTE_MARK.search(text)):
         return False
     reporting = outside_quotes(text)
     if len(re.findall(r"[A-Za-z]+", reporting)) < MIN_ATTRIBUTION_WORDS or _ADDRESSES_READER.search(reporting):
