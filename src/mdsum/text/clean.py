@@ -9,6 +9,11 @@ headline) and never at its words, so they hold on any news page. Of the lines ke
 datelines ("GENEVA, July 14 (Xinhua) --") and a headline run into the opening text are
 cut off. ``tests/test_clean.py`` checks that on the Multi-News and MultiLing articles
 no line is dropped and every sentence but the first survives word for word.
+
+A page flattened into paragraphs (as Multi-News' are) runs the site's own words into its
+sentences, where no line rule can see them: `without_furniture` drops a sentence made of a
+known template phrase ("Breaking News Emails Get breaking news alerts ...") and cuts one
+off the opening of a sentence ("Image copyright AFP Image caption The suspect ...").
 """
 
 from __future__ import annotations
@@ -82,6 +87,31 @@ _PROSE_BEFORE_DATE = frozenset(
     ]
 )
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
+
+# What a news site's page says about itself, which a flattened page (Multi-News) runs into its sentences: a
+# sentence wholly of it is dropped, a run of it opening a sentence is cut off. Phrases of the big sites' templates
+# (NBC, ABC, BBC, USA Today, AP, the Internet Archive's crawl notice), never a claim about the news.
+_FURNITURE_SENTENCE = re.compile(
+    r"^(?:breaking news emails get breaking news alerts and special reports"
+    r"|the news and stories that matter, delivered weekday mornings"
+    r"|get push notifications with news, features and more"
+    r"|add as an interest to stay up to date on the latest news\b.*"
+    r"|get daily updates directly to your inbox\b.*"
+    r"|these crawls are part of an effort to archive pages\b.*"
+    r"|that way, as the pages that are referenced are changed\b.*"
+    r"|please enable javascript\b.*"
+    r"|this material may not be published, broadcast, rewritten,? or redistributed"
+    r"|all rights reserved|advertisement|read more|text size\W*)\W*$",
+    re.IGNORECASE,
+)
+_FURNITURE_OPENING = re.compile(
+    r"^(?:\s*(?:media playback is (?:unsupported|not supported) on (?:your|this) device"
+    r"|image copyright\b.{0,60}?\bimage caption|image copyright (?:getty images|afp|reuters|pa|ap|epa)\b"
+    r"|\(\s*photo\s*:[^()]{0,80}\)|\(\s*associated press\s*\)|advertisement(?:\s*-)?(?: continue reading the main story)?"
+    r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|&#124;\s*getty|related (?:video|stories)\s*:?"
+    r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
+    re.IGNORECASE,
+)
 
 
 class Line(NamedTuple):
@@ -215,3 +245,18 @@ def clean_page(raw: str) -> str:
     if kept:
         kept[0] = _PLACE_DATELINE.sub("", kept[0], count=1)
     return "\n\n".join(text for text in kept if text)
+
+
+def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """``sentences`` less the site's own words run into them (`_FURNITURE_SENTENCE`, `_FURNITURE_OPENING`):
+    "Image copyright Getty Images Image caption The suspect ..." is "The suspect ..."."""
+    kept = []
+    for sentence in sentences:
+        if _FURNITURE_SENTENCE.match(sentence):
+            continue
+        rest = _FURNITURE_OPENING.sub("", sentence, count=1).strip()
+        if rest == sentence:
+            kept.append(sentence)
+        elif rest:
+            kept.append(rest[0].upper() + rest[1:])
+    return tuple(kept)
