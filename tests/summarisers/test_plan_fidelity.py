@@ -2,9 +2,9 @@
 
 import dataclasses
 
-from support import BRIDGE_TIMELINE
+from support import BRIDGE_TIMELINE, article
 
-from mdsum.model import SummarySentence
+from mdsum.model import Cluster, SummarySentence
 from mdsum.planning.select import make_plan
 from mdsum.summarisers.plan_fidelity import keep_to_plan
 
@@ -108,3 +108,24 @@ def test_a_sentence_whose_line_names_no_speaker_is_not_held_to_one():
     assert LINES[2] in [sentence.text for sentence in unattributed.sentences]
     cracks = "On 20 April 2024, engineers found new cracks in the Harbour Bridge deck."  # its line names no speaker
     assert cracks in [sentence.text for sentence in held(REOPENED, cracks, words=60).sentences]
+
+
+ANNOUNCEMENT = (
+    "The council announced on Tuesday that it would reopen the Harbour Bridge, which engineers closed on 2 February."
+)
+ANNOUNCED = Cluster("announced", (article("a", "2024-03-05", ANNOUNCEMENT, "Repairs cost 12 million euros."),))
+
+
+def test_a_date_moved_from_what_was_announced_onto_the_announcing_is_stated_in_the_lines_words():
+    plan = make_plan(ANNOUNCED, 60, vectors="tfidf")
+    [line] = [item.text for item in plan.items if "announced" in item.text]
+    assert "Tuesday 5 March 2024" in line
+
+    def rewrite(text: str):
+        return keep_to_plan([SummarySentence(text, ())], plan, ANNOUNCED, 60)
+
+    misdated = rewrite("On 2 February, the council announced that it would reopen the Harbour Bridge.")
+    assert [sentence.text for sentence in misdated.sentences][0] == line
+    assert any("moves a date onto who said it" in note for note in misdated.notes)
+    fronted = "On 5 March 2024, the council announced it would reopen the bridge, closed by engineers on 2 February."
+    assert rewrite(fronted).sentences[0].text == fronted  # the announcing's own day, fronted: as written

@@ -9,6 +9,9 @@ plan line it restates most (by shared content words):
 - a sentence that states what its line only reports someone said, without saying who said it
   ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
   stated in the line's words: a half-stated or unattributed claim is not the source's fact;
+- a sentence the model opened with a date that its line states only inside what someone announced or said
+  ("announced that it would free the sailors detained on March 23" written "On March 23, Iran announced
+  ...") is stated in the line's words: the date now dates the announcement, a day it did not happen;
 - a later development the model left undated gets its day back ("As reported on 19 June 2007, ...");
 - what restates the opening line goes first (what ended, where and when), and says where if the model
   left the place out; a later development goes after the event it follows; the model's order is kept
@@ -25,7 +28,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from mdsum.model import Cluster, SummarySentence
-from mdsum.planning.select import Plan, in_place
+from mdsum.planning.select import Plan, PlannedTheme, in_place
 from mdsum.planning.timeline import day_marker, introduce
 from mdsum.summarisers.postcheck import Verified
 from mdsum.summarisers.themes import cited
@@ -51,6 +54,41 @@ def _drops_speaker(text: str, words: frozenset[str], line: str) -> bool:
     return attributes(line) and not attributes(text) and len(words & reported(line)) >= MIN_QUOTE_WORDS
 
 
+HEAD_WORDS = 6  # a date in a sentence's first words heads it: "On March 23rd, Iran's council announced ..."
+
+
+def _date_span(words: Sequence[str], day: dt.date, published: dt.date | None) -> tuple[int, int] | None:
+    """The words ``[start, end)`` of the first mention of ``day`` in ``words``, None when it is not stated."""
+    end = next((k for k in range(1, len(words) + 1) if day in stated_days(" ".join(words[:k]), published)), None)
+    if end is None:
+        return None
+    return max(j for j in range(end) if day in stated_days(" ".join(words[j:end]), published)), end
+
+
+def _dates_the_saying(text: str, line: str, published: dt.date | None) -> bool:
+    """Whether ``text`` opens with a day that ``line`` states only well after its speech verb, inside what was
+    said or announced: fronted, the date dates the saying instead of what was said to happen that day."""
+    head = text.split()[:HEAD_WORDS]
+    words = line.split()
+    for day in stated_days(" ".join(head), published):
+        span = _date_span(words, day, published)
+        if span is None:
+            continue
+        verbs = [k for k, word in enumerate(words[: span[0]]) if attributes(word)]
+        if verbs and span[0] - verbs[0] > 2:  # not "announced on Friday 1 March", which dates the announcing
+            return True
+    return False
+
+
+def _misstates(text: str, words: frozenset[str], item: PlannedTheme) -> str | None:
+    """How ``text`` (content ``words``) misstates its plan line, if it does: who said it, or the day of what."""
+    if _dates_the_saying(text, item.text, item.statement.published):
+        return "moves a date onto who said it"
+    if _drops_speaker(text, words, item.text):
+        return "drops who said it"
+    return None
+
+
 def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Cluster, words: int) -> Verified:
     """``sentences`` (verified model output, which may run over the budget) held to ``plan`` within ``words``
     words, with a note per change."""
@@ -68,13 +106,12 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
             continue
         line = _anchor(own, lines)
         item = plan.items[line]
-        if _drops_speaker(sentence.text, own, item.text):
+        misstated = _misstates(sentence.text, own, item)
+        if misstated:
             if any(line == other for other, _ in anchored):
-                notes.append(
-                    f"dropped a model sentence that repeats, without its speaker, a stated line: {sentence.text}"
-                )
+                notes.append(f"dropped a model sentence that {misstated}, repeating a stated line: {sentence.text}")
                 continue
-            notes.append(f"stated in the plan's words a model sentence that drops who said it: {sentence.text}")
+            notes.append(f"stated in the plan's words a model sentence that {misstated}: {sentence.text}")
             sentence = SummarySentence(item.text, cited(cluster, item))
         elif item.later and item.later not in stated_days(sentence.text, item.later):
             notes.append(f"dated a later development the model left undated: {sentence.text}")
