@@ -4,7 +4,7 @@ import re
 from support import BRIDGE_TIMELINE, REOPENED, article
 
 from mdsum.model import Cluster
-from mdsum.planning.select import make_plan, make_plans
+from mdsum.planning.select import extended, make_plan, make_plans
 from mdsum.planning.timeline import Timeline, day_marker, introduce
 
 
@@ -175,3 +175,13 @@ def test_the_opening_says_where_the_event_happened_and_the_plan_records_the_plac
     assert plan.place == "Oslo"
     assert plan.items[0].text == "In Oslo, the talks ended on Friday 1 March 2024 without a deal."
     assert plan_of(BRIDGE_TIMELINE).place is None  # no article says where
+
+
+def test_an_extended_plan_puts_back_the_shorter_ones_lines_where_the_shorter_one_has_them():
+    short, long = make_plans(BRIDGE_TIMELINE, [25, 200], vectors="tfidf")
+    # the reopening, and the opposition's "40 million euros", which the longer plan crowds out
+    opening, councillors = short.items
+    assert councillors.statement not in [item.statement for item in long.items]
+    assert opening.statement == long.items[0].statement
+    assert extended(short, long).items == (long.items[0], councillors, *long.items[1:])
+    assert extended(long, long) == long

@@ -208,6 +208,19 @@ def _first_mentions(
     return [dataclasses.replace(item, text=text) for item, text in zip(items, texts, strict=True)], place
 
 
+def extended(plan: Plan, more: Plan) -> Plan:
+    """``more`` (a plan of the same cluster for a larger budget), with each line of ``plan`` that it lacks put
+    back after the line that precedes it in ``plan``: a longer plan need not keep every line of a shorter one
+    (a heavy line that now fits crowds a light one out), yet a rewrite of ``plan`` is held to every line it read."""
+    items = list(more.items)
+    for k, item in enumerate(plan.items):
+        statements = [kept.statement for kept in items]
+        if item.statement not in statements:
+            before = plan.items[k - 1].statement if k else None
+            items.insert(statements.index(before) + 1 if before in statements else k, item)
+    return dataclasses.replace(more, items=tuple(items), place=plan.place)
+
+
 def in_place(sentence: str, place: str, names: frozenset[str]) -> str:
     """``sentence`` opened by where the event happened ("In Geneva, the seventh round ..."), its first
     word lower-cased unless one of ``names`` (lower-cased) or otherwise a name."""

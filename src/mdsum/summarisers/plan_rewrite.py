@@ -18,6 +18,7 @@ from typing import Any
 
 from mdsum.errors import ConfigError, ModelError
 from mdsum.model import Cluster, Document
+from mdsum.planning.select import extended
 from mdsum.summarisers.base import Draft
 from mdsum.summarisers.model_summariser import TOKENS_PER_WORD, ModelSummariser, Reading, dated
 
@@ -47,6 +48,7 @@ class PlanRewriteSummariser(ModelSummariser):
         plan, held = self._planner().plans(
             cluster, max(words, int(self.input_tokens / TOKENS_PER_WORD)), math.ceil(words * HELD_PLAN_SCALE)
         )
+        held = extended(plan, held)
         items = [(dated(cluster.documents[item.statement.document]), item.text) for item in plan.items]
         restatements = {
             (cluster.documents[item.statement.document].id, item.statement.sentence): item.text
