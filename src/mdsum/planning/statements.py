@@ -1,7 +1,7 @@
 """The statements a plan is made of: each real sentence of the cluster, read once for what it states.
 
 A statement knows its document and position, its wording with relative days written out
-(`mdsum.text.dates`), the values it states (numbers, days, names) and whether it can stand
+(`mdsum.text.dates`) and a closing concession cut (`mdsum.text.compress`), the values it states (numbers, days, names) and whether it can stand
 alone in a summary: a sentence that opens with a pronoun or a connective, or quotes "he"
 without saying who he is, needs the sentence before it; a headline-style line is not prose.
 """
@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, name_pronoun_subject
 from mdsum.text.clean import is_sentence
+from mdsum.text.compress import without_closing_concession
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
@@ -102,7 +103,7 @@ class Statement:
     sentence: int  # index among the document's sentences
     position: float  # place in its document, 0 (lead) to 1 (last sentence)
     text: str  # as written
-    resolved: str  # relative days written out against the document's date
+    resolved: str  # relative days written out against the document's date, a closing concession cut
     published: dt.date | None  # the document's date
     days: tuple[dt.date, ...]  # the days it refers to
     months: tuple[tuple[int | None, int], ...]  # (year, month) of every date it states, however vague
@@ -152,7 +153,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                     sentence=i,
                     position=i / count,
                     text=text,
-                    resolved=resolve_relative(text, published),
+                    resolved=without_closing_concession(resolve_relative(text, published)),
                     published=published,
                     days=stated_days(text, published),
                     months=tuple((date.year, date.month) for date in dates if date.month is not None),
