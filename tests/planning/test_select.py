@@ -185,3 +185,31 @@ def test_an_extended_plan_puts_back_the_shorter_ones_lines_where_the_shorter_one
     assert opening.statement == long.items[0].statement
     assert extended(short, long).items == (long.items[0], councillors, *long.items[1:])
     assert extended(long, long) == long
+
+
+BERG = Cluster(
+    "berg",
+    (
+        article(
+            "a",
+            "2024-05-06",
+            "Chief negotiator Maria Berg said the fishing deal was close after talks in Oslo on Monday.",
+            "Berg said the boats would stay in port until the quota was signed.",
+        ),
+        article(
+            "b",
+            "2024-05-06",
+            "The fishing deal was close after talks in Oslo on Monday, chief negotiator Maria Berg said.",
+            "Berg said the boats would stay in port until the quota was signed.",
+        ),
+    ),
+)
+
+
+def test_room_to_introduce_a_person_is_kept_once_not_again_for_each_sentence_that_names_them():
+    opening = "Chief negotiator Maria Berg said the fishing deal was close after talks in Oslo on Monday 6 May 2024."
+    boats = "Berg said the boats would stay in port until the quota was signed."
+    assert [item.text for item in make_plan(BERG, 19 + 13, vectors="tfidf").items] == [opening, boats]
+    introduced = "Chief negotiator Maria Berg said the boats would stay in port until the quota was signed."
+    assert [item.text for item in make_plan(BERG, 16, vectors="tfidf").items] == [introduced]
+    assert make_plan(BERG, 15, vectors="tfidf").items == ()  # no room to say who Berg is

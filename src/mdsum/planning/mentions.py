@@ -143,13 +143,15 @@ def _mentions(sentence: str, known: dict[str, Person]) -> Iterator[tuple[str, Pe
             yield key, person, None if person.full_name in sentence else mention
 
 
-def introduction_words(sentence: str, known: dict[str, Person]) -> int:
-    """The words introducing everyone ``sentence`` mentions by surname alone would add to it."""
-    return sum(
-        len(person.full_name.split()) - len(mention.group(0).split()) + len(_description(person, mention).split())
-        for _, person, mention in _mentions(sentence, known)
-        if mention is not None
-    )
+def introduction_words(sentence: str, known: dict[str, Person]) -> dict[str, int]:
+    """Everyone ``sentence`` mentions (by their key in ``known``), with the words introducing them would add
+    to it: none when it names them in full, their first name and title or role when by surname alone."""
+    return {
+        key: 0
+        if mention is None
+        else len(person.full_name.split()) - len(mention.group(0).split()) + len(_description(person, mention).split())
+        for key, person, mention in _mentions(sentence, known)
+    }
 
 
 def _description(person: Person, mention: re.Match[str]) -> str:

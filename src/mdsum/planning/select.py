@@ -81,11 +81,12 @@ class _Selection:
     timeline: Timeline
     speakers: dict[int, Statement]  # theme index -> the statement that states it
     redundancy: float
-    introductions: dict[int, int]  # theme index -> words introducing the people its sentence names bare
+    introductions: dict[int, dict[str, int]]  # theme index -> who its sentence names, and the words introducing them
 
-    def cost(self, t: int) -> int:
+    def cost(self, t: int, chosen: Sequence[int]) -> int:
         """The words of its sentence with the longest lead-in it may get, and the words introducing
-        the people it names by surname alone (room kept in case it is their first mention)."""
+        the people it names by surname alone whom no ``chosen`` sentence names (room kept in case it is
+        their first mention; a person is introduced once)."""
         statement = self.speakers[t]
         lead_ins = [""]
         if (later := self.timeline.later_day(self.themes.themes[t])) is not None:
@@ -93,7 +94,9 @@ class _Selection:
         if self.themes.conflicting(t):
             lead_ins.append(self.timeline.attribution(statement.document))
         lead_in = max(len(lead_in.split()) for lead_in in lead_ins)
-        return statement.words + lead_in + self.introductions[t]
+        named = {key for c in chosen for key in self.introductions[c]}
+        introducing = sum(words for key, words in self.introductions[t].items() if key not in named)
+        return statement.words + lead_in + introducing
 
     def repeats(self, t: int, chosen: Sequence[int]) -> bool:
         """Says what a chosen theme's sentence says, or repeats its quotation (a contradiction does not)."""
@@ -130,18 +133,20 @@ def choose(
     chosen: list[int] = []
     left = words
     for t in [*event[:1], *later_leads.values()]:
-        if selection.cost(t) <= left and not selection.repeats(t, chosen):
+        if (cost := selection.cost(t, chosen)) <= left and not selection.repeats(t, chosen):
             chosen.append(t)
-            left -= selection.cost(t)
+            left -= cost
     while candidates := [
-        t for t in speakers if t not in chosen and selection.cost(t) <= left and not selection.repeats(t, chosen)
+        t
+        for t in speakers
+        if t not in chosen and selection.cost(t, chosen) <= left and not selection.repeats(t, chosen)
     ]:
         best = max(
             candidates,
             key=lambda t: (themes.themes[t].weight * (1 - novelty * selection.overlap(t, chosen)), -t),
         )
+        left -= selection.cost(best, chosen)
         chosen.append(best)
-        left -= selection.cost(best)
     return [(t, speakers[t]) for t in chosen]
 
 
