@@ -129,3 +129,17 @@ def test_a_date_moved_from_what_was_announced_onto_the_announcing_is_stated_in_t
     assert any("moves a date onto who said it" in note for note in misdated.notes)
     fronted = "On 5 March 2024, the council announced it would reopen the bridge, closed by engineers on 2 February."
     assert rewrite(fronted).sentences[0].text == fronted  # the announcing's own day, fronted: as written
+
+
+def test_an_opening_shortened_to_less_than_what_where_and_when_is_stated_in_the_plans_words():
+    result = held("The bridge reopened.", CRACKS, words=40)
+    texts = [sentence.text for sentence in result.sentences]
+    assert texts[0] == LINES[0] and "The bridge reopened." not in texts  # not the model's half beside the whole
+    assert any(note.startswith("stated the opening in the plan's words") for note in result.notes)
+
+
+def test_a_line_the_model_shortened_is_not_put_back_beside_its_shortening():
+    shortened = "Cyclists will get a lane."
+    texts = [sentence.text for sentence in held(REOPENED, shortened, CRACKS).sentences]
+    assert shortened in texts and LINES[3] not in texts
+    assert set(LINES[1:3]) <= set(texts)  # the lines it did not write are put back

@@ -16,7 +16,10 @@ plan line it restates most (by shared content words):
 - what restates the opening line goes first (what ended, where and when), and says where if the model
   left the place out; a later development goes after the event it follows; the model's order is kept
   otherwise;
-- a line no written sentence restates is put back, in the plan's words, at its place in the plan;
+- the opening line, when the sentence that restates it says less than half of it, is stated in the plan's
+  words: the account must say what happened, where and when, and the opening's other half put back beside
+  the model's would say its quotation twice;
+- a line no written sentence restates, nor shortens, is put back, in the plan's words, at its place in the plan;
 - over the budget, what states the lightest lines goes: the opening and a later development are
   kept first (the plan gave them their places for that reason), then the heaviest themes.
 Each change is a note, so the summary says where it departs from what the model wrote.
@@ -38,6 +41,9 @@ from mdsum.text.tokens import content_stems
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
 RESTATED = 0.5  # share of a line's content words one written sentence must hold to restate it
+# A sentence anchored to its line holding this share of the line's content words is the model's shortening of
+# it: the line is not put back beside it (that would say its part twice), except the opening (`keep_to_plan`).
+COMPRESSED = 0.25
 
 
 def _words(text: str) -> frozenset[str]:
@@ -125,13 +131,21 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     in_time = sorted(anchored, key=lambda pair: (day(pair[0]), pair[0] != 0))
     if in_time != anchored:
         notes.append("moved what restates the opening line first and later developments last, in time order")
+    if in_time and in_time[0][0] == 0 and len(_words(in_time[0][1].text) & lines[0]) < RESTATED * len(lines[0]):
+        notes.append(
+            f"stated the opening in the plan's words, which say what happened, where and when: {in_time[0][1].text}"
+        )
+        in_time[0] = (0, SummarySentence(plan.items[0].text, cited(cluster, plan.items[0])))
     if plan.place and in_time and in_time[0][0] == 0 and plan.place not in in_time[0][1].text:
         opening = in_time[0][1]
         in_time[0] = (0, SummarySentence(in_place(opening.text, plan.place, names), opening.sources))
         notes.append(f"said where, as the plan's opening does: {opening.text}")
     written = [_words(sentence.text) for _, sentence in in_time]
+    compressed = {k for k, sentence in in_time if len(_words(sentence.text) & lines[k]) >= COMPRESSED * len(lines[k])}
     left_out = [
-        k for k, line in enumerate(lines) if not any(len(own & line) >= RESTATED * len(line) for own in written)
+        k
+        for k, line in enumerate(lines)
+        if k not in compressed and not any(len(own & line) >= RESTATED * len(line) for own in written)
     ]
 
     def rank(line: int) -> tuple[bool, bool, float]:
