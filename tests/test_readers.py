@@ -340,3 +340,10 @@ def test_a_cluster_over_the_byte_limit_is_refused_before_it_is_split(tmp_path):
             read_inputs([folder])
     assert isinstance(big, ReadFailure) and "cluster 'big' is" in big.message and "MB limit" in big.message
     assert isinstance(ok, Cluster) and ok.id == "ok"
+
+
+def test_a_sites_template_phrases_run_into_the_text_are_not_sentences():
+    promo = "Breaking News Emails Get breaking news alerts and special reports."
+    document = document_from_text("d0", f"{promo} Image copyright AFP Image caption The talks ended on Friday.")
+    assert document.sentences == ("The talks ended on Friday.",)
+    assert document_from_text("d1", promo).sentences == ()  # nothing left to summarise: the summariser says so
