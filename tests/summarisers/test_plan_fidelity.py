@@ -143,3 +143,11 @@ def test_a_line_the_model_shortened_is_not_put_back_beside_its_shortening():
     texts = [sentence.text for sentence in held(REOPENED, shortened, CRACKS).sentences]
     assert shortened in texts and LINES[3] not in texts
     assert set(LINES[1:3]) <= set(texts)  # the lines it did not write are put back
+
+
+def test_a_sentence_that_says_again_what_an_earlier_one_says_of_its_line_is_dropped():
+    again = "On 20 April 2024, inspectors found fresh cracks in the deck of the bridge."
+    result = held(REOPENED, CRACKS, again, words=60)
+    texts = [sentence.text for sentence in result.sentences]
+    assert CRACKS in texts and again not in texts
+    assert any(note.startswith("dropped a model sentence that says again") for note in result.notes)

@@ -5,7 +5,8 @@ of seven on the seeds), adds a sentence of its own ("This was a significant deve
 or tells a later development first. Verification catches what the sources contradict, not
 what the plan leaves out. So after verification each written sentence is anchored to the
 plan line it restates most (by shared content words):
-- a sentence whose words mostly come from no line of the plan is the model's own, and dropped;
+- a sentence whose words mostly come from no line of the plan is the model's own, and dropped; one that
+  says again, in other words, what an earlier sentence says of the same line is dropped too;
 - a sentence that states what its line only reports someone said, without saying who said it
   ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
   stated in the line's words: a half-stated or unattributed claim is not the source's fact;
@@ -41,6 +42,9 @@ from mdsum.text.tokens import content_stems
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
 RESTATED = 0.5  # share of a line's content words one written sentence must hold to restate it
+# A second sentence restating the same line with this share of its content words in the first says it again
+# ("the sailors were stripped of their gear, blindfolded ..." and "the UK crew was stripped of their gear ...").
+REPEATS = 0.5
 # A sentence anchored to its line holding this share of the line's content words is the model's shortening of
 # it: the line is not put back beside it (that would say its part twice), except the opening (`keep_to_plan`).
 COMPRESSED = 0.25
@@ -112,6 +116,11 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
             continue
         line = _anchor(own, lines)
         item = plan.items[line]
+        if any(other == line and len(own & _words(earlier.text)) >= REPEATS * len(own) for other, earlier in anchored):
+            notes.append(
+                f"dropped a model sentence that says again what an earlier one says of its line: {sentence.text}"
+            )
+            continue
         misstated = _misstates(sentence.text, own, item)
         if misstated:
             if any(line == other for other, _ in anchored):
