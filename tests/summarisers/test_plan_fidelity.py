@@ -151,3 +151,11 @@ def test_a_sentence_that_says_again_what_an_earlier_one_says_of_its_line_is_drop
     texts = [sentence.text for sentence in result.sentences]
     assert CRACKS in texts and again not in texts
     assert any(note.startswith("dropped a model sentence that says again") for note in result.notes)
+
+
+def test_a_sentence_stating_a_day_its_line_does_not_is_stated_in_the_lines_words():
+    dated = "On 2 March 2024, cyclists got a separate protected lane on the eastern side of the deck."
+    result = held(REOPENED, dated, CRACKS)
+    texts = [sentence.text for sentence in result.sentences]
+    assert dated not in texts and LINES[3] in texts  # the lane line states no day; the article's date is not the lane's
+    assert any("states a day its line does not" in note for note in result.notes)

@@ -10,6 +10,9 @@ plan line it restates most (by shared content words):
 - a sentence that states what its line only reports someone said, without saying who said it
   ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
   stated in the line's words: a half-stated or unattributed claim is not the source's fact;
+- a sentence that states a day its line does not (the model dated it by another line, or by its article's
+  date, or by a day it found elsewhere: "On March 25th, the sailors had been inspecting ...") is stated in
+  the line's words: the detail check knows only that some source states the day;
 - a sentence the model opened with a date that its line states only inside what someone announced or said
   ("announced that it would free the sailors detained on March 23" written "On March 23, Iran announced
   ...") is stated in the line's words: the date now dates the announcement, a day it did not happen;
@@ -92,7 +95,10 @@ def _dates_the_saying(text: str, line: str, published: dt.date | None) -> bool:
 
 def _misstates(text: str, words: frozenset[str], item: PlannedTheme) -> str | None:
     """How ``text`` (content ``words``) misstates its plan line, if it does: who said it, or the day of what."""
-    if _dates_the_saying(text, item.text, item.statement.published):
+    published = item.statement.published
+    if set(stated_days(text, published)) - set(stated_days(item.text, published)):
+        return "states a day its line does not"
+    if _dates_the_saying(text, item.text, published):
         return "moves a date onto who said it"
     if _drops_speaker(text, words, item.text):
         return "drops who said it"
