@@ -159,3 +159,14 @@ def test_a_sentence_stating_a_day_its_line_does_not_is_stated_in_the_lines_words
     texts = [sentence.text for sentence in result.sentences]
     assert dated not in texts and LINES[3] in texts  # the lane line states no day; the article's date is not the lane's
     assert any("states a day its line does not" in note for note in result.notes)
+
+
+def test_a_sentence_that_gives_its_line_a_detail_of_another_line_is_stated_in_the_lines_words():
+    # City Post reported June; Harbour News, on 20 April, September
+    mixed = "On 20 April 2024, a council spokesman told City Post that painting of the cables will start in September."
+    result = held(REOPENED, CRACKS, mixed, words=80)
+    texts = [sentence.text for sentence in result.sentences]
+    assert mixed not in texts and LINES[5] in texts
+    assert any("a name or number of another line" in note for note in result.notes)
+    own = "On 20 April 2024, a council spokesman told Harbour News that painting of the cables will start in September."
+    assert own in [sentence.text for sentence in held(REOPENED, CRACKS, own, words=80).sentences]

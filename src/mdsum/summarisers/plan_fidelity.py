@@ -10,6 +10,9 @@ plan line it restates most (by shared content words):
 - a sentence that states what its line only reports someone said, without saying who said it
   ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
   stated in the line's words: a half-stated or unattributed claim is not the source's fact;
+- a sentence that gives its line a name or number that another line states and its own does not ("Koizumi
+  pledged 150,000 euro" for "the Romanian Government pledged 150,000 euro") is stated in the line's words:
+  joining details of two lines is how a small model misattributes, and its Yes/No entailment misses it;
 - a sentence that states a day its line does not (the model dated it by another line, or by its article's
   date, or by a day it found elsewhere: "On March 25th, the sailors had been inspecting ...") is stated in
   the line's words: the detail check knows only that some source states the day;
@@ -42,6 +45,7 @@ from mdsum.summarisers.themes import cited
 from mdsum.text.dates import stated_days
 from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, reported
 from mdsum.text.tokens import content_stems
+from mdsum.text.values import WEEKDAYS, extract_dates, extract_numbers, names
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
 RESTATED = 0.5  # share of a line's content words one written sentence must hold to restate it
@@ -93,9 +97,20 @@ def _dates_the_saying(text: str, line: str, published: dt.date | None) -> bool:
     return False
 
 
-def _misstates(text: str, words: frozenset[str], item: PlannedTheme) -> str | None:
-    """How ``text`` (content ``words``) misstates its plan line, if it does: who said it, or the day of what."""
+def _details(text: str) -> frozenset[str]:
+    """The names and numbers (other than dates, which `stated_days` compares) ``text`` states, as strings."""
+    undated = extract_dates(text)[1]
+    named = (name.lower() for name in names(undated))
+    numbers = (f"{number:g}" for number in extract_numbers(undated))
+    return frozenset([*(name for name in named if name not in WEEKDAYS), *numbers])
+
+
+def _misstates(text: str, words: frozenset[str], item: PlannedTheme, elsewhere: frozenset[str]) -> str | None:
+    """How ``text`` (content ``words``) misstates its plan line, if it does: a detail of another line
+    (``elsewhere``: the names and numbers of the plan's other lines), a day, or who said it."""
     published = item.statement.published
+    if (_details(text) & elsewhere) - _details(item.text):
+        return "gives its line a name or number of another line"
     if set(stated_days(text, published)) - set(stated_days(item.text, published)):
         return "states a day its line does not"
     if _dates_the_saying(text, item.text, published):
@@ -112,6 +127,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
         return Verified(list(sentences), [])
     notes: list[str] = []
     lines = [_words(item.text) for item in plan.items]
+    details = [_details(item.text) for item in plan.items]
     stated = frozenset().union(*lines)
     names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
     anchored: list[tuple[int, SummarySentence]] = []
@@ -127,7 +143,8 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
                 f"dropped a model sentence that says again what an earlier one says of its line: {sentence.text}"
             )
             continue
-        misstated = _misstates(sentence.text, own, item)
+        elsewhere = frozenset().union(*(details[k] for k in range(len(details)) if k != line))
+        misstated = _misstates(sentence.text, own, item, elsewhere)
         if misstated:
             if any(line == other for other, _ in anchored):
                 notes.append(f"dropped a model sentence that {misstated}, repeating a stated line: {sentence.text}")
