@@ -55,6 +55,7 @@ REPEATS = 0.5
 # A sentence anchored to its line holding this share of the line's content words is the model's shortening of
 # it: the line is not put back beside it (that would say its part twice), except the opening (`keep_to_plan`).
 COMPRESSED = 0.25
+HEAD_WORDS = 6  # a date in a sentence's first words heads it: "On March 23rd, Iran's council announced ..."
 
 
 def _words(text: str) -> frozenset[str]:
@@ -69,9 +70,6 @@ def _anchor(sentence: frozenset[str], lines: Sequence[frozenset[str]]) -> int:
 def _drops_speaker(text: str, words: frozenset[str], line: str) -> bool:
     """Whether ``text`` (content ``words``) states what its ``line`` only reports someone said, naming no speaker."""
     return attributes(line) and not attributes(text) and len(words & reported(line)) >= MIN_QUOTE_WORDS
-
-
-HEAD_WORDS = 6  # a date in a sentence's first words heads it: "On March 23rd, Iran's council announced ..."
 
 
 def _date_span(words: Sequence[str], day: dt.date, published: dt.date | None) -> tuple[int, int] | None:
@@ -129,7 +127,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     lines = [_words(item.text) for item in plan.items]
     details = [_details(item.text) for item in plan.items]
     stated = frozenset().union(*lines)
-    names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
+    plan_names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
     anchored: list[tuple[int, SummarySentence]] = []
     for sentence in sentences:
         own = _words(sentence.text)
@@ -154,7 +152,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
         elif item.later and item.later not in stated_days(sentence.text, item.later):
             notes.append(f"dated a later development the model left undated: {sentence.text}")
             marker = day_marker(item.later, sentence.text)
-            sentence = SummarySentence(introduce(sentence.text, marker, names), sentence.sources)
+            sentence = SummarySentence(introduce(sentence.text, marker, plan_names), sentence.sources)
         anchored.append((line, sentence))
 
     def day(line: int) -> dt.date:
@@ -170,7 +168,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
         in_time[0] = (0, SummarySentence(plan.items[0].text, cited(cluster, plan.items[0])))
     if plan.place and in_time and in_time[0][0] == 0 and plan.place not in in_time[0][1].text:
         opening = in_time[0][1]
-        in_time[0] = (0, SummarySentence(in_place(opening.text, plan.place, names), opening.sources))
+        in_time[0] = (0, SummarySentence(in_place(opening.text, plan.place, plan_names), opening.sources))
         notes.append(f"said where, as the plan's opening does: {opening.text}")
     written = [_words(sentence.text) for _, sentence in in_time]
     compressed = {k for k, sentence in in_time if len(_words(sentence.text) & lines[k]) >= COMPRESSED * len(lines[k])}
