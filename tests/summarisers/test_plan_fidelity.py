@@ -170,3 +170,13 @@ def test_a_sentence_that_gives_its_line_a_detail_of_another_line_is_stated_in_th
     assert any("a name or number of another line" in note for note in result.notes)
     own = "On 20 April 2024, a council spokesman told Harbour News that painting of the cables will start in September."
     assert own in [sentence.text for sentence in held(REOPENED, CRACKS, own, words=80).sentences]
+
+
+def test_a_sentence_that_says_more_than_its_line_is_stated_in_the_lines_words():
+    glossed = (
+        "Cyclists will get a separate protected lane on the eastern side of the deck, as the mayor promised voters."
+    )
+    result = held(REOPENED, glossed, CRACKS)
+    texts = [sentence.text for sentence in result.sentences]
+    assert glossed not in texts and LINES[3] in texts
+    assert any("says more than its line" in note for note in result.notes)
