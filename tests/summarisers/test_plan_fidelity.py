@@ -126,7 +126,7 @@ def test_a_date_moved_from_what_was_announced_onto_the_announcing_is_stated_in_t
 
     misdated = rewrite("On 2 February, the council announced that it would reopen the Harbour Bridge.")
     assert misdated.sentences[0].text == line
-    assert any("moves a date onto who said it" in note for note in misdated.notes)
+    assert any("moves a date from late in its line to its opening" in note for note in misdated.notes)
     fronted = "On 5 March 2024, the council announced it would reopen the bridge, closed by engineers on 2 February."
     assert rewrite(fronted).sentences[0].text == fronted  # the announcing's own day, fronted: as written
 

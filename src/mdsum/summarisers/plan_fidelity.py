@@ -16,7 +16,7 @@ plan line it restates most (by shared content words):
 - a sentence that states a day its line does not (the model dated it by another line, or by its article's
   date, or by a day it found elsewhere: "On March 25th, the sailors had been inspecting ...") is stated in
   the line's words: the detail check knows only that some source states the day;
-- a sentence the model opened with a date that its line states only inside what someone announced or said
+- a sentence the model opened with a date that its line states only late, in a clause of its own
   ("announced that it would free the sailors detained on March 23" written "On March 23, Iran announced
   ...") is stated in the line's words: the date now dates the announcement, a day it did not happen;
 - a sentence of which a fifth or more of the content words are not its line's says more than the line
@@ -62,6 +62,7 @@ REPEATS = 0.5
 # it: the line is not put back beside it (that would say its part twice), except the opening (`keep_to_plan`).
 COMPRESSED = 0.25
 HEAD_WORDS = 6  # a date in a sentence's first words heads it: "On March 23rd, Iran's council announced ..."
+LINE_HEAD = 1 / 3  # a day a line states in its first third dates its main clause
 
 
 def _words(text: str) -> frozenset[str]:
@@ -86,17 +87,16 @@ def _date_span(words: Sequence[str], day: dt.date, published: dt.date | None) ->
     return max(j for j in range(end) if day in stated_days(" ".join(words[j:end]), published)), end
 
 
-def _dates_the_saying(text: str, line: str, published: dt.date | None) -> bool:
-    """Whether ``text`` opens with a day that ``line`` states only well after its speech verb, inside what was
-    said or announced: fronted, the date dates the saying instead of what was said to happen that day."""
-    head = text.split()[:HEAD_WORDS]
+def _fronts_a_date(text: str, line: str, published: dt.date | None) -> bool:
+    """Whether ``text`` opens with a day that ``line`` states only late, inside a clause of its own ("...
+    sailors detained by Iranian forces on March 23", "figures published by Oxfam on 26 March 2005 reveal"):
+    fronted, the date dates the main clause ("On March 23rd, Iran's council announced ..."), a day that clause
+    may not have happened. A line that states the day early ("Ahmadinejad on Wednesday 4 April announced")
+    dates its main clause itself."""
     words = line.split()
-    for day in stated_days(" ".join(head), published):
+    for day in stated_days(" ".join(text.split()[:HEAD_WORDS]), published):
         span = _date_span(words, day, published)
-        if span is None:
-            continue
-        verbs = [k for k, word in enumerate(words[: span[0]]) if attributes(word)]
-        if verbs and span[0] - verbs[0] > 2:  # not "announced on Friday 1 March", which dates the announcing
+        if span is not None and span[0] > LINE_HEAD * len(words):
             return True
     return False
 
@@ -117,8 +117,8 @@ def _misstates(text: str, words: frozenset[str], item: PlannedTheme, elsewhere: 
         return "gives its line a name or number of another line"
     if set(stated_days(text, published)) - set(stated_days(item.text, published)):
         return "states a day its line does not"
-    if _dates_the_saying(text, item.text, published):
-        return "moves a date onto who said it"
+    if _fronts_a_date(text, item.text, published):
+        return "moves a date from late in its line to its opening"
     if _drops_speaker(text, words, item.text):
         return "drops who said it"
     if len(words & _words(item.text)) < FROM_LINE * len(words):
