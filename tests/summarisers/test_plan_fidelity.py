@@ -1,6 +1,7 @@
 """A rewrite held to its plan: the model's own sentences out, time order kept, left-out lines put back."""
 
 import dataclasses
+import datetime as dt
 
 from support import BRIDGE_TIMELINE, article
 
@@ -180,3 +181,21 @@ def test_a_sentence_that_says_more_than_its_line_is_stated_in_the_lines_words():
     texts = [sentence.text for sentence in result.sentences]
     assert glossed not in texts and LINES[3] in texts
     assert any("says more than its line" in note for note in result.notes)
+
+
+def test_a_later_development_is_dated_by_the_report_its_line_comes_from_not_its_themes_first():
+    first_told = dt.date(2024, 3, 20)  # as if an earlier report had told the cracks first
+    items = tuple(dataclasses.replace(i, later=first_told) if "cracks" in i.text else i for i in PLAN.items)
+    undated = "Engineers found new cracks in the bridge deck during a routine inspection."
+    result = keep_to_plan(
+        [SummarySentence(undated, ()), SummarySentence(REOPENED, ())],
+        dataclasses.replace(PLAN, items=items),
+        BRIDGE_TIMELINE,
+        60,
+    )
+    texts = [sentence.text for sentence in result.sentences]
+    assert texts[0] == REOPENED
+    assert (
+        "As reported on 20 April 2024, engineers found new cracks in the bridge deck during a routine inspection."
+        in texts
+    )

@@ -40,6 +40,12 @@ class PlannedTheme:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def reported_on(self) -> dt.date | None:
+        """For a later development, the day of the report its sentence comes from, which dates and places it
+        (its theme's first report may be an earlier one); None for the event's themes."""
+        return self.statement.published if self.later else None
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -277,7 +283,7 @@ def make_plans(
         if not chosen:
             told.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
         items, place = _first_mentions(_render(themes, timeline, chosen), themes, known, words)
-        for day in sorted({item.later for item in items if item.later}):
+        for day in sorted({item.reported_on for item in items if item.reported_on}):
             told.append(
                 f"later report dated {day.isoformat()} (the cluster's main date is {timeline.main}): stated last"
             )

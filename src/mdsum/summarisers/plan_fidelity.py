@@ -157,14 +157,14 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
                 continue
             notes.append(f"stated in the plan's words a model sentence that {misstated}: {sentence.text}")
             sentence = SummarySentence(item.text, cited(cluster, item))
-        elif item.later and item.later not in stated_days(sentence.text, item.later):
+        elif item.reported_on and item.reported_on not in stated_days(sentence.text, item.reported_on):
             notes.append(f"dated a later development the model left undated: {sentence.text}")
-            marker = day_marker(item.later, sentence.text)
+            marker = day_marker(item.reported_on, sentence.text)
             sentence = SummarySentence(introduce(sentence.text, marker, plan_names), sentence.sources)
         anchored.append((line, sentence))
 
     def day(line: int) -> dt.date:
-        return plan.items[line].later or dt.date.min
+        return plan.items[line].reported_on or dt.date.min
 
     in_time = sorted(anchored, key=lambda pair: (day(pair[0]), pair[0] != 0))
     if in_time != anchored:
