@@ -199,3 +199,11 @@ def test_a_later_development_is_dated_by_the_report_its_line_comes_from_not_its_
         "As reported on 20 April 2024, engineers found new cracks in the bridge deck during a routine inspection."
         in texts
     )
+
+
+def test_a_sentence_that_credits_a_speaker_with_what_its_line_states_as_fact_is_stated_in_the_lines_words():
+    credited = "A council spokesman said cyclists will get a separate protected lane on the eastern side of the deck."
+    result = held(REOPENED, credited, CRACKS)
+    texts = [sentence.text for sentence in result.sentences]
+    assert credited not in texts and LINES[3] in texts
+    assert any("says someone said what its line states as fact" in note for note in result.notes)

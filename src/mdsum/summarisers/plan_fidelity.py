@@ -10,6 +10,8 @@ plan line it restates most (by shared content words):
 - a sentence that states what its line only reports someone said, without saying who said it
   ("new talks will take place in about a month" for "the envoy said new talks will ..."), is
   stated in the line's words: a half-stated or unattributed claim is not the source's fact;
+- a sentence that says someone said what its line states as fact ("He also noted that the sides had been
+  meeting separately ...") is stated in the line's words: the line names no speaker to credit;
 - a sentence that gives its line a name or number that another line states and its own does not ("Koizumi
   pledged 150,000 euro" for "the Romanian Government pledged 150,000 euro") is stated in the line's words:
   joining details of two lines is how a small model misattributes, and its Yes/No entailment misses it;
@@ -121,6 +123,8 @@ def _misstates(text: str, words: frozenset[str], item: PlannedTheme, elsewhere: 
         return "moves a date from late in its line to its opening"
     if _drops_speaker(text, words, item.text):
         return "drops who said it"
+    if attributes(text) and not attributes(item.text):
+        return "says someone said what its line states as fact"
     if len(words & _words(item.text)) < FROM_LINE * len(words):
         return "says more than its line"
     return None
