@@ -1,3 +1,4 @@
+import pytest
 from support import document
 
 from mdsum.model import Cluster, SourceRef, SummarySentence
@@ -6,6 +7,7 @@ from mdsum.summarisers.postcheck import (
     date_once,
     introduced_once,
     strip_markup,
+    stutters,
     verify_sentences,
     within_budget,
 )
@@ -51,6 +53,25 @@ def test_repeated_sentence_is_dropped():
     checked = check(f"{GOOD[0]} {GOOD[1]} {GOOD[0]}")
     assert checked.sentences == GOOD
     assert any("repeated" in note for note in checked.notes)
+
+
+def test_a_garbled_sentence_that_says_a_name_again_is_dropped():
+    garbled = "Iran President Mahmoud Iranian President Mahmoud Ahmadinejad announced that he would free the sailors."
+    checked = check(f"{GOOD[0]} {garbled} {GOOD[1]}")
+    assert checked.sentences == GOOD
+    assert any("garbled" in note for note in checked.notes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks on Syria ended, and the next round of the talks on Syria was set for September.",
+        '"I am doing what I am doing for my country," the envoy said.',  # a speaker's own repetition
+        "In much of the rest of the world the cards were already in use.",
+    ],
+)
+def test_prose_that_repeats_itself_normally_is_not_a_stutter(sentence):
+    assert not stutters(sentence)
 
 
 def test_a_date_stated_twice_in_one_sentence_loses_its_opening_copy():

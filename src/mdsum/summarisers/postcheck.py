@@ -2,7 +2,7 @@
 
 Small instruct models wrap their answer in markdown, echo the instructions, copy headlines
 and datelines, repeat themselves (a date, a sentence) and stop mid-sentence when the token
-limit hits. Each check below removes one of these and says so in a note, so `Summary.notes`
+limit hits, or garble a name ("Iran President Mahmoud Iranian President Mahmoud ..."). Each check below removes one of these and says so in a note, so `Summary.notes`
 explains every difference between what the model wrote and what the summary shows. Every
 written sentence is verified against its sources (`verify_sentences`): they invent details
 and, worse, reverse what the sources say. Last, people are introduced once (`introduced_once`):
@@ -11,6 +11,7 @@ they drop a title in one sentence and repeat it in the next.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -20,7 +21,8 @@ from mdsum.entailment import EntailmentScorer, check_sentence, copied_statements
 from mdsum.model import Cluster, SourceRef, SummarySentence
 from mdsum.planning.mentions import introduce_people, mention_once, people
 from mdsum.text.clean import is_sentence
-from mdsum.text.tokens import content_stems
+from mdsum.text.quotes import outside_quotes
+from mdsum.text.tokens import content_stems, stop_words
 from mdsum.text.values import extract_dates
 
 _MARKUP = [
@@ -35,6 +37,7 @@ _LEAD_IN = re.compile(r"^\s*(here is|here's|below is)\b[^:\n]*:\s*|^\s*[A-Z][\w 
 _OPENING_DATE = re.compile(r"^On (?P<date>[^,]*\d[^,]*(?:, \d{4})?), (?=\S)")
 MIN_SENTENCE_WORDS = 4
 DUPLICATE_OVERLAP = 0.8  # share of content words two sentences have in common to count as one
+STUTTER_GAP = 3  # words within which a two-word run said again is a stutter
 
 
 class Checked(NamedTuple):
@@ -68,6 +71,17 @@ def date_once(sentence: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def stutters(sentence: str) -> bool:
+    """Whether ``sentence`` says a run of two words again within a few words: a small model's garble ("Iran
+    President Mahmoud Iranian President Mahmoud Ahmadinejad announced ..."), which news prose does not write."""
+    words = [word.lower() for word in re.findall(r"[\w'-]+", outside_quotes(sentence))]  # a speaker may repeat
+    pairs = list(itertools.pairwise(words))
+    return any(
+        pair in pairs[i + 2 : i + 2 + STUTTER_GAP] and not set(pair) & stop_words()  # not "of the ... of the"
+        for i, pair in enumerate(pairs)
+    )
+
+
 def _echoes(sentence: str, instructions: Sequence[str]) -> bool:
     words = set(content_stems(sentence))
     return any(words and len(words & set(content_stems(line))) >= 0.6 * len(words) for line in instructions)
@@ -94,7 +108,7 @@ def check_output(text: str, words: int, instructions: Sequence[str], titles: Seq
     if cleaned.split() != text.split():
         notes.append("removed markup or a lead-in from the model output")
     kept: list[str] = []
-    dropped = {"echo": 0, "header": 0, "repeat": 0, "fragment": 0}
+    dropped = {"echo": 0, "header": 0, "repeat": 0, "fragment": 0, "stutter": 0}
     headlines = {title.strip().lower() for title in titles if title}
     candidates = [s.strip() for line in cleaned.splitlines() for s in split(line) if s.strip()]
     once = [date_once(sentence) for sentence in candidates]
@@ -110,6 +124,8 @@ def check_output(text: str, words: int, instructions: Sequence[str], titles: Seq
             dropped["fragment" if position == len(candidates) - 1 else "header"] += 1
         elif _duplicate(sentence, kept):
             dropped["repeat"] += 1
+        elif stutters(sentence):
+            dropped["stutter"] += 1
         else:
             kept.append(sentence)
     reasons = {
@@ -117,6 +133,7 @@ def check_output(text: str, words: int, instructions: Sequence[str], titles: Seq
         "header": "headers or fragments",
         "repeat": "repeated sentences",
         "fragment": "an unfinished last sentence",
+        "stutter": "garbled, saying words again within a few words",
     }
     notes += [f"dropped {count} model sentence(s): {reasons[kind]}" for kind, count in dropped.items() if count]
     return Checked(*_within_budget(kept, words, notes))
