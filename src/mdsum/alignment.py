@@ -185,12 +185,13 @@ def unstated_details(text: str, cluster: Cluster) -> tuple[str, ...]:
     missing = [f"date {_format_date(date)}" for date in dates if not _date_stated(date, known)]
     missing += [f"number {number:g}" for number in numbers if number not in known.numbers]
     missing += [f"ordinal {ordinal}" for ordinal in ordinals if ordinal not in known.ordinals]
-    missing += [f"name {name}" for name in names(_undated(text)) if not _name_stated(name, known.words)]
+    missing += [f"name {name}" for name in names(without_dates(text)) if not _name_stated(name, known.words)]
     return tuple(dict.fromkeys(missing))
 
 
-def _undated(text: str) -> str:
-    """``text`` with its dates blanked, so a month or weekday is checked as part of a date, not as a name."""
+def without_dates(text: str) -> str:
+    """``text`` with its dates and weekdays blanked, so a month or weekday is checked as part of a date, not as a
+    name or number."""
     return _WEEKDAY_NAMES.sub(" ", extract_dates(text)[1])
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from mdsum.alignment import without_dates
 from mdsum.model import Cluster, SummarySentence
 from mdsum.planning.select import Plan, PlannedTheme, in_place
 from mdsum.planning.timeline import day_marker, introduce
@@ -49,7 +50,7 @@ from mdsum.summarisers.themes import cited
 from mdsum.text.dates import stated_days
 from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, reported
 from mdsum.text.tokens import content_stems
-from mdsum.text.values import WEEKDAYS, extract_dates, extract_numbers, names
+from mdsum.text.values import extract_numbers, names
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
 RESTATED = 0.5  # share of a line's content words one written sentence must hold to restate it
@@ -105,10 +106,8 @@ def _fronts_a_date(text: str, line: str, published: dt.date | None) -> bool:
 
 def _details(text: str) -> frozenset[str]:
     """The names and numbers (other than dates, which `stated_days` compares) ``text`` states, as strings."""
-    undated = extract_dates(text)[1]
-    named = (name.lower() for name in names(undated))
-    numbers = (f"{number:g}" for number in extract_numbers(undated))
-    return frozenset([*(name for name in named if name not in WEEKDAYS), *numbers])
+    undated = without_dates(text)
+    return frozenset([*(name.lower() for name in names(undated)), *(f"{n:g}" for n in extract_numbers(undated))])
 
 
 def _misstates(text: str, words: frozenset[str], item: PlannedTheme, elsewhere: frozenset[str]) -> str | None:
