@@ -1,9 +1,10 @@
 """The statements a plan is made of: each real sentence of the cluster, read once for what it states.
 
 A statement knows its document and position, its wording with relative days written out
-(`mdsum.text.dates`) and a closing concession cut (`mdsum.text.compress`), the values it states (numbers, days, names) and whether it can stand
-alone in a summary: a sentence that opens with a pronoun or a connective, or quotes "he"
-without saying who he is, needs the sentence before it; a headline-style line is not prose.
+(`mdsum.text.dates`) and a closing concession cut (`mdsum.text.compress`), the values it
+states (numbers, days, names) and whether it can stand alone in a summary: a sentence that
+opens with a pronoun or a connective, or quotes "he" without saying who he is, needs the
+sentence before it; a headline-style line is not prose.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """Post-checks on model output before it becomes a summary.
 
 Small instruct models wrap their answer in markdown, echo the instructions, copy headlines
-and datelines, repeat themselves (a date, a sentence) and stop mid-sentence when the token
-limit hits, or garble a name ("Iran President Mahmoud Iranian President Mahmoud ..."). Each check below removes one of these and says so in a note, so `Summary.notes`
-explains every difference between what the model wrote and what the summary shows. Every
-written sentence is verified against its sources (`verify_sentences`): they invent details
-and, worse, reverse what the sources say. Last, people are introduced once (`introduced_once`):
-they drop a title in one sentence and repeat it in the next.
+and datelines, repeat themselves (a date, a sentence), garble a name ("Iran President Mahmoud
+Iranian President Mahmoud ...") and stop mid-sentence when the token limit hits. Each check
+below removes one of these and says so in a note, so `Summary.notes` explains every
+difference between what the model wrote and what the summary shows. Every written sentence
+is verified against its sources (`verify_sentences`): they invent details and, worse, reverse
+what the sources say. Last, people are introduced once (`introduced_once`): they drop a title
+in one sentence and repeat it in the next.
 """
 
 from __future__ import annotations
