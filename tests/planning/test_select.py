@@ -4,7 +4,9 @@ import re
 from support import BRIDGE_TIMELINE, REOPENED, article
 
 from mdsum.model import Cluster
-from mdsum.planning.select import extended, make_plan, make_plans
+from mdsum.planning.select import cohesive, extended, make_plan, make_plans, representative
+from mdsum.planning.statements import read_statements
+from mdsum.planning.themes import find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
 
 
@@ -213,3 +215,37 @@ def test_room_to_introduce_a_person_is_kept_once_not_again_for_each_sentence_tha
     introduced = "Chief negotiator Maria Berg said the boats would stay in port until the quota was signed."
     assert [item.text for item in make_plan(BERG, 16, vectors="tfidf").items] == [introduced]
     assert make_plan(BERG, 15, vectors="tfidf").items == ()  # no room to say who Berg is
+
+
+def test_a_sentence_that_goes_on_from_an_earlier_one_is_told_right_after_it_unless_it_states_its_day():
+    def talks(envoy: str) -> Cluster:
+        opening = "The peace talks ended in Geneva on Friday without a breakthrough."
+        return Cluster(
+            "talks",
+            (
+                article(
+                    "a",
+                    "2024-03-02",
+                    opening,
+                    "France proposed a contact group of world powers to back the peace plan.",
+                    "The delegations met separately and never spoke face to face.",
+                    envoy,
+                ),
+                article("b", "2024-03-02", opening),
+            ),
+        )
+
+    welcomed = "The envoy welcomed the contact group of world powers, saying it could help the process."
+    assert [item.text.split()[1] for item in plan_of(talks(welcomed)).items] == [
+        "peace",
+        "proposed",
+        "envoy",  # the articles' order would put it after the delegations
+        "delegations",
+    ]
+    dated = talks(f"On Thursday t{welcomed[1:]}")
+    themes = find_themes(read_statements(dated, 6), "tfidf", 0.5)
+    ordered = sorted(  # the envoy's dated sentence last, as if its day came last
+        ((t, representative(theme)) for t, theme in enumerate(themes.themes)),
+        key=lambda pair: (pair[1].text.startswith("On Thursday"), pair[1].document, pair[1].sentence),
+    )
+    assert cohesive(themes, Timeline.of(dated), ordered) == ordered  # a sentence that states its day keeps its place

@@ -8,7 +8,8 @@ of the event goes first, stated by its lead (what happened, where, when); right 
 the heaviest theme of each later report, so a later development is never crowded out by the
 event's minor details. Every other theme is stated by its shortest self-contained sentence
 (see `Statement.standalone`), relative days written out; a theme with none is left out,
-since its sentences cannot stand in a summary alone.
+since its sentences cannot stand in a summary alone. The chosen themes are told in time order,
+an undated one that goes on from an earlier one right after it (`cohesive`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from mdsum.planning.statements import Statement, read_statements, with_subjects_
 from mdsum.planning.themes import Theme, ThemeMap, find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
 from mdsum.text.quotes import quote_overlap
+
+COHESION = 0.4  # similarity from which an undated sentence is told right after the one it goes on from
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,7 @@ def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, St
 
     in_order = [chosen[1 + k] for k in timeline.order([themes.themes[t] for t in picked[1:]])]
     in_order.sort(key=lambda pair: said_on(*pair) or dt.date.min)  # stable: the event's themes keep their order
-    for t, statement in [chosen[0], *in_order] if chosen else []:
+    for t, statement in cohesive(themes, timeline, [chosen[0], *in_order]) if chosen else []:
         theme = themes.themes[t]
         text = statement.resolved
         day = said_on(t, statement)
@@ -199,6 +202,32 @@ def _render(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, St
             PlannedTheme(theme, statement, text, timeline.later_day(theme), _sources(themes, theme, statement))
         )
     return items
+
+
+def cohesive(
+    themes: ThemeMap, timeline: Timeline, ordered: Sequence[tuple[int, Statement]]
+) -> list[tuple[int, Statement]]:
+    """``ordered`` with each undated event sentence told right after the earlier sentence it goes on from.
+
+    Time order alone can part two sentences on one topic ("De Mistura welcomed Macron's call for a
+    contact group" ... "De Mistura supported the effort"), leaving the second's "the effort" pointing
+    at whatever came before it. As in Barzilay, Elhadad & McKeown's augmented chronological ordering
+    (2002), related sentences are kept in one block: a sentence that states no day of its own and is
+    more like an earlier sentence (at `COHESION` or more) than like the one before it joins that
+    sentence's block. Dated sentences and a later report's keep their place.
+    """
+    blocks: list[list[tuple[int, Statement]]] = []
+    for t, statement in ordered:
+        theme = themes.themes[t]
+        placed = [pair for block in blocks for pair in block]
+        if placed and not theme.days and timeline.later_day(theme) is None:
+            similarity = [themes.statement_similarity(statement, earlier) for _, earlier in placed]
+            best = max(range(len(placed)), key=lambda k: (similarity[k], -k))
+            if similarity[best] >= COHESION and similarity[best] > similarity[-1]:
+                next(block for block in blocks if placed[best] in block).append((t, statement))
+                continue
+        blocks.append([(t, statement)])
+    return [pair for block in blocks for pair in block]
 
 
 def _first_mentions(
