@@ -81,6 +81,22 @@ def test_a_title_set_before_the_name_introduces_them_anywhere_in_a_sentence():
     ]
 
 
+def test_someone_first_referred_to_by_role_is_named_there_when_only_their_title_fits():
+    berg = Person("Maria Berg", "Berg", None, "UN fisheries envoy")
+    sentences = ["The talks ended, and the United Nations envoy said they made progress.", "Berg said boats wait."]
+    named = "The talks ended, and UN fisheries envoy Maria Berg said they made progress."
+    assert introduce_people(sentences, {"berg": berg}, 3) == [named, "Berg said boats wait."]
+    assert introduce_people(["The U.N. envoy said they made progress."], {"berg": berg}, 3) == [
+        "UN fisheries envoy Maria Berg said they made progress."
+    ]
+    assert introduce_people(sentences, {"berg": berg}, 0)[0] == sentences[0]  # no room for the word it adds
+    for other in ["the U.S. envoy", "the Norwegian envoy", "the United Nations negotiator"]:
+        sentence = f"The talks ended, and {other} said they made progress."
+        assert introduce_people([sentence], {"berg": berg}, 9) == [sentence]  # a title that does not fit
+    lind = Person("Johan Lind", "Lind", None, "UN Special Envoy for Norway")
+    assert introduce_people(sentences, {"berg": berg, "lind": lind}, 9)[0] == sentences[0]  # either could be meant
+
+
 def test_a_body_qualified_by_an_acronym_alone_is_not_a_person():
     assert people(["The UN Security Council met.", "The Security Council will meet the UN Security Council."]) == {}
 

@@ -37,6 +37,8 @@ _NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 _PRONOUN_SUBJECT = re.compile(r"^(?P<lead>[^,\"\u201c]{0,60},\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
 _POINTS_BACK = re.compile(r"\b(?:that|this|these|those|such|then)\b", re.IGNORECASE)
 ANTECEDENT_REACH = 3  # sentences back to look for whom "he" is
+# "the United Nations envoy", "The U.N. envoy": a person referred to by a capitalised qualifier and a role noun.
+_ROLE_MENTION = re.compile(r"(?<![\w'-])[Tt]he ((?:[A-Z][\w.'\u2019-]*\s+){1,3})([a-z]+)(?![\w'-])")
 
 
 _CONNECTORS = frozenset(["for", "of"])  # inside a title: "UN Special Envoy for Syria"
@@ -168,13 +170,83 @@ def _introduced(person: Person, description: str) -> str:
     return f"{person.full_name}, {description},"
 
 
+def _runs(words: Sequence[str]) -> list[list[str]]:
+    """Capitalised words upper-cased without dots or a possessive, in runs: an acronym ("U.N.", "UN") is a
+    run of its own, consecutive other words one run ("United Nations")."""
+    runs: list[list[str]] = []
+    open_run = False
+    for word in words:
+        plain = re.sub(r"['\u2019]s$|\.", "", word)
+        if not plain:
+            continue
+        acronym = plain.isupper() and len(plain) > 1
+        if open_run and not acronym:
+            runs[-1].append(plain.upper())
+        else:
+            runs.append([plain.upper()])
+        open_run = not acronym
+    return runs
+
+
+def _fits_title(qualifiers: Sequence[str], title: Sequence[str]) -> bool:
+    """Whether every qualifier of a role mention is in the title, a run of words or its initials
+    ("United Nations", "U.N." and "UN" all fit "UN Syria envoy")."""
+    spellings = {word for run in _runs(title) for word in run}
+    spellings |= {"".join(word[0] for word in run) for run in _runs(title) if len(run) > 1}
+    return all(
+        all(word in spellings for word in run) or (len(run) > 1 and "".join(word[0] for word in run) in spellings)
+        for run in _runs(qualifiers)
+    )
+
+
+def _role_head(title: str) -> str:
+    """The role noun of a title: "envoy" of "UN Syria envoy" and of "UN Special Envoy for Syria"."""
+    return re.split(r"\s+(?:for|of)\s+", title)[0].split()[-1].lower()
+
+
+def _referred_to(mention: re.Match[str], known: dict[str, Person]) -> tuple[str, Person] | None:
+    """The one person whose title the role ``mention`` fits ("the U.N. envoy": "UN Syria envoy Staffan de
+    Mistura"): the same role noun and every qualifier in the title; None when no one, or more than one, fits."""
+    fitting = [
+        (key, person)
+        for key, person in known.items()
+        if person.title
+        and _role_head(person.title) == mention.group(2)
+        and _fits_title(mention.group(1).split(), person.title.split())
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _named_by_role(sentence: str, known: dict[str, Person], seen: set[str], spare_words: int) -> tuple[str, int]:
+    """``sentence`` with its first role mention of someone not yet named (and not named in it) given their
+    title and full name, when ``spare_words`` allows; and the words that added."""
+    for mention in _ROLE_MENTION.finditer(sentence):
+        if (found := _referred_to(mention, known)) is None:
+            continue
+        key, person = found
+        named = f"{person.title} {person.full_name}"
+        added = len(named.split()) - len(mention.group(0).split())
+        if key in seen or any(k == key for k, _, _ in _mentions(sentence, known)) or added > spare_words:
+            continue
+        seen.add(key)
+        return sentence[: mention.start()] + named + sentence[mention.end() :], added
+    return sentence, 0
+
+
 def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_words: int) -> list[str]:
     """``sentences`` with each person's first mention by surname alone given their full name, then, as
-    far as ``spare_words`` allows after every full name, their title or role (`_description`)."""
+    far as ``spare_words`` allows after every full name, their title or role (`_description`).
+
+    A person an earlier sentence refers to by role ("the U.N. envoy said ...") is named there, title
+    and full name, when their title fits the role and only theirs does: a reader should not meet "the
+    U.N. envoy" twice before learning that he is Staffan de Mistura."""
     mended = list(sentences)
     described: list[tuple[int, Person, str]] = []
     seen: set[str] = set()
     for index, sentence in enumerate(mended):
+        sentence, added = _named_by_role(sentence, known, seen, spare_words)
+        mended[index] = sentence
+        spare_words -= added
         for key, person, mention in list(_mentions(sentence, known)):
             if key in seen:
                 continue
