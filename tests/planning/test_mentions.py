@@ -150,3 +150,15 @@ def test_a_person_named_in_full_again_is_named_by_surname_title_and_role_dropped
         "The boats stayed in port as Berg had asked.",
         "Berg signed it, and later Lind left.",
     ]
+
+
+def test_a_title_written_into_a_name_is_not_part_of_it():
+    found = people(
+        [
+            "The plan was backed by French President Emmanuel Macron on Monday.",
+            "De Mistura cited President Macron as saying that the plan was sound.",
+            "Prime Minister Junichiro Koizumi announced the donation.",
+        ]
+    )
+    assert found["macron"] == Person("Emmanuel Macron", "Macron", None, "French President")
+    assert found["koizumi"].full_name == "Junichiro Koizumi"

@@ -207,3 +207,20 @@ def test_a_sentence_that_credits_a_speaker_with_what_its_line_states_as_fact_is_
     texts = [sentence.text for sentence in result.sentences]
     assert credited not in texts and LINES[3] in texts
     assert any("says someone said what its line states as fact" in note for note in result.notes)
+
+
+def test_a_sentence_that_leaves_out_someone_its_line_names_is_stated_in_the_lines_words():
+    opening = "The fishing talks in Oslo ended without a deal on Monday."
+    line = "Chief negotiator Maria Berg welcomed a call by Prime Minister Jonas Dahl for a fishing council."
+    cluster = Cluster("fish", (article("a", "2024-05-06", opening, line), article("b", "2024-05-06", opening)))
+    plan = make_plan(cluster, 200, vectors="tfidf")
+    assert [item.text for item in plan.items][1] == line
+
+    def rewritten(text: str) -> list[str]:
+        sentences = [SummarySentence(plan.items[0].text, ()), SummarySentence(text, ())]
+        return [sentence.text for sentence in keep_to_plan(sentences, plan, cluster, 200).sentences]
+
+    for swapped in ["She called for a fishing council.", "Berg welcomed the call for a fishing council."]:
+        assert rewritten(swapped)[1] == line  # who called for it is gone, or the welcomer became the caller
+    kept = "She welcomed a call by Dahl for a fishing council."  # only the line's subject became "she"
+    assert rewritten(kept)[1] == kept

@@ -42,6 +42,13 @@ _ROLE_MENTION = re.compile(r"(?<![\w'-])[Tt]he ((?:[A-Z][\w.'\u2019-]*\s+){1,3})
 
 
 _CONNECTORS = frozenset(["for", "of"])  # inside a title: "UN Special Envoy for Syria"
+# A title written as part of a name ("President Macron", "French President Emmanuel Macron", "Prime Minister
+# Junichiro Koizumi"): the name is what follows the last title word.
+_HONORIFIC = re.compile(
+    r"^.*\b(?:President|Premier|Minister|Chancellor|Secretary|General|Senator|Governor|Mayor|Ambassador|Envoy"
+    r"|King|Queen|Prince|Princess|Pope|Judge|Justice|Chief|Sheikh|Sir|Lord|Lady|Professor|Rev|Bishop|Cardinal"
+    r"|Captain|Colonel|Major|Sergeant|Officer|Detective|Inspector)\.?\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,10 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
     full: dict[str, Counter[str]] = {}
     roles: dict[str, list[str]] = {}
     for text in texts:
-        for name in _FULL_NAMES.findall(text):
+        for written in _FULL_NAMES.findall(text):
+            name = _HONORIFIC.sub("", written)
+            if len(name.split()) < 2:  # "President Macron": a title and a surname, not a full name
+                continue
             first = name.split()[0]
             if not re.fullmatch(rf"{_TITLES}|{_PARTICLE}", first, re.IGNORECASE) and not _is_function_word(name):
                 full.setdefault(_surname(name).lower(), Counter())[name] += 1
@@ -143,6 +153,12 @@ def _mentions(sentence: str, known: dict[str, Person]) -> Iterator[tuple[str, Pe
         if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", sentence, re.IGNORECASE):  # not "North" in "Northolt"
             mention = re.search(rf"(?:\b{_TITLES} )?{_mention(person.surname)}(?=(\s+[a-z])?)", sentence)
             yield key, person, None if person.full_name in sentence else mention
+
+
+def named_people(sentence: str, known: dict[str, Person]) -> list[str]:
+    """The people ``sentence`` names, by their key in ``known``, in the order it first names them."""
+    lowered = sentence.lower()
+    return sorted((key for key, _, _ in _mentions(sentence, known)), key=lambda key: (lowered.find(key), key))
 
 
 def introduction_words(sentence: str, known: dict[str, Person]) -> dict[str, int]:

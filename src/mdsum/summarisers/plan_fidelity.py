@@ -21,6 +21,9 @@ plan line it restates most (by shared content words):
 - a sentence the model opened with a date that its line states only late, in a clause of its own
   ("announced that it would free the sailors detained on March 23" written "On March 23, Iran announced
   ...") is stated in the line's words: the date now dates the announcement, a day it did not happen;
+- a sentence that leaves out someone its line names ("He called for the creation of a contact group" for "De
+  Mistura welcomed a call by President Macron for the creation of a contact group") is stated in the line's
+  words: who did what is the fact; only the line's first-named, its subject, may become "he" or "she";
 - a sentence of which a fifth or more of the content words are not its line's says more than the line
   (a gloss, a swapped subject, a clause from another line), and is stated in the line's words;
 - a later development the model left undated gets its day back ("As reported on 19 June 2007, ...");
@@ -39,16 +42,18 @@ Each change is a note, so the summary says where it departs from what the model 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from mdsum.alignment import without_dates
 from mdsum.model import Cluster, SummarySentence
+from mdsum.planning.mentions import Person, named_people, people
 from mdsum.planning.select import Plan, PlannedTheme, in_place
 from mdsum.planning.timeline import day_marker, introduce
 from mdsum.summarisers.postcheck import Verified
 from mdsum.summarisers.themes import cited
 from mdsum.text.dates import stated_days
-from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, reported
+from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, outside_quotes, reported
 from mdsum.text.tokens import content_stems
 from mdsum.text.values import extract_numbers, names
 
@@ -66,6 +71,7 @@ REPEATS = 0.5
 COMPRESSED = 0.25
 HEAD_WORDS = 6  # a date in a sentence's first words heads it: "On March 23rd, Iran's council announced ..."
 LINE_HEAD = 1 / 3  # a day a line states in its first third dates its main clause
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -104,15 +110,27 @@ def _fronts_a_date(text: str, line: str, published: dt.date | None) -> bool:
     return False
 
 
+def _drops_someone(text: str, line: str, known: dict[str, Person]) -> bool:
+    """Whether ``text`` leaves out a person ``line`` names: anyone but the line's first-named, who may be
+    a pronoun ("he"), must be named."""
+    named = named_people(line, known)
+    missing = [key for key in named if key not in named_people(text, known)]
+    pronoun = bool(_PERSONAL_PRONOUN.search(outside_quotes(text)))
+    return bool(missing) and (missing != named[:1] or not pronoun)
+
+
 def _details(text: str) -> frozenset[str]:
     """The names and numbers (other than dates, which `stated_days` compares) ``text`` states, as strings."""
     undated = without_dates(text)
     return frozenset([*(name.lower() for name in names(undated)), *(f"{n:g}" for n in extract_numbers(undated))])
 
 
-def _misstates(text: str, words: frozenset[str], item: PlannedTheme, elsewhere: frozenset[str]) -> str | None:
+def _misstates(
+    text: str, words: frozenset[str], item: PlannedTheme, elsewhere: frozenset[str], known: dict[str, Person]
+) -> str | None:
     """How ``text`` (content ``words``) misstates its plan line, if it does: a detail of another line
-    (``elsewhere``: the names and numbers of the plan's other lines), a day, or who said it."""
+    (``elsewhere``: the names and numbers of the plan's other lines), a day, who said it, or who did it
+    (``known``: the people the articles name)."""
     published = item.statement.published
     if (_details(text) & elsewhere) - _details(item.text):
         return "gives its line a name or number of another line"
@@ -124,6 +142,8 @@ def _misstates(text: str, words: frozenset[str], item: PlannedTheme, elsewhere: 
         return "drops who said it"
     if attributes(text) and not attributes(item.text):
         return "says someone said what its line states as fact"
+    if _drops_someone(text, item.text, known):
+        return "leaves out someone its line names"
     if len(words & _words(item.text)) < FROM_LINE * len(words):
         return "says more than its line"
     return None
@@ -139,6 +159,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     details = [_details(item.text) for item in plan.items]
     stated = frozenset().union(*lines)
     plan_names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
+    known = people([text for document in cluster.documents for text in document.sentences])
     anchored: list[tuple[int, SummarySentence]] = []
     for sentence in sentences:
         own = _words(sentence.text)
@@ -153,7 +174,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
             )
             continue
         elsewhere = frozenset().union(*(details[k] for k in range(len(details)) if k != line))
-        misstated = _misstates(sentence.text, own, item, elsewhere)
+        misstated = _misstates(sentence.text, own, item, elsewhere, known)
         if misstated:
             if any(line == other for other, _ in anchored):
                 notes.append(f"dropped a model sentence that {misstated}, repeating a stated line: {sentence.text}")
