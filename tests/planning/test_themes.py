@@ -67,6 +67,10 @@ def test_standalone_sentences():
     assert not is_standalone("Ambulances at Russell Square, London after the July 7, 2005 bombings.")
     assert not is_standalone("If you saw the crash, please call the council on 0800 789321.")  # an appeal
     assert is_standalone('"You will cross it in two minutes," Weber told drivers.')  # quoted, not addressed
+    assert is_standalone("52 people were killed and about 700 injured when the bridge fell.")  # opens with a number
+    assert is_standalone("This week's talks were held as a ceasefire was in effect.")  # "this" dates, not points back
+    assert not is_standalone("This was the worst accident on the bridge.")
+    assert not is_standalone("* The rupture spread from south to north.")  # a list item
 
 
 def test_no_statements_no_themes():

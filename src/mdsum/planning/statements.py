@@ -87,7 +87,14 @@ _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
 # prose does not address its reader; an appeal, an advert or page furniture does.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 MIN_ATTRIBUTION_WORDS = 2  # words outside its quotation marks, the fewest that say who spoke: "...," Blair said.
-_FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
+# The first word, or a first number ("52 people were killed ..."), after opening quotes or a bracket.
+_FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+|\d)")
+# "This week's talks ...", "This year ...": "this" before a span of time points at the article's date, not back.
+_THIS_TIME = re.compile(
+    r"^[\"'\u201c\u2018(]*this\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall"
+    r"|winter|season)(?:['\u2019]s)?\b",
+    re.IGNORECASE,
+)
 # "On that front, ...", "In this case, ...": an opening phrase that points back; "After the talks, he ...":
 # a pronoun subject after the opening phrase.
 _OPENS_BACK = re.compile(
@@ -132,7 +139,7 @@ def is_standalone(text: str, previous: str = "") -> bool:
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
     first = _FIRST_WORD.match(text)
-    if first is None or first.group(1).lower() in _LEANS_BACK:
+    if first is None or (first.group(1).lower() in _LEANS_BACK and not _THIS_TIME.match(text)):
         return False
     return not (_OPENS_BACK.search(text) or _PRONOUN_SPEAKER.search(text) or _HEADLINE_SAYS.search(text))
 
