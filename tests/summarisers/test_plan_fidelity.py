@@ -13,6 +13,8 @@ PLAN = make_plan(BRIDGE_TIMELINE, 200, vectors="tfidf")
 LINES = [item.text for item in PLAN.items]
 REOPENED = "The council reopened the Harbour Bridge on Friday 1 March 2024 after a repair of eight months."
 CRACKS = "On 20 April 2024, engineers found new cracks in the bridge deck during a routine inspection."
+COSTS = [line for line in LINES if "million euros" in line]  # the council's and the opposition's
+JUNE, LANE, SEPTEMBER = (next(line for line in LINES if word in line) for word in ("June", "Cyclists", "September"))
 
 
 def held(*texts: str, words: int = 200):
@@ -37,9 +39,9 @@ def test_lines_the_model_left_out_are_put_back_in_plan_order_within_the_budget()
     result = held(REOPENED, CRACKS)
     texts = [sentence.text for sentence in result.sentences]
     assert texts[0] == REOPENED and texts[-2] == CRACKS  # restored lines go where the plan has them
-    assert set(LINES[1:4]) <= set(texts) and LINES[-1] == texts[-1]
+    assert {*COSTS, JUNE, LANE} <= set(texts) and texts[-1] == SEPTEMBER
     assert all(sentence.sources for sentence in result.sentences if sentence.text in LINES)
-    assert any("stated 4 line(s) of the plan that the rewrite does not" in note for note in result.notes)
+    assert any("stated 5 line(s) of the plan that the rewrite does not" in note for note in result.notes)
     tight = held(REOPENED, CRACKS, words=33)  # room for the two written sentences only
     assert [sentence.text for sentence in tight.sentences] == [REOPENED, CRACKS] and not tight.notes
 
@@ -52,15 +54,15 @@ def test_a_rewrite_that_restates_every_line_is_kept_as_written():
 def test_a_left_out_later_development_is_put_back_before_heavier_event_lines():
     result = held(REOPENED, words=40)  # room for one more line of about 20 words
     first, restored = [sentence.text for sentence in result.sentences]
-    assert first == REOPENED and restored in LINES[4:]  # one of the two later lines, not a heavier July one
+    assert first == REOPENED and restored in (CRACKS, SEPTEMBER)  # a later line, not a heavier July one
 
 
 def test_over_the_budget_the_lightest_lines_go_and_the_later_development_stays():
-    result = held(REOPENED, LINES[2], LINES[3], CRACKS, words=45)
+    result = held(REOPENED, JUNE, LANE, CRACKS, words=45)
     texts = [sentence.text for sentence in result.sentences]
     assert texts[0] == REOPENED and texts[-1] == CRACKS
     assert sum(len(text.split()) for text in texts) <= 45
-    assert LINES[3] not in texts  # the lightest line the model wrote
+    assert LANE not in texts  # the lightest line the model wrote
     assert any(note.startswith("left out") and "to fit 45 words" in note for note in result.notes)
 
 
@@ -75,9 +77,9 @@ def test_a_sentence_that_drops_who_said_it_is_stated_in_the_lines_words():
 
 
 def test_what_restates_the_opening_line_goes_first():
-    result = held(LINES[3], REOPENED)  # the model opened with a minor line
+    result = held(LANE, REOPENED)  # the model opened with a minor line
     texts = [sentence.text for sentence in result.sentences]
-    assert texts[0] == REOPENED and LINES[3] in texts[1:]
+    assert texts[0] == REOPENED and LANE in texts[1:]
     assert any("opening line first" in note for note in result.notes)
 
 
@@ -106,7 +108,7 @@ def test_a_later_development_the_model_left_undated_gets_its_day_back():
 def test_a_sentence_whose_line_names_no_speaker_is_not_held_to_one():
     findings = "Painting of the steel cables will start in June."  # the line: "..., a council spokesman said."
     unattributed = held(REOPENED, findings)
-    assert LINES[2] in [sentence.text for sentence in unattributed.sentences]
+    assert JUNE in [sentence.text for sentence in unattributed.sentences]
     cracks = "On 20 April 2024, engineers found new cracks in the Harbour Bridge deck."  # its line names no speaker
     assert cracks in [sentence.text for sentence in held(REOPENED, cracks, words=60).sentences]
 
@@ -142,8 +144,8 @@ def test_an_opening_shortened_to_less_than_what_where_and_when_is_stated_in_the_
 def test_a_line_the_model_shortened_is_not_put_back_beside_its_shortening():
     shortened = "Cyclists will get a lane."
     texts = [sentence.text for sentence in held(REOPENED, shortened, CRACKS).sentences]
-    assert shortened in texts and LINES[3] not in texts
-    assert set(LINES[1:3]) <= set(texts)  # the lines it did not write are put back
+    assert shortened in texts and LANE not in texts
+    assert {*COSTS, JUNE} <= set(texts)  # the lines it did not write are put back
 
 
 def test_a_sentence_that_says_again_what_an_earlier_one_says_of_its_line_is_dropped():
@@ -158,7 +160,7 @@ def test_a_sentence_stating_a_day_its_line_does_not_is_stated_in_the_lines_words
     dated = "On 2 March 2024, cyclists got a separate protected lane on the eastern side of the deck."
     result = held(REOPENED, dated, CRACKS)
     texts = [sentence.text for sentence in result.sentences]
-    assert dated not in texts and LINES[3] in texts  # the lane line states no day; the article's date is not the lane's
+    assert dated not in texts and LANE in texts  # the lane line states no day; the article's date is not the lane's
     assert any("states a day its line does not" in note for note in result.notes)
 
 
@@ -167,7 +169,7 @@ def test_a_sentence_that_gives_its_line_a_detail_of_another_line_is_stated_in_th
     mixed = "On 20 April 2024, a council spokesman told City Post that painting of the cables will start in September."
     result = held(REOPENED, CRACKS, mixed, words=80)
     texts = [sentence.text for sentence in result.sentences]
-    assert mixed not in texts and LINES[5] in texts
+    assert mixed not in texts and SEPTEMBER in texts
     assert any("a name or number of another line" in note for note in result.notes)
     own = "On 20 April 2024, a council spokesman told Harbour News that painting of the cables will start in September."
     assert own in [sentence.text for sentence in held(REOPENED, CRACKS, own, words=80).sentences]
@@ -179,7 +181,7 @@ def test_a_sentence_that_says_more_than_its_line_is_stated_in_the_lines_words():
     )
     result = held(REOPENED, glossed, CRACKS)
     texts = [sentence.text for sentence in result.sentences]
-    assert glossed not in texts and LINES[3] in texts
+    assert glossed not in texts and LANE in texts
     assert any("says more than its line" in note for note in result.notes)
 
 
@@ -205,7 +207,7 @@ def test_a_sentence_that_credits_a_speaker_with_what_its_line_states_as_fact_is_
     credited = "A council spokesman said cyclists will get a separate protected lane on the eastern side of the deck."
     result = held(REOPENED, credited, CRACKS)
     texts = [sentence.text for sentence in result.sentences]
-    assert credited not in texts and LINES[3] in texts
+    assert credited not in texts and LANE in texts
     assert any("says someone said what its line states as fact" in note for note in result.notes)
 
 
