@@ -207,8 +207,10 @@ def _runs(words: Sequence[str]) -> list[list[str]]:
 def _fits_title(qualifiers: Sequence[str], title: Sequence[str]) -> bool:
     """Whether every qualifier of a role mention is in the title, a run of words or its initials
     ("United Nations", "U.N." and "UN" all fit "UN Syria envoy")."""
-    spellings = {word for run in _runs(title) for word in run}
-    spellings |= {"".join(word[0] for word in run) for run in _runs(title) if len(run) > 1}
+    runs = _runs(title)
+    spellings = {word for run in runs for word in run} | {
+        "".join(word[0] for word in run) for run in runs if len(run) > 1
+    }
     return all(
         all(word in spellings for word in run) or (len(run) > 1 and "".join(word[0] for word in run) in spellings)
         for run in _runs(qualifiers)
