@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from mdsum.model import Cluster
 from mdsum.text.quotes import SPEECH_VERBS
 from mdsum.text.tokens import stop_words
 from mdsum.text.values import MONTHS, WEEKDAYS
@@ -95,6 +96,11 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
         if role or title or re.search(said, joined):
             found[key] = Person(usual, surname, role, title)
     return found
+
+
+def people_of(cluster: Cluster) -> dict[str, Person]:
+    """The people every sentence of ``cluster``'s articles names (`people`): whom a model's sentences may mention."""
+    return people([text for document in cluster.documents for text in document.sentences])
 
 
 def _titles_before(text: str, name: str) -> Iterator[str]:

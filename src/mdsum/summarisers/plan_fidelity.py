@@ -47,7 +47,7 @@ from collections.abc import Sequence
 
 from mdsum.alignment import without_dates
 from mdsum.model import Cluster, SummarySentence
-from mdsum.planning.mentions import Person, named_people, people
+from mdsum.planning.mentions import Person, named_people, people_of
 from mdsum.planning.select import Plan, PlannedTheme, in_place
 from mdsum.planning.timeline import day_marker, introduce
 from mdsum.summarisers.postcheck import Verified
@@ -159,7 +159,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     details = [_details(item.text) for item in plan.items]
     stated = frozenset().union(*lines)
     plan_names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
-    known = people([text for document in cluster.documents for text in document.sentences])
+    known = people_of(cluster)
     anchored: list[tuple[int, SummarySentence]] = []
     for sentence in sentences:
         own = _words(sentence.text)

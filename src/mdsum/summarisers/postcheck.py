@@ -20,7 +20,7 @@ from typing import NamedTuple
 from mdsum.alignment import align_sentence
 from mdsum.entailment import EntailmentScorer, check_sentence, copied_statements
 from mdsum.model import Cluster, SourceRef, SummarySentence
-from mdsum.planning.mentions import introduce_people, mention_once, people
+from mdsum.planning.mentions import introduce_people, mention_once, people_of
 from mdsum.text.clean import is_sentence
 from mdsum.text.quotes import outside_quotes
 from mdsum.text.tokens import content_stems, stop_words
@@ -207,7 +207,7 @@ def introduced_once(sentences: Sequence[SummarySentence], cluster: Cluster, word
     "UN Syria envoy Staffan de Mistura" to "De Mistura" in one sentence and writes it out in full in the next.
     The first mention gets the full name and the title the articles give (`introduce_people`, as far as
     ``words`` leaves room), a later one the surname (`mention_once`)."""
-    known = people([text for document in cluster.documents for text in document.sentences])
+    known = people_of(cluster)
     texts = [sentence.text for sentence in sentences]
     spare = max(0, words - sum(len(text.split()) for text in texts))
     texts = mention_once(introduce_people(texts, known, spare), known)
