@@ -6,6 +6,7 @@ from mdsum.planning.mentions import (
     mention_once,
     name_pronoun_subject,
     people,
+    referred_to_by_role,
 )
 
 ARTICLES = [
@@ -95,6 +96,16 @@ def test_someone_first_referred_to_by_role_is_named_there_when_only_their_title_
         assert introduce_people([sentence], {"berg": berg}, 9) == [sentence]  # a title that does not fit
     lind = Person("Johan Lind", "Lind", None, "UN Special Envoy for Norway")
     assert introduce_people(sentences, {"berg": berg, "lind": lind}, 9)[0] == sentences[0]  # either could be meant
+
+
+def test_a_role_mention_with_a_possessive_a_rank_and_a_remit_refers_to_whom_the_title_fits():
+    lind = Person("Johan Lind", "Lind", None, "UN Special Envoy for Norway")
+    assert introduce_people(["The UN's top envoy for Norway said boats wait."], {"lind": lind}, 5) == [
+        "UN Special Envoy for Norway Johan Lind said boats wait."
+    ]
+    assert referred_to_by_role("Talks end, the U.N. special envoy said.", {"lind": lind}) == ["lind"]
+    for other in ["the UN's top envoy for Syria", "the UN's deputy envoy", "the EU's top envoy"]:
+        assert referred_to_by_role(f"Talks end, {other} said.", {"lind": lind}) == []  # remit, rank or body differ
 
 
 def test_a_body_qualified_by_an_acronym_alone_is_not_a_person():

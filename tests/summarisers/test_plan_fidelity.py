@@ -226,3 +226,34 @@ def test_a_sentence_that_leaves_out_someone_its_line_names_is_stated_in_the_line
         assert rewritten(swapped)[1] == line  # who called for it is gone, or the welcomer became the caller
     kept = "She welcomed a call by Dahl for a fishing council."  # only the line's subject became "she"
     assert rewritten(kept)[1] == kept
+
+
+ENVOY_TALKS = Cluster(
+    "envoy-talks",
+    (
+        article(
+            "a", "2024-03-02", "UN Norway envoy Johan Lind closed the fishing talks in Oslo on Friday 1 March 2024."
+        ),
+        article("b", "2024-03-02", "The fishing talks closed in Oslo on Friday, UN Norway envoy Johan Lind said."),
+        article("c", "2024-03-02", "EU fisheries commissioner Maria Berg said the boats would stay in port."),
+        article("d", "2024-04-20", "The UN's top envoy for Norway said new fishing talks will open in Bergen in May."),
+    ),
+)
+
+
+def test_a_sentence_naming_whom_its_line_refers_to_by_role_names_the_lines_own():
+    plan = make_plan(ENVOY_TALKS, 200, vectors="tfidf")
+    lines = [item.text for item in plan.items]
+    assert (
+        lines[-1]
+        == "On 20 April 2024, the UN's top envoy for Norway said new fishing talks will open in Bergen in May."
+    )
+
+    def written(last: str) -> list[str]:
+        kept = keep_to_plan([SummarySentence(text, ()) for text in [*lines[:-1], last]], plan, ENVOY_TALKS, 200)
+        return [sentence.text for sentence in kept.sentences]
+
+    named = "On 20 April 2024, Lind said new fishing talks will open in Bergen in May."
+    assert written(named)[-1] == named  # Lind is the UN's envoy for Norway
+    misnamed = "On 20 April 2024, Berg said new fishing talks will open in Bergen in May."
+    assert written(misnamed)[-1] == lines[-1]  # Berg is another line's

@@ -38,8 +38,13 @@ _NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 _PRONOUN_SUBJECT = re.compile(r"^(?P<lead>[^,\"\u201c]{0,60},\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
 _POINTS_BACK = re.compile(r"\b(?:that|this|these|those|such|then)\b", re.IGNORECASE)
 ANTECEDENT_REACH = 3  # sentences back to look for whom "he" is
-# "the United Nations envoy", "The U.N. envoy": a person referred to by a capitalised qualifier and a role noun.
-_ROLE_MENTION = re.compile(r"(?<![\w'-])[Tt]he ((?:[A-Z][\w.'\u2019-]*\s+){1,3})([a-z]+)(?![\w'-])")
+# "the United Nations envoy", "The U.N. envoy", "the UN's top envoy for Syria": a person referred to by
+# capitalised qualifiers and a role noun, perhaps with an adjective that ranks and what the role is for.
+_ROLE_WORD = r"[A-Z][\w.'\u2019-]*"
+_ROLE_MENTION = re.compile(
+    rf"(?<![\w'-])[Tt]he (?P<qualifiers>(?:{_ROLE_WORD}\s+){{1,3}})(?:(?:top|special|chief)\s+)?(?P<role>[a-z]+)"
+    rf"(?:\s+(?:for|to|on)\s+(?P<remit>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,2}}))?(?![\w'-])"
+)
 
 
 _CONNECTORS = frozenset(["for", "of"])  # inside a title: "UN Special Envoy for Syria"
@@ -229,16 +234,25 @@ def _role_head(title: str) -> str:
 
 
 def _referred_to(mention: re.Match[str], known: dict[str, Person]) -> tuple[str, Person] | None:
-    """The one person whose title the role ``mention`` fits ("the U.N. envoy": "UN Syria envoy Staffan de
-    Mistura"): the same role noun and every qualifier in the title; None when no one, or more than one, fits."""
+    """The one person whose title the role ``mention`` fits ("the U.N. envoy", "the UN's top envoy for
+    Syria": "UN Syria envoy Staffan de Mistura"): the same role noun, and every qualifier and what the role
+    is for in the title; None when no one, or more than one, fits."""
+    remit = (mention["remit"] or "").split()
     fitting = [
         (key, person)
         for key, person in known.items()
         if person.title
-        and _role_head(person.title) == mention.group(2)
-        and _fits_title(mention.group(1).split(), person.title.split())
+        and _role_head(person.title) == mention["role"]
+        and _fits_title(mention["qualifiers"].split(), person.title.split())
+        and _fits_title(remit, person.title.split())
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def referred_to_by_role(sentence: str, known: dict[str, Person]) -> list[str]:
+    """The people ``sentence`` refers to by role alone (`_referred_to`), by their key in ``known``: a model
+    that names them ("de Mistura said ..." for "the UN's top envoy for Syria said ...") names the line's own."""
+    return [found[0] for mention in _ROLE_MENTION.finditer(sentence) if (found := _referred_to(mention, known))]
 
 
 def _named_by_role(sentence: str, known: dict[str, Person], seen: set[str], spare_words: int) -> tuple[str, int]:

@@ -14,7 +14,8 @@ plan line it restates most (by shared content words):
   meeting separately ...") is stated in the line's words: the line names no speaker to credit;
 - a sentence that gives its line a name or number that another line states and its own does not ("Koizumi
   pledged 150,000 euro" for "the Romanian Government pledged 150,000 euro") is stated in the line's words:
-  joining details of two lines is how a small model misattributes, and its Yes/No entailment misses it;
+  joining details of two lines is how a small model misattributes, and its Yes/No entailment misses it; the
+  name of someone the line refers to by role alone ("de Mistura" for "the UN's top envoy for Syria") is its own;
 - a sentence that states a day its line does not (the model dated it by another line, or by its article's
   date, or by a day it found elsewhere: "On March 25th, the sailors had been inspecting ...") is stated in
   the line's words: the detail check knows only that some source states the day;
@@ -47,7 +48,7 @@ from collections.abc import Sequence
 
 from mdsum.alignment import without_dates
 from mdsum.model import Cluster, SummarySentence
-from mdsum.planning.mentions import Person, named_people, people_of
+from mdsum.planning.mentions import Person, named_people, people_of, referred_to_by_role
 from mdsum.planning.select import Plan, PlannedTheme, in_place
 from mdsum.planning.timeline import day_marker, introduce
 from mdsum.summarisers.postcheck import Verified
@@ -132,7 +133,8 @@ def _misstates(
     (``elsewhere``: the names and numbers of the plan's other lines), a day, who said it, or who did it
     (``known``: the people the articles name)."""
     published = item.statement.published
-    if (_details(text) & elsewhere) - _details(item.text):
+    own = _details(item.text).union(*(_details(known[key].full_name) for key in referred_to_by_role(item.text, known)))
+    if (_details(text) & elsewhere) - own:
         return "gives its line a name or number of another line"
     if set(stated_days(text, published)) - set(stated_days(item.text, published)):
         return "states a day its line does not"
