@@ -71,6 +71,9 @@ def test_standalone_sentences():
     assert is_standalone("This week's talks were held as a ceasefire was in effect.")  # "this" dates, not points back
     assert not is_standalone("This was the worst accident on the bridge.")
     assert not is_standalone("* The rupture spread from south to north.")  # a list item
+    assert not is_standalone('"We saw the whole planet move," Ammon continued.')  # the rest of a quotation
+    assert not is_standalone('Weber continued, "The repair was late."')
+    assert is_standalone("Police continued to search the building on Thursday.")
 
 
 def test_no_statements_no_themes():

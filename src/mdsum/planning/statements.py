@@ -86,6 +86,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
 # "If you have information, please call ...", "You must enter the characters ...": outside a quotation, news
 # prose does not address its reader; an appeal, an advert or page furniture does.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+# '"...," Ammon continued.', 'Jowell continued, "..."': the rest of a quotation whose start the summary may not hold.
+_CONTINUES = re.compile(r"\bcontinued\s*(?:[,.:;]|$)")
 MIN_ATTRIBUTION_WORDS = 2  # words outside its quotation marks, the fewest that say who spoke: "...," Blair said.
 # The first word, or a first number ("52 people were killed ..."), after opening quotes or a bracket.
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+|\d)")
@@ -129,12 +131,14 @@ class Statement:
 def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no
     speaker known only as "he", not a headline-style "X says Y" or a caption, not a bare
-    quotation that says not who said it, not addressed to the reader, and not the unattributed
-    continuation of what the ``previous`` sentence reported "he" said."""
+    quotation that says not who said it, not addressed to the reader, not what someone "continued",
+    and not the unattributed continuation of what the ``previous`` sentence reported "he" said."""
     if _PRONOUN_SPEAKER.search(previous) and not (attributes(text) or _QUOTE_MARK.search(text)):
         return False
     reporting = outside_quotes(text)
     if len(re.findall(r"[A-Za-z]+", reporting)) < MIN_ATTRIBUTION_WORDS or _ADDRESSES_READER.search(reporting):
+        return False
+    if _CONTINUES.search(reporting):
         return False
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
