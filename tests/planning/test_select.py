@@ -33,6 +33,8 @@ def test_a_later_report_dates_what_was_said_that_day_and_reports_any_other_fact(
     assert day_marker(dt.date(2006, 7, 7), "Fifty-two people were killed in the attacks.") == (
         "As reported on 7 July 2006"  # the anniversary report recalls 2005: "On 7 July 2006" would move the deaths
     )
+    for untimed in ("The council has said it donated by accident.", "The council says it donated by accident."):
+        assert day_marker(dt.date(2005, 1, 27), untimed) == "As reported on 27 January 2005"  # not "On ..., has said"
 
 
 def test_within_the_event_a_theme_that_states_its_day_is_placed_by_it():

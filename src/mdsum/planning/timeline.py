@@ -25,8 +25,11 @@ from mdsum.text.quotes import SPEECH_VERBS
 from mdsum.text.tokens import stop_words
 
 LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
-# What someone said or announced: it was said on the day of the report that tells it.
-_SAID = re.compile(rf"\b(?:{SPEECH_VERBS}|declared|confirmed|urged)\b", re.IGNORECASE)
+# What someone said or announced: it was said on the day of the report that tells it. Not "has said", "had
+# said" or "says": "On 27 January 2005, the council has said ..." mixes a day with a tense that has none.
+_SAID = re.compile(
+    rf"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?!says\b)(?:{SPEECH_VERBS}|declared|confirmed|urged)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
