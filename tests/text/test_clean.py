@@ -2,7 +2,15 @@ import json
 
 import pytest
 
-from mdsum.text.clean import classify_lines, clean_page, fused_headline, is_sentence, page_lines, without_furniture
+from mdsum.text.clean import (
+    classify_lines,
+    clean_page,
+    fused_headline,
+    is_sentence,
+    page_lines,
+    sentence_case,
+    without_furniture,
+)
 from mdsum.text.split import split_sentences
 
 BODY = "The envoy said the talks ended without a breakthrough."
@@ -219,6 +227,7 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("( photo: getty images ) the fda set off alarms in february.", "The fda set off alarms in february."),
         ("Advertisement continue reading the main story the senator voted no.", "The senator voted no."),
         ("( associated press ) a dallas police officer died wednesday.", "A dallas police officer died wednesday."),
+        ("Close skip in skip x embed x share fewer jobs were made in march.", "Fewer jobs were made in march."),
         # the same words as news: kept
         (
             "The advertisement ran during the Super Bowl, the company said.",
@@ -257,3 +266,11 @@ def test_without_furniture_only_cuts_openings_of_few_real_sentences(shared_data_
                     changed += 1
                     assert not kept or sentence.lower().endswith(kept[0].lower()), sentence
     assert changed / sentences < (0.001 if name.startswith("multiling") else 0.05)
+
+
+def test_sentence_case_capitalises_a_first_word_written_all_in_lower_case():
+    assert sentence_case("a dallas police officer has died.") == "A dallas police officer has died."
+    assert sentence_case('"we are ready," he said.') == '"We are ready," he said.'
+    assert sentence_case("iPhone sales fell.") == "iPhone sales fell."  # mixed case is a name's spelling
+    assert sentence_case("The talks ended.") == "The talks ended."
+    assert sentence_case("52 people died.") == "52 people died."

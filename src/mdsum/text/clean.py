@@ -87,10 +87,12 @@ _PROSE_BEFORE_DATE = frozenset(
     ]
 )
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
+# The opening of a sentence whose first word is all lower case (after any opening quotes or bracket).
+_LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:[\s,;:.!?]|$))""")
 
 # What a news site's page says about itself, which a flattened page (Multi-News) runs into its sentences: a
 # sentence wholly of it is dropped, a run of it opening a sentence is cut off. Phrases of the big sites' templates
-# (NBC, ABC, BBC, USA Today, AP, the Internet Archive's crawl notice), never a claim about the news.
+# (NBC, ABC, BBC, USA Today and its video player, AP, the Internet Archive's crawl notice), never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
@@ -109,6 +111,7 @@ _FURNITURE_OPENING = re.compile(
     r"|image copyright\b.{0,60}?\bimage caption|image copyright (?:getty images|afp|reuters|pa|ap|epa)\b"
     r"|\(\s*photo\s*:[^()]{0,80}\)|\(\s*associated press\s*\)|advertisement(?:\s*-)?(?: continue reading the main story)?"
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|&#124;\s*getty|related (?:video|stories)\s*:?"
+    r"|(?:close\s+)?skip in skip x embed x share"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
     re.IGNORECASE,
 )
@@ -126,6 +129,13 @@ def is_sentence(text: str, min_words: int = 1) -> bool:
     caption, link or cut-off teaser). The cleaner, the extractive pool and the model
     post-check all ask it, so they agree on what a sentence is."""
     return len(text.split()) >= min_words and bool(_SENTENCE_END.search(text))
+
+
+def sentence_case(sentence: str) -> str:
+    """``sentence`` with its first word capitalised when it is all lower case, as a lower-cased corpus
+    (Multi-News: "a dallas police officer has died ...") leaves it: a summary's sentences open as prose
+    does. A word written in mixed case ("iPhone") is left as it is."""
+    return _LOWER_OPENING.sub(lambda match: match.group(1) + match.group(2).upper(), sentence, count=1)
 
 
 def is_sentence_like(line: str) -> bool:
