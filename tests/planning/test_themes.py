@@ -74,6 +74,9 @@ def test_standalone_sentences():
     assert not is_standalone('"We saw the whole planet move," Ammon continued.')  # the rest of a quotation
     assert not is_standalone('Weber continued, "The repair was late."')
     assert is_standalone("Police continued to search the building on Thursday.")
+    assert not is_standalone("Louis Jordan, right, walks from the helicopter to the hospital in Norfolk.")  # caption
+    assert not is_standalone("In this Oct. 8, 2017 file photo, flags flap in the wind outside the EU headquarters.")
+    assert is_standalone("The council said the right lane stays closed, left to the engineers' judgement.")
 
 
 def test_no_statements_no_themes():

@@ -1,10 +1,11 @@
 """The statements a plan is made of: each real sentence of the cluster, read once for what it states.
 
 A statement knows its document and position, its wording with relative days written out
-(`mdsum.text.dates`) and a closing concession cut (`mdsum.text.compress`), the values it
-states (numbers, days, names) and whether it can stand alone in a summary: a sentence that
-opens with a pronoun or a connective, or quotes "he" without saying who he is, needs the
-sentence before it; a headline-style line is not prose.
+(`mdsum.text.dates`), a closing concession cut (`mdsum.text.compress`) and its first word
+capitalised (`mdsum.text.clean.sentence_case`), the values it states (numbers, days, names)
+and whether it can stand alone in a summary: a sentence that opens with a pronoun or a
+connective, or quotes "he" without saying who he is, needs the sentence before it; a
+headline-style line or a photo caption is not prose.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, name_pronoun_subject
-from mdsum.text.clean import is_sentence
+from mdsum.text.clean import is_sentence, sentence_case
 from mdsum.text.compress import without_closing_concession
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
@@ -82,6 +83,13 @@ _HEADLINE_SAYS = re.compile(r"^[^\"\u201c]*\bsays\b")
 # Prose has lower-case content words (a verb, common nouns); a photo caption or a heading is mostly names:
 # "HMS Cornwall at Zeebrugge in 2006.", "Ambulances at Russell Square, London after the July 7, 2005 bombings."
 MIN_COMMON_WORDS = 2
+# "Louis Jordan, right, walks from the helicopter ...", "... Mike Pence (left) attends ...", "In this 2017 file
+# photo, ...": where someone stands in a picture is a caption's, which prose never says.
+_IN_A_PICTURE = re.compile(
+    r",\s+(?:left|right|center|centre|second from (?:left|right))\s*,|\(\s*(?:left|right|center|centre)\s*\)"
+    r"|\bfile photo\b",
+    re.IGNORECASE,
+)
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
 # "If you have information, please call ...", "You must enter the characters ...": outside a quotation, news
 # prose does not address its reader; an appeal, an advert or page furniture does.
@@ -129,16 +137,17 @@ class Statement:
 
 
 def is_standalone(text: str, previous: str = "") -> bool:
-    """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no
-    speaker known only as "he", not a headline-style "X says Y" or a caption, not a bare
-    quotation that says not who said it, not addressed to the reader, not what someone "continued",
-    and not the unattributed continuation of what the ``previous`` sentence reported "he" said."""
+    """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no speaker
+    known only as "he", not a headline-style "X says Y" or a caption (mostly names, or where someone
+    stands in a picture), not a bare quotation that says not who said it, not addressed to the reader,
+    not what someone "continued", and not the unattributed continuation of what the ``previous``
+    sentence reported "he" said."""
     if _PRONOUN_SPEAKER.search(previous) and not (attributes(text) or _QUOTE_MARK.search(text)):
         return False
     reporting = outside_quotes(text)
     if len(re.findall(r"[A-Za-z]+", reporting)) < MIN_ATTRIBUTION_WORDS or _ADDRESSES_READER.search(reporting):
         return False
-    if _CONTINUES.search(reporting):
+    if _CONTINUES.search(reporting) or _IN_A_PICTURE.search(reporting):
         return False
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
@@ -165,7 +174,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                     sentence=i,
                     position=i / count,
                     text=text,
-                    resolved=without_closing_concession(resolve_relative(text, published)),
+                    resolved=sentence_case(without_closing_concession(resolve_relative(text, published))),
                     published=published,
                     days=stated_days(text, published),
                     months=tuple((date.year, date.month) for date in dates if date.month is not None),
