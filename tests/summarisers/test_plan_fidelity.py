@@ -253,7 +253,19 @@ def test_a_sentence_naming_whom_its_line_refers_to_by_role_names_the_lines_own()
         kept = keep_to_plan([SummarySentence(text, ()) for text in [*lines[:-1], last]], plan, ENVOY_TALKS, 200)
         return [sentence.text for sentence in kept.sentences]
 
-    named = "On 20 April 2024, Lind said new fishing talks will open in Bergen in May."
+    named = "On 20 April 2024, Johan Lind announced new fishing talks will open in Bergen in May."
     assert written(named)[-1] == named  # Lind is the UN's envoy for Norway
     misnamed = "On 20 April 2024, Berg said new fishing talks will open in Bergen in May."
     assert written(misnamed)[-1] == lines[-1]  # Berg is another line's
+
+
+def test_a_line_the_model_split_with_one_part_misstating_it_is_stated_in_the_lines_words():
+    plan = make_plan(ENVOY_TALKS, 200, vectors="tfidf")
+    lines = [item.text for item in plan.items]
+    split = [
+        "On 20 April 2024, Johan Lind announced new fishing talks in Bergen.",
+        "The talks will open with fresh quotas.",
+    ]
+    result = keep_to_plan([SummarySentence(text, ()) for text in [*lines[:-1], *split]], plan, ENVOY_TALKS, 200)
+    assert [sentence.text for sentence in result.sentences][-1] == lines[-1]  # not the first half alone
+    assert any(note.startswith("stated in the plan's words a line the model split") for note in result.notes)

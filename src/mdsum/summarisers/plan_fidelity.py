@@ -27,6 +27,9 @@ plan line it restates most (by shared content words):
   words: who did what is the fact; only the line's first-named, its subject, may become "he" or "she";
 - a sentence of which a fifth or more of the content words are not its line's says more than the line
   (a gloss, a swapped subject, a clause from another line), and is stated in the line's words;
+- a line the model split into sentences, one of which misstates it (the second half of "De Mistura announced
+  new talks. This round must move to genuine negotiations." drops who said it), is stated in the line's words:
+  dropping the faulty half alone would lose what the line says there;
 - a later development the model left undated gets its day back ("As reported on 19 June 2007, ...");
 - what restates the opening line goes first (what ended, where and when), and says where if the model
   left the place out; a later development goes after the event it follows; the model's order is kept
@@ -133,8 +136,8 @@ def _misstates(
     (``elsewhere``: the names and numbers of the plan's other lines), a day, who said it, or who did it
     (``known``: the people the articles name)."""
     published = item.statement.published
-    own = _details(item.text).union(*(_details(known[key].full_name) for key in referred_to_by_role(item.text, known)))
-    if (_details(text) & elsewhere) - own:
+    referred = " ".join(known[key].full_name for key in referred_to_by_role(item.text, known))
+    if (_details(text) & elsewhere) - _details(f"{item.text} {referred}"):
         return "gives its line a name or number of another line"
     if set(stated_days(text, published)) - set(stated_days(item.text, published)):
         return "states a day its line does not"
@@ -146,7 +149,7 @@ def _misstates(
         return "says someone said what its line states as fact"
     if _drops_someone(text, item.text, known):
         return "leaves out someone its line names"
-    if len(words & _words(item.text)) < FROM_LINE * len(words):
+    if len(words & _words(f"{item.text} {referred}")) < FROM_LINE * len(words):
         return "says more than its line"
     return None
 
@@ -178,8 +181,15 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
         elsewhere = frozenset().union(*(details[k] for k in range(len(details)) if k != line))
         misstated = _misstates(sentence.text, own, item, elsewhere, known)
         if misstated:
-            if any(line == other for other, _ in anchored):
+            split = next((k for k, (other, _) in enumerate(anchored) if other == line), None)
+            if split is not None and anchored[split][1].text == item.text:
                 notes.append(f"dropped a model sentence that {misstated}, repeating a stated line: {sentence.text}")
+                continue
+            if split is not None:
+                notes.append(
+                    f"stated in the plan's words a line the model split, one part of which {misstated}: {sentence.text}"
+                )
+                anchored[split] = (line, SummarySentence(item.text, cited(cluster, item)))
                 continue
             notes.append(f"stated in the plan's words a model sentence that {misstated}: {sentence.text}")
             sentence = SummarySentence(item.text, cited(cluster, item))
