@@ -77,6 +77,12 @@ def test_standalone_sentences():
     assert not is_standalone("Louis Jordan, right, walks from the helicopter to the hospital in Norfolk.")  # caption
     assert not is_standalone("In this Oct. 8, 2017 file photo, flags flap in the wind outside the EU headquarters.")
     assert is_standalone("The council said the right lane stays closed, left to the engineers' judgement.")
+    assert not is_standalone("Around 600 people were evacuated from the surrounding area.")  # around what?
+    assert not is_standalone("Other houses were entered by armed police.")  # other than which?
+    assert not is_standalone("Lindsey Germaine: Piccadilly Line train, Jamaican-born resident of Aylesbury.")
+    assert is_standalone("The council gave one reason: the repair cost more than planned.")  # a colon inside prose
+    assert not is_standalone("Many of our employees were severely impacted by the fire.")  # who is "we"?
+    assert is_standalone("Many of our employees lost their homes, the brewery's founder said.")
 
 
 def test_no_statements_no_themes():

@@ -45,6 +45,8 @@ _LEANS_BACK = frozenset(
         "there",
         "here",
         "otherwise",
+        "other",
+        "another",
         "also",
         "but",
         "and",
@@ -94,8 +96,16 @@ _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
 # "If you have information, please call ...", "You must enter the characters ...": outside a quotation, news
 # prose does not address its reader; an appeal, an advert or page furniture does.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+# "Lindsey Germaine: Piccadilly Line train, ...", "Reporter: a word that ...", "Exclusive: ...": a list entry, a
+# transcript's speaker or a label, then what it labels; prose does not open with a name and a colon.
+_LABELLED = re.compile(r"^[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,3}:\s")
+# "evacuated from the surrounding area", "the latter": a place or person defined by what came before.
+_RELATIVE_TO_BEFORE = re.compile(r"\bthe (?:surrounding|aforementioned|above-mentioned|latter)\b", re.IGNORECASE)
 # '"...," Ammon continued.', 'Jowell continued, "..."': the rest of a quotation whose start the summary may not hold.
 _CONTINUES = re.compile(r"\bcontinued\s*(?:[,.:;]|$)")
+# "Many of our employees were severely impacted ...", "We caught him driving ...": outside a quotation, news prose
+# does not speak as "we" either; with no one said to say it, that is an unmarked quotation or the outlet's voice.
+_SPEAKS_AS_WE = re.compile(r"\b(?:we|our|ours|ourselves)\b", re.IGNORECASE)
 MIN_ATTRIBUTION_WORDS = 2  # words outside its quotation marks, the fewest that say who spoke: "...," Blair said.
 # The first word, or a first number ("52 people were killed ..."), after opening quotes or a bracket.
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+|\d)")
@@ -138,16 +148,19 @@ class Statement:
 
 def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no speaker
-    known only as "he", not a headline-style "X says Y" or a caption (mostly names, or where someone
-    stands in a picture), not a bare quotation that says not who said it, not addressed to the reader,
-    not what someone "continued", and not the unattributed continuation of what the ``previous``
-    sentence reported "he" said."""
+    known only as "he", not a headline-style "X says Y", a caption (mostly names, or where someone
+    stands in a picture) or a labelled list entry ("Lindsey Germaine: ..."), not a bare quotation
+    that says not who said it, neither addressed to the reader nor said as "we" by no one named,
+    not what someone "continued" or what "the surrounding area" surrounds, and not the unattributed
+    continuation of what the ``previous`` sentence reported "he" said."""
     if _PRONOUN_SPEAKER.search(previous) and not (attributes(text) or _QUOTE_MARK.search(text)):
         return False
     reporting = outside_quotes(text)
     if len(re.findall(r"[A-Za-z]+", reporting)) < MIN_ATTRIBUTION_WORDS or _ADDRESSES_READER.search(reporting):
         return False
-    if _CONTINUES.search(reporting) or _IN_A_PICTURE.search(reporting):
+    if _CONTINUES.search(reporting) or _IN_A_PICTURE.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
+        return False
+    if _LABELLED.match(text) or (_SPEAKS_AS_WE.search(reporting) and not attributes(text)):
         return False
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
