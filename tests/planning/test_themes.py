@@ -83,6 +83,7 @@ def test_standalone_sentences():
     assert is_standalone("The council gave one reason: the repair cost more than planned.")  # a colon inside prose
     assert not is_standalone("Many of our employees were severely impacted by the fire.")  # who is "we"?
     assert is_standalone("Many of our employees lost their homes, the brewery's founder said.")
+    assert not is_standalone("Should drivers avoid the bridge until the repair is done?")  # asks, does not tell
 
 
 def test_no_statements_no_themes():

@@ -99,6 +99,8 @@ _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE
 # "Lindsey Germaine: Piccadilly Line train, ...", "Reporter: a word that ...", "Exclusive: ...": a list entry, a
 # transcript's speaker or a label, then what it labels; prose does not open with a name and a colon.
 _LABELLED = re.compile(r"^[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,3}:\s")
+# "Should women planning a pregnancy lay off the french fries?": a question asks; a summary tells.
+_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*$")
 # "evacuated from the surrounding area", "the latter": a place or person defined by what came before.
 _RELATIVE_TO_BEFORE = re.compile(r"\bthe (?:surrounding|aforementioned|above-mentioned|latter)\b", re.IGNORECASE)
 # '"...," Ammon continued.', 'Jowell continued, "..."': the rest of a quotation whose start the summary may not hold.
@@ -148,11 +150,11 @@ class Statement:
 
 def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no speaker
-    known only as "he", not a headline-style "X says Y", a caption (mostly names, or where someone
-    stands in a picture) or a labelled list entry ("Lindsey Germaine: ..."), not a bare quotation
-    that says not who said it, neither addressed to the reader nor said as "we" by no one named,
-    not what someone "continued" or what "the surrounding area" surrounds, and not the unattributed
-    continuation of what the ``previous`` sentence reported "he" said."""
+    known only as "he", not a question, a headline-style "X says Y", a caption (mostly names, or
+    where someone stands in a picture) or a labelled list entry ("Lindsey Germaine: ..."), not a
+    bare quotation that says not who said it, neither addressed to the reader nor said as "we" by
+    no one named, not what someone "continued" or what "the surrounding area" surrounds, and not
+    the unattributed continuation of what the ``previous`` sentence reported "he" said."""
     if _PRONOUN_SPEAKER.search(previous) and not (attributes(text) or _QUOTE_MARK.search(text)):
         return False
     reporting = outside_quotes(text)
@@ -160,7 +162,7 @@ def is_standalone(text: str, previous: str = "") -> bool:
         return False
     if _CONTINUES.search(reporting) or _IN_A_PICTURE.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
         return False
-    if _LABELLED.match(text) or (_SPEAKS_AS_WE.search(reporting) and not attributes(text)):
+    if _LABELLED.match(text) or _QUESTION.search(text) or (_SPEAKS_AS_WE.search(reporting) and not attributes(text)):
         return False
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
