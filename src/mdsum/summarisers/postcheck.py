@@ -21,7 +21,7 @@ from mdsum.alignment import align_sentence
 from mdsum.entailment import EntailmentScorer, check_sentence, copied_statements
 from mdsum.model import Cluster, SourceRef, SummarySentence
 from mdsum.planning.mentions import introduce_people, mention_once, people_of
-from mdsum.text.clean import is_sentence
+from mdsum.text.clean import is_sentence, sentence_case
 from mdsum.text.quotes import outside_quotes
 from mdsum.text.tokens import content_stems, stop_words
 from mdsum.text.values import extract_dates
@@ -68,8 +68,7 @@ def date_once(sentence: str) -> str:
     again, _ = extract_dates(sentence[opening.end() :])
     if not dates or not all(any(later.states(date) for later in again) for date in dates):
         return sentence
-    rest = sentence[opening.end() :]
-    return rest[:1].upper() + rest[1:]
+    return sentence_case(sentence[opening.end() :])
 
 
 def stutters(sentence: str) -> bool:

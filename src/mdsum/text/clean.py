@@ -133,8 +133,9 @@ def is_sentence(text: str, min_words: int = 1) -> bool:
 
 def sentence_case(sentence: str) -> str:
     """``sentence`` with its first word capitalised when it is all lower case, as a lower-cased corpus
-    (Multi-News: "a dallas police officer has died ...") leaves it: a summary's sentences open as prose
-    does. A word written in mixed case ("iPhone") is left as it is."""
+    (Multi-News: "a dallas police officer has died ...") or a cut opening ("Image caption the suspect ...",
+    "On 27 September 2017, on 27 September ...") leaves it: a summary's sentences open as prose does. A
+    word written in mixed case ("iPhone") is left as it is."""
     return _LOWER_OPENING.sub(lambda match: match.group(1) + match.group(2).upper(), sentence, count=1)
 
 
@@ -268,5 +269,5 @@ def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
         if rest == sentence:
             kept.append(sentence)
         elif rest:
-            kept.append(rest[0].upper() + rest[1:])
+            kept.append(sentence_case(rest))
     return tuple(kept)
