@@ -129,15 +129,24 @@ def _details(text: str) -> frozenset[str]:
     return frozenset([*(name.lower() for name in names(undated)), *(f"{n:g}" for n in extract_numbers(undated))])
 
 
+def _with_names(line: str, known: dict[str, Person]) -> str:
+    """``line`` followed by the full names of those it refers to by role alone, whom a rewrite may name."""
+    return " ".join([line, *(known[key].full_name for key in referred_to_by_role(line, known))])
+
+
 def _misstates(
-    text: str, words: frozenset[str], item: PlannedTheme, elsewhere: frozenset[str], known: dict[str, Person]
+    text: str,
+    words: frozenset[str],
+    item: PlannedTheme,
+    named: str,
+    elsewhere: frozenset[str],
+    known: dict[str, Person],
 ) -> str | None:
-    """How ``text`` (content ``words``) misstates its plan line, if it does: a detail of another line
-    (``elsewhere``: the names and numbers of the plan's other lines), a day, who said it, or who did it
-    (``known``: the people the articles name)."""
+    """How ``text`` (content ``words``) misstates its plan line (``named``: the line `_with_names`), if it
+    does: a detail of another line (``elsewhere``: the names and numbers of the plan's other lines), a day,
+    who said it, or who did it (``known``: the people the articles name)."""
     published = item.statement.published
-    referred = " ".join(known[key].full_name for key in referred_to_by_role(item.text, known))
-    if (_details(text) & elsewhere) - _details(f"{item.text} {referred}"):
+    if (_details(text) & elsewhere) - _details(named):
         return "gives its line a name or number of another line"
     if set(stated_days(text, published)) - set(stated_days(item.text, published)):
         return "states a day its line does not"
@@ -149,7 +158,7 @@ def _misstates(
         return "says someone said what its line states as fact"
     if _drops_someone(text, item.text, known):
         return "leaves out someone its line names"
-    if len(words & _words(f"{item.text} {referred}")) < FROM_LINE * len(words):
+    if len(words & _words(named)) < FROM_LINE * len(words):
         return "says more than its line"
     return None
 
@@ -165,6 +174,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     stated = frozenset().union(*lines)
     plan_names = frozenset(name for item in plan.items for s in item.theme.statements for name in s.names)
     known = people_of(cluster)
+    named = [_with_names(item.text, known) for item in plan.items]
     anchored: list[tuple[int, SummarySentence]] = []
     for sentence in sentences:
         own = _words(sentence.text)
@@ -179,7 +189,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
             )
             continue
         elsewhere = frozenset().union(*(details[k] for k in range(len(details)) if k != line))
-        misstated = _misstates(sentence.text, own, item, elsewhere, known)
+        misstated = _misstates(sentence.text, own, item, named[line], elsewhere, known)
         if misstated:
             split = next((k for k, (other, _) in enumerate(anchored) if other == line), None)
             if split is not None and anchored[split][1].text == item.text:
