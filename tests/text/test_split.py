@@ -27,6 +27,12 @@ HARD_CASES = {
     "Jr.": ("Martin Luther King Jr. was quoted by the envoy.", "The hall applauded."),
     "initials": ("The bill was signed by George W. Bush on Friday.", "Donors can deduct gifts."),
     "decimal number": ("The aid is worth $3.5 million.", "It was approved."),
+    "a title behind ex-": ("Police placed security around ex-Rep. Anthony Weiner's wife.", "She was threatened."),
+    "a lower-case title behind then-": ("a portrait of then-sen. barack obama hangs there.", "It was moved."),
+    "a quotation opening after spaced quotes": (
+        '"when i got to him, he was unresponsive, " said his father, tim smith.',
+        "\"his eyes rolled back in his head and i couldn't wake him up.",
+    ),
 }
 
 

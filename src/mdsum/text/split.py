@@ -10,7 +10,10 @@ slips: "Ms." and "approx." before a capital or number end a sentence.
 Paragraphs (blank-line separated) are split one at a time, so a sentence never spans
 two paragraphs and an unclosed quotation cannot swallow the rest of the article. A page
 flattened into one paragraph runs its section headings into the next sentence ("Local death
-tolls Near the epicenter ..."); such a heading is split off as a segment of its own.
+tolls Near the epicenter ..."); such a heading is split off as a segment of its own. Two more of
+sentencex's slips are mended after it: a title behind a hyphen ("ex-Rep. Anthony Weiner") ends
+no sentence, and a quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as
+Multi-News spaces its quotes) goes forward with it.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ _OPENERS = (
 _FUSED_HEADING = re.compile(
     rf"^((?!(?:{_OPENERS})\s)[A-Z][a-z'\u2019-]+(?:\s[a-z'\u2019-]+){{1,4}})\s(?=(?:{_OPENERS})\s)"
 )
+_HYPHENED_TITLE = re.compile(r"\b(?:ex|then|former)-(?:rep|sen|gov|gen|lt|col|sgt|capt|dr|mr|mrs|ms)\.$", re.IGNORECASE)
+# After the full stop, a mark that leaves the quotation marks odd opens the next sentence's quotation.
+_TRAILING_QUOTE = re.compile(r"(?<=[.!?])\s*([\"\u201c])$")
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -44,6 +50,27 @@ def split_sentences(text: str) -> tuple[str, ...]:
     """The sentences of ``text`` in order, stripped, none empty."""
     sentences: list[str] = []
     for paragraph in paragraphs(text):
-        for sentence in sentencex.segment(LANGUAGE, paragraph):
-            sentences.extend(_FUSED_HEADING.split(sentence.strip(), maxsplit=1))
+        segments = [sentence.strip() for sentence in sentencex.segment(LANGUAGE, paragraph)]
+        for sentence in _mended([segment for segment in segments if segment]):
+            sentences.extend(_FUSED_HEADING.split(sentence, maxsplit=1))
     return tuple(sentence.strip() for sentence in sentences if sentence.strip())
+
+
+def _mended(segments: list[str]) -> list[str]:
+    """sentencex's segments of one paragraph with a hyphened title joined to what follows it and a
+    quotation mark that opens the next segment moved onto it."""
+    joined: list[str] = []
+    for segment in segments:
+        if joined and _HYPHENED_TITLE.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {segment}"
+        else:
+            joined.append(segment)
+    mended: list[str] = []
+    carried = ""
+    for number, segment in enumerate(joined, 1):
+        segment, carried = carried + segment, ""
+        opening = _TRAILING_QUOTE.search(segment)
+        if opening and number < len(joined) and (segment.count('"') % 2 or opening.group(1) == "\u201c"):
+            carried, segment = opening.group(1), segment[: opening.start()]
+        mended.append(segment)
+    return mended
