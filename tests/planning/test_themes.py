@@ -77,6 +77,10 @@ def test_standalone_sentences():
     assert not is_standalone("Louis Jordan, right, walks from the helicopter to the hospital in Norfolk.")  # caption
     assert not is_standalone("In this Oct. 8, 2017 file photo, flags flap in the wind outside the EU headquarters.")
     assert is_standalone("The council said the right lane stays closed, left to the engineers' judgement.")
+    assert not is_standalone(
+        "Firefighters inspect derailed train cars near Mount Carbon, W.Va., Monday, Feb. 16, 2015."
+    )
+    assert is_standalone("Two officers were shot near a Home Depot on Tuesday, April 24, 2018.")  # prose dates "on"
     assert not is_standalone("Around 600 people were evacuated from the surrounding area.")  # around what?
     assert not is_standalone("Other houses were entered by armed police.")  # other than which?
     assert not is_standalone("Lindsey Germaine: Piccadilly Line train, Jamaican-born resident of Aylesbury.")

@@ -22,7 +22,7 @@ from mdsum.text.compress import without_closing_concession
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
-from mdsum.text.values import extract_dates, extract_numbers, names
+from mdsum.text.values import MONTHS, WEEKDAYS, extract_dates, extract_numbers, names
 
 # First words that point back to a sentence the summary may not contain.
 _LEANS_BACK = frozenset(
@@ -92,6 +92,12 @@ _IN_A_PICTURE = re.compile(
     r"|\bfile photo\b",
     re.IGNORECASE,
 )
+# "A taxi driver moves along a quiet street in Tokyo Thursday, March 17, 2011.": the full date after a bare
+# weekday, closing the sentence, is how a news agency dates a photo; prose dates what happened "on Tuesday, ...".
+_DATED_CAPTION = re.compile(
+    rf"(?<!\bon )\b(?:{'|'.join(WEEKDAYS)}),?\s+(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}},?\s+\d{{4}}\W*$",
+    re.IGNORECASE,
+)
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
 # "If you have information, please call ...", "You must enter the characters ...": outside a quotation, news
 # prose does not address its reader; an appeal, an advert or page furniture does.
@@ -150,8 +156,8 @@ class Statement:
 
 def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no speaker
-    known only as "he", not a question, a headline-style "X says Y", a caption (mostly names, or
-    where someone stands in a picture) or a labelled list entry ("Lindsey Germaine: ..."), not a
+    known only as "he", not a question, a headline-style "X says Y", a caption (mostly names,
+    where someone stands in a picture, or a photo's agency-style date) or a labelled list entry ("Lindsey Germaine: ..."), not a
     bare quotation that says not who said it, neither addressed to the reader nor said as "we" by
     no one named, not what someone "continued" or what "the surrounding area" surrounds, and not
     the unattributed continuation of what the ``previous`` sentence reported "he" said."""
@@ -160,7 +166,9 @@ def is_standalone(text: str, previous: str = "") -> bool:
     reporting = outside_quotes(text)
     if len(re.findall(r"[A-Za-z]+", reporting)) < MIN_ATTRIBUTION_WORDS or _ADDRESSES_READER.search(reporting):
         return False
-    if _CONTINUES.search(reporting) or _IN_A_PICTURE.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
+    if _CONTINUES.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
+        return False
+    if _IN_A_PICTURE.search(reporting) or _DATED_CAPTION.search(text):
         return False
     if _LABELLED.match(text) or _QUESTION.search(text) or (_SPEAKS_AS_WE.search(reporting) and not attributes(text)):
         return False
