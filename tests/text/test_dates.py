@@ -33,10 +33,23 @@ SATURDAY = dt.date(2017, 7, 15)
         ("This week's talks were held in a truce.", "That week's talks were held in a truce."),
         ("Today is the first anniversary of the truce.", "15 July 2017 is the first anniversary of the truce."),
         ("He said tomorrow will be decisive.", "He said 16 July 2017 will be decisive."),
+        (
+            "Police tape marks the site of last Wednesday's shooting.",
+            "Police tape marks the site of the 12 July 2017 shooting.",
+        ),
+        ("Friday's vote was close.", "The 14 July 2017 vote was close."),
+        ("Friday night's game was cancelled.", "The 14 July 2017 night game was cancelled."),
     ],
 )
 def test_relative_days_are_written_out_against_the_article_date(sentence, resolved):
     assert resolve_relative(sentence, SATURDAY) == resolved
+
+
+@pytest.mark.parametrize(
+    "named", ["Black Friday sales rose.", "The Good Friday Agreement holds.", "Super Tuesday came."]
+)
+def test_a_named_day_is_no_weekday_of_the_article(named):
+    assert resolve_relative(named, SATURDAY) == named
 
 
 def test_a_weekday_already_followed_by_its_date_is_left_alone():

@@ -29,12 +29,18 @@ _MONTH_NAMES = (
     "December",
 )
 _PART_OF_DAY = r"(?:\s+(?P<part>night|morning|afternoon|evening))?"
-# "on Friday", "last Friday night", "Friday": the preposition or qualifier is replaced with the phrase.
+# "Good Friday", "Black Friday", "Super Tuesday": a named day, not the weekday of an article's week.
+_NAMED_DAY = ("black", "good", "super", "cyber", "bloody", "ash", "holy", "maundy", "easter", "palm", "giving")
+# "on Friday", "last Friday night", "Friday": the preposition or qualifier is replaced with the phrase;
+# "last Wednesday's shooting" becomes "the 12 July 2017 shooting".
 _WEEKDAY_PHRASE = re.compile(
-    r"\b(?:(?P<qualifier>on|last|this|next|coming|on\s+last|on\s+this|on\s+next)\s+)?(?P<weekday>"
+    r"\b(?:(?P<qualifier>on|last|this|next|coming|on\s+last|on\s+this|on\s+next)\s+)?"
+    + "".join(rf"(?<!\b{word}\s)" for word in _NAMED_DAY)
+    + r"(?P<weekday>"
     + "|".join(WEEKDAYS)
     + r")\b"
     + _PART_OF_DAY
+    + r"(?P<possessive>['\u2019]s\b)?"
     + r"(?!,?\s+(?:\d|the\s+\d|"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")\b)",
@@ -91,6 +97,8 @@ def _weekday_phrase(match: re.Match, published: dt.date) -> str:
     qualifier = " ".join((match["qualifier"] or "").lower().split())
     day = weekday_near(published, weekday, qualifier, future)
     name = match["weekday"].capitalize()
+    if match["possessive"]:
+        return " ".join(filter(None, ("the", format_day(day), (match["part"] or "").lower())))
     if match["part"]:
         return f"on the {match['part'].lower()} of {name} {format_day(day)}"
     return f"on {name} {format_day(day)}"
