@@ -29,6 +29,9 @@ HARD_CASES = {
     "decimal number": ("The aid is worth $3.5 million.", "It was approved."),
     "a title behind ex-": ("Police placed security around ex-Rep. Anthony Weiner's wife.", "She was threatened."),
     "a lower-case title behind then-": ("a portrait of then-sen. barack obama hangs there.", "It was moved."),
+    "a clock time before its day": ("The shooting occurred about 8 p.m. Wednesday inside the gym.", "Two were hurt."),
+    "a clock time before its zone": ("He was pronounced dead at 6:36 p.m. CDT after the injection.", "He was 65."),
+    "a clock time ending a sentence": ("He arrived at 9 a.m.", "The talks began at noon."),
     "a quotation opening after spaced quotes": (
         '"when i got to him, he was unresponsive, " said his father, tim smith.',
         "\"his eyes rolled back in his head and i couldn't wake him up.",

@@ -10,9 +10,9 @@ slips: "Ms." and "approx." before a capital or number end a sentence.
 Paragraphs (blank-line separated) are split one at a time, so a sentence never spans
 two paragraphs and an unclosed quotation cannot swallow the rest of the article. A page
 flattened into one paragraph runs its section headings into the next sentence ("Local death
-tolls Near the epicenter ..."); such a heading is split off as a segment of its own. Two more of
-sentencex's slips are mended after it: a title behind a hyphen ("ex-Rep. Anthony Weiner") ends
-no sentence, and a quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as
+tolls Near the epicenter ..."); such a heading is split off as a segment of its own. More of
+sentencex's slips are mended after it: a title behind a hyphen ("ex-Rep. Anthony Weiner") and a
+clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") end no sentence, and a quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as
 Multi-News spaces its quotes) goes forward with it.
 """
 
@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 import sentencex
+
+from mdsum.text.values import MONTHS, WEEKDAYS
 
 LANGUAGE = "en"
 
@@ -36,6 +38,11 @@ _FUSED_HEADING = re.compile(
     rf"^((?!(?:{_OPENERS})\s)[A-Z][a-z'\u2019-]+(?:\s[a-z'\u2019-]+){{1,4}})\s(?=(?:{_OPENERS})\s)"
 )
 _HYPHENED_TITLE = re.compile(r"\b(?:ex|then|former)-(?:rep|sen|gov|gen|lt|col|sgt|capt|dr|mr|mrs|ms)\.$", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
+_DAY_OR_ZONE = re.compile(
+    rf"^(?:(?:{'|'.join(WEEKDAYS)}|local|[ecmp][sd]?t|gmt|bst|cet|utc)(?![\w'\u2019])|(?:{'|'.join(MONTHS)})\.?\s+\d)",
+    re.IGNORECASE,
+)
 # After the full stop, a mark that leaves the quotation marks odd opens the next sentence's quotation.
 _TRAILING_QUOTE = re.compile(r"(?<=[.!?])\s*([\"\u201c])$")
 
@@ -58,10 +65,10 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 def _mended(segments: list[str]) -> list[str]:
     """sentencex's segments of one paragraph with a hyphened title joined to what follows it and a
-    quotation mark that opens the next segment moved onto it."""
+    quotation mark that opens the next segment moved onto it; "8 p.m." goes on into "Wednesday"."""
     joined: list[str] = []
     for segment in segments:
-        if joined and _HYPHENED_TITLE.search(joined[-1]):
+        if joined and (_HYPHENED_TITLE.search(joined[-1]) or _goes_on_after_clock(joined[-1], segment)):
             joined[-1] = f"{joined[-1]} {segment}"
         else:
             joined.append(segment)
@@ -74,3 +81,8 @@ def _mended(segments: list[str]) -> list[str]:
             carried, segment = opening.group(1), segment[: opening.start()]
         mended.append(segment)
     return mended
+
+
+def _goes_on_after_clock(segment: str, following: str) -> bool:
+    """Whether ``segment`` ends in a clock time that ``following`` goes on to date or zone."""
+    return bool(_CLOCK_TIME.search(segment) and _DAY_OR_ZONE.match(following))
