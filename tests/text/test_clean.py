@@ -228,6 +228,12 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("Advertisement continue reading the main story the senator voted no.", "The senator voted no."),
         ("( associated press ) a dallas police officer died wednesday.", "A dallas police officer died wednesday."),
         ("Close skip in skip x embed x share fewer jobs were made in march.", "Fewer jobs were made in march."),
+        (
+            "Sentencing on december 15th pic.twitter.com/1xd2huyy1j — robin hood 702 ( @robinhood702 ) december 14,"
+            " 2017 the blackjack player was blowing through his money.",
+            "The blackjack player was blowing through his money.",
+        ),
+        ("Should I go in? \u2014 Jenna Fischer (@jennafischer) February 6, 2017", None),
         # the same words as news: kept
         (
             "The advertisement ran during the Super Bowl, the company said.",
@@ -236,6 +242,10 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         (
             "Read more about the ruling in the court's 40-page decision, he said.",
             "Read more about the ruling in the court's 40-page decision, he said.",
+        ),
+        (
+            "The actor (@jennafischer on Twitter) wrote on February 6, 2017 that she would go in.",
+            "The actor (@jennafischer on Twitter) wrote on February 6, 2017 that she would go in.",
         ),
         (
             "The photo was posted on the now deleted social accounts of the restaurant.",

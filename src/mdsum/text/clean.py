@@ -13,7 +13,8 @@ no line is dropped and every sentence but the first survives word for word.
 A page flattened into paragraphs (as Multi-News' are) runs the site's own words into its
 sentences, where no line rule can see them: `without_furniture` drops a sentence made of a
 known template phrase ("Breaking News Emails Get breaking news alerts ...") and cuts one
-off the opening of a sentence ("Image copyright AFP Image caption The suspect ...").
+off the opening of a sentence ("Image copyright AFP Image caption The suspect ..."), as it
+cuts an embedded tweet, which ends in its author's handle and day, off the sentence it runs into.
 """
 
 from __future__ import annotations
@@ -113,6 +114,14 @@ _FURNITURE_OPENING = re.compile(
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|&#124;\s*getty|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
+    re.IGNORECASE,
+)
+
+# "... pic.twitter.com/1xd2huyy1j — Robin Hood 702 (@robinhood702) December 14, 2017 The blackjack player was
+# ...": a tweet embedded in the page, signed with its author's handle and day, run into the article's next sentence.
+_EMBEDDED_TWEET = re.compile(
+    r"^.*[\u2014\u2013-]\s*[^()\u2014\u2013]{1,60}\(\s*@\w{1,30}\s*\)\s*"
+    rf"(?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}\s*",
     re.IGNORECASE,
 )
 
@@ -259,13 +268,14 @@ def clean_page(raw: str) -> str:
 
 
 def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
-    """``sentences`` less the site's own words run into them (`_FURNITURE_SENTENCE`, `_FURNITURE_OPENING`):
-    "Image copyright Getty Images Image caption The suspect ..." is "The suspect ..."."""
+    """``sentences`` less the site's own words run into them (`_FURNITURE_SENTENCE`, `_FURNITURE_OPENING`) and
+    less the tweets embedded before them: "Image copyright Getty Images Image caption The suspect ..." is "The
+    suspect ..."."""
     kept = []
     for sentence in sentences:
         if _FURNITURE_SENTENCE.match(sentence):
             continue
-        rest = _FURNITURE_OPENING.sub("", sentence, count=1).strip()
+        rest = _FURNITURE_OPENING.sub("", _EMBEDDED_TWEET.sub("", sentence, count=1), count=1).strip()
         if rest == sentence:
             kept.append(sentence)
         elif rest:
