@@ -62,6 +62,10 @@ def test_without_a_date_nothing_is_invented():
         "The minister described as useful the round."
     )
     assert resolve_relative("The talks ended on Friday.", None) == "The talks ended on Friday."
+    assert resolve_relative("Today, with its earnings out, UPS set new fees.", None) == (
+        "With its earnings out, UPS set new fees."
+    )
+    assert resolve_relative("UPS said, today, that fees rise.", None) == "UPS said, that fees rise."
     assert stated_days("The talks ended on Friday.", None) == ()
 
 

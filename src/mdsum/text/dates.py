@@ -134,6 +134,7 @@ def resolve_relative(sentence: str, published: dt.date | None) -> str:
         resolved = _WEEKDAY_PHRASE.sub(lambda match: _weekday_phrase(match, published), resolved)
     resolved = _THIS_PERIOD.sub(lambda match: _period(match, published), resolved)
     resolved = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(resolved.split()))
+    resolved = re.sub(r"^[,;:]\s*|(?<=,),", "", resolved)  # what a dropped "Today, " or ", today," leaves
     return resolved[:1].upper() + resolved[1:] if sentence[:1].isupper() else resolved
 
 
