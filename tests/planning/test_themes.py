@@ -66,6 +66,7 @@ def test_standalone_sentences():
     assert not is_standalone("HMS Cornwall at Zeebrugge in 2006.")  # a photo caption
     assert not is_standalone("Ambulances at Russell Square, London after the July 7, 2005 bombings.")
     assert not is_standalone("If you saw the crash, please call the council on 0800 789321.")  # an appeal
+    assert not is_standalone("To view the erratum to this report, please click here.")  # a page's link
     assert is_standalone('"You will cross it in two minutes," Weber told drivers.')  # quoted, not addressed
     assert is_standalone("52 people were killed and about 700 injured when the bridge fell.")  # opens with a number
     assert is_standalone("This week's talks were held as a ceasefire was in effect.")  # "this" dates, not points back

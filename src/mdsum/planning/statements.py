@@ -99,9 +99,13 @@ _DATED_CAPTION = re.compile(
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
-# "If you have information, please call ...", "You must enter the characters ...": outside a quotation, news
-# prose does not address its reader; an appeal, an advert or page furniture does.
-_ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+# "If you have information, please call ...", "You must enter the characters ...", "To view the erratum, please
+# click here.": outside a quotation, news prose does not address its reader; an appeal, an advert or page
+# furniture does.
+_ADDRESSES_READER = re.compile(
+    r"\b(?:you|your|yours|yourself|click here|please (?:click|call|contact|visit|email|note|see|read))\b",
+    re.IGNORECASE,
+)
 # "Lindsey Germaine: Piccadilly Line train, ...", "Reporter: a word that ...", "Exclusive: ...": a list entry, a
 # transcript's speaker or a label, then what it labels; prose does not open with a name and a colon.
 _LABELLED = re.compile(r"^[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,3}:\s")
