@@ -141,12 +141,15 @@ def test_prose_mentioning_a_date_or_source_is_kept():
 def test_dateline_is_cut_from_the_paragraph_it_opens():
     raw = f"GENEVA, July 14 (Xinhua) -- {BODY}\n\nWASHINGTON (AP) \u2014 {LATER}"
     assert clean_page(raw) == f"{BODY}\n\n{LATER}"
+    assert clean_page(f"SAN BERNARDINO, Calif. (AP) \u2014 {BODY}") == BODY  # a state after the place
+    assert clean_page(f"WASHINGTON, D.C., Jan. 5 (Reuters) - {BODY}") == BODY
 
 
 def test_a_place_dateline_without_an_outlet_is_cut_from_the_opening_paragraph():
     raw = f"Meadow Lake, Saskatchewan \u2013 {BODY}\n\nLONDON \u2014 {LATER}"
     assert clean_page(raw) == f"{BODY}\n\nLONDON \u2014 {LATER}"  # a dateline opens the article, not a later paragraph
     assert clean_page(f"WASHINGTON \u2014 {BODY}") == BODY
+    assert clean_page(f"BRUNSWICK, Ohio -- {BODY}") == BODY  # a typewriter's dash
     prose = "Boris Johnson said on Friday \u2014 The talks ended."
     assert clean_page(prose) == prose
 

@@ -45,6 +45,7 @@ def test_the_later_seed_article_is_dated_after_the_others(seed_cluster):
         (f"Sources: Reuters, AFP\n\n{BODY}", "Reuters"),
         (f"GENEVA, July 14 (Xinhua) -- {BODY}", "Xinhua"),
         (f"WASHINGTON (AP) \u2014 {BODY}", "AP"),
+        (f"SAN BERNARDINO, Calif. (AP) \u2014 {BODY}", "AP"),
         (f"Paris ( ap ) \u2014 {BODY.lower()}", "AP"),
         (BODY, None),
         (f"{BODY} Officials (Xinhua) -- later commented.", None),

@@ -53,15 +53,17 @@ _CREDIT = re.compile(
 _PAGE_LINK = r"(?:\d{1,3}|next|prev|previous|older|newer|first|last|page|of|[«»‹›<>|…]+)"
 _PAGINATION = re.compile(rf"^{_PAGE_LINK}(?:\s+{_PAGE_LINK})*$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s[»›]\s|\s[»›]$")
-# "GENEVA, July 14 (Xinhua) -- ", "WASHINGTON (AP) — ": where and by whom, not a claim.
+# "GENEVA, July 14 (Xinhua) -- ", "SAN BERNARDINO, Calif. (AP) — ": where and by whom, not a claim.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
+    r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'-]*(?:\s[A-Z][A-Za-z.'-]*){0,2})(?=[,\s]))?"
+    r"(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
     r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)\s*(?:--|[-–—])\s*"
 )
-# "Meadow Lake, Saskatchewan – The ...", "WASHINGTON — The ...": a place and a dash before the first sentence.
+# "Meadow Lake, Saskatchewan – The ...", "BRUNSWICK, Ohio -- A man ...": a place and a dash before the first sentence.
 _PLACE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z.'\u2019-]*(?:\s[A-Z][A-Za-z.'\u2019-]*){0,3}(?:,\s[A-Z][A-Za-z.'\u2019 -]{1,30})?\s[\u2013\u2014]\s"
-    r"(?=[A-Z\"\u201c])"
+    r"^[A-Z][A-Za-z.'\u2019-]*(?:\s[A-Z][A-Za-z.'\u2019-]*){0,3}(?:,\s[A-Z][A-Za-z.'\u2019 -]{1,30})?"
+    r"\s(?:[\u2013\u2014]|--)\s(?=[A-Z\"\u201c])"
 )
 
 # Prose puts a preposition before a weekday date: "on Saturday, January 8, 2005 the ...".
