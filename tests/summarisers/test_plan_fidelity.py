@@ -185,6 +185,18 @@ def test_a_sentence_that_says_more_than_its_line_is_stated_in_the_lines_words():
     assert any("says more than its line" in note for note in result.notes)
 
 
+def test_a_sentence_that_changes_its_lines_verb_is_stated_in_the_lines_words():
+    demanded = "Cyclists demanded a separate protected lane on the eastern side of the deck."  # "will get"
+    result = held(REOPENED, demanded, CRACKS)
+    texts = [sentence.text for sentence in result.sentences]
+    assert demanded not in texts and LANE in texts
+    assert any("uses a word no source of its line uses (demand)" in note for note in result.notes)
+    joined = "Cyclists will later get a separate protected lane on the eastern side of the deck."  # a connective
+    assert joined in [sentence.text for sentence in held(REOPENED, joined, CRACKS).sentences]
+    ordinal = "On April 20th, 2024, engineers found new cracks in the Harbour Bridge deck during a routine inspection."
+    assert ordinal in [sentence.text for sentence in held(REOPENED, ordinal).sentences]  # the day its line states
+
+
 def test_a_later_development_is_dated_by_the_report_its_line_comes_from_not_its_themes_first():
     first_told = dt.date(2024, 3, 20)  # as if an earlier report had told the cracks first
     items = tuple(dataclasses.replace(i, later=first_told) if "cracks" in i.text else i for i in PLAN.items)

@@ -26,7 +26,9 @@ plan line it restates most (by shared content words):
   Mistura welcomed a call by President Macron for the creation of a contact group") is stated in the line's
   words: who did what is the fact; only the line's first-named, its subject, may become "he" or "she";
 - a sentence of which a fifth or more of the content words are not its line's says more than the line
-  (a gloss, a swapped subject, a clause from another line), and is stated in the line's words;
+  (a gloss, a swapped subject, a clause from another line), and is stated in the line's words; so is one that
+  uses a word no source of its line uses, other than a reporting verb or a connective ("De Mistura met with
+  Macron's team" for "he had been in touch with Macron's team": one verb, a different fact);
 - a line the model split into sentences, one of which misstates it (the second half of "De Mistura announced
   new talks. This round must move to genuine negotiations." drops who said it), is stated in the line's words:
   dropping the faulty half alone would lose what the line says there;
@@ -48,6 +50,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from mdsum.alignment import without_dates
 from mdsum.model import Cluster, SummarySentence
@@ -67,6 +70,12 @@ RESTATED = 0.5  # share of a line's content words one written sentence must hold
 # sailors were initially given the location ..., but later it was revealed ..." for "the Iranian government
 # initially gave the location ..."), which is where a small model's glosses and swapped subjects are.
 FROM_LINE = 0.8
+# What a rewrite may say that no source of its line does: who said it, and how it joins what came before.
+_REPORTING = (
+    "said says told added warned stressed noted explained insisted argued announced continued stated claimed"
+    " replied wrote reported mentioned emphasised emphasized highlighted furthermore additionally earlier later"
+    " previously"
+)
 # A second sentence restating the same line with this share of its content words in the first says it again
 # ("the sailors were stripped of their gear, blindfolded ..." and "the UK crew was stripped of their gear ...").
 REPEATS = 0.5
@@ -80,6 +89,12 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
+
+
+@cache
+def _reporting_words() -> frozenset[str]:
+    """`_REPORTING` stemmed, once (stemming loads NLTK, which importing this module must not)."""
+    return _words(_REPORTING)
 
 
 def _anchor(sentence: frozenset[str], lines: Sequence[frozenset[str]]) -> int:
@@ -160,6 +175,14 @@ def _misstates(
         return "leaves out someone its line names"
     if len(words & _words(named)) < FROM_LINE * len(words):
         return "says more than its line"
+    added = (
+        words
+        - _words(named)
+        - _reporting_words()
+        - frozenset().union(*(statement.stems for statement in item.theme.statements))
+    )
+    if unsourced := {word for word in added if not any(character.isdigit() for character in word)}:  # days: above
+        return f"uses a word no source of its line uses ({', '.join(sorted(unsourced))})"
     return None
 
 
