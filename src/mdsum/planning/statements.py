@@ -161,10 +161,11 @@ class Statement:
 def is_standalone(text: str, previous: str = "") -> bool:
     """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no speaker
     known only as "he", not a question, a headline-style "X says Y", a caption (mostly names,
-    where someone stands in a picture, or a photo's agency-style date) or a labelled list entry ("Lindsey Germaine: ..."), not a
-    bare quotation that says not who said it, neither addressed to the reader nor said as "we" by
-    no one named, not what someone "continued" or what "the surrounding area" surrounds, and not
-    the unattributed continuation of what the ``previous`` sentence reported "he" said."""
+    where someone stands in a picture, or a photo's agency-style date) or a labelled list entry
+    ("Lindsey Germaine: ..."), not a bare quotation that says not who said it, neither addressed
+    to the reader nor said as "we" by no one named, not what someone "continued" or what "the
+    surrounding area" surrounds, and not the unattributed continuation of what the ``previous``
+    sentence reported "he" said."""
     if _PRONOUN_SPEAKER.search(previous) and not (attributes(text) or _QUOTE_MARK.search(text)):
         return False
     reporting = outside_quotes(text)

@@ -12,8 +12,9 @@ two paragraphs and an unclosed quotation cannot swallow the rest of the article.
 flattened into one paragraph runs its section headings into the next sentence ("Local death
 tolls Near the epicenter ..."); such a heading is split off as a segment of its own. More of
 sentencex's slips are mended after it: a title behind a hyphen ("ex-Rep. Anthony Weiner") and a
-clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") end no sentence, and a quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as
-Multi-News spaces its quotes) goes forward with it.
+clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") end no sentence, and a
+quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as Multi-News spaces
+its quotes) goes forward with it.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ _OPENERS = (
 _FUSED_HEADING = re.compile(
     rf"^((?!(?:{_OPENERS})\s)[A-Z][a-z'\u2019-]+(?:\s[a-z'\u2019-]+){{1,4}})\s(?=(?:{_OPENERS})\s)"
 )
+# "ex-Rep. Anthony Weiner", "then-Sen. Obama": sentencex knows the title, but not behind a hyphen.
 _HYPHENED_TITLE = re.compile(r"\b(?:ex|then|former)-(?:rep|sen|gov|gen|lt|col|sgt|capt|dr|mr|mrs|ms)\.$", re.IGNORECASE)
+# "8 p.m. Wednesday", "6:36 p.m. CDT": a clock time goes on into the day or zone that follows it.
 _CLOCK_TIME = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
 _DAY_OR_ZONE = re.compile(
     rf"^(?:(?:{'|'.join(WEEKDAYS)}|local|[ecmp][sd]?t|gmt|bst|cet|utc)(?![\w'\u2019])|(?:{'|'.join(MONTHS)})\.?\s+\d)",
