@@ -82,6 +82,7 @@ def test_standalone_sentences():
         "Firefighters inspect derailed train cars near Mount Carbon, W.Va., Monday, Feb. 16, 2015."
     )
     assert is_standalone("Two officers were shot near a Home Depot on Tuesday, April 24, 2018.")  # prose dates "on"
+    assert is_standalone("The labelling law took effect last Friday, July 1, 2016.")
     assert not is_standalone("Around 600 people were evacuated from the surrounding area.")  # around what?
     assert not is_standalone("Other houses were entered by armed police.")  # other than which?
     assert not is_standalone("Lindsey Germaine: Piccadilly Line train, Jamaican-born resident of Aylesbury.")

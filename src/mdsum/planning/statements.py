@@ -17,12 +17,12 @@ from dataclasses import dataclass, replace
 
 from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, name_pronoun_subject
-from mdsum.text.clean import is_sentence, sentence_case
+from mdsum.text.clean import ends_with_photo_date, is_sentence, sentence_case
 from mdsum.text.compress import without_closing_concession
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
-from mdsum.text.values import MONTHS, WEEKDAYS, extract_dates, extract_numbers, names
+from mdsum.text.values import extract_dates, extract_numbers, names
 
 # First words that point back to a sentence the summary may not contain.
 _LEANS_BACK = frozenset(
@@ -90,12 +90,6 @@ MIN_COMMON_WORDS = 2
 _IN_A_PICTURE = re.compile(
     r",\s+(?:left|right|center|centre|second from (?:left|right))\s*,|\(\s*(?:left|right|center|centre)\s*\)"
     r"|\bfile photo\b",
-    re.IGNORECASE,
-)
-# "A taxi driver moves along a quiet street in Tokyo Thursday, March 17, 2011.": the full date after a bare
-# weekday, closing the sentence, is how a news agency dates a photo; prose dates what happened "on Tuesday, ...".
-_DATED_CAPTION = re.compile(
-    rf"(?<!\bon )\b(?:{'|'.join(WEEKDAYS)}),?\s+(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}},?\s+\d{{4}}\W*$",
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
@@ -173,7 +167,7 @@ def is_standalone(text: str, previous: str = "") -> bool:
         return False
     if _CONTINUES.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
         return False
-    if _IN_A_PICTURE.search(reporting) or _DATED_CAPTION.search(text):
+    if _IN_A_PICTURE.search(reporting) or ends_with_photo_date(text):
         return False
     if _LABELLED.match(text) or _QUESTION.search(text) or (_SPEAKS_AS_WE.search(reporting) and not attributes(text)):
         return False

@@ -257,6 +257,16 @@ def fused_headline(paragraph: str) -> tuple[str, str] | None:
     return (headline, text) if _STARTS_SENTENCE.match(text) else None
 
 
+def ends_with_photo_date(sentence: str) -> bool:
+    """Whether ``sentence`` closes on a weekday's full date with no preposition before it ("... in Tokyo
+    Thursday, March 17, 2011."): a news agency dates its photos so; prose dates what happened "on Tuesday, ..."."""
+    dated = [found for found in values.weekday_dates(sentence) if found.year is not None]
+    if not dated or re.search(r"\w", sentence[dated[-1].end :]):
+        return False
+    before = sentence[: dated[-1].start].split()
+    return not before or before[-1].lower() not in _PROSE_BEFORE_DATE
+
+
 def clean_page(raw: str) -> str:
     """The article text of a scraped page: kept lines as paragraphs separated by blank
     lines, datelines cut off, and a headline fused to the opening paragraph cut off."""
