@@ -173,13 +173,11 @@ def _misstates(
         return "says someone said what its line states as fact"
     if _drops_someone(text, item.text, known):
         return "leaves out someone its line names"
-    if len(words & _words(named)) < FROM_LINE * len(words):
+    own = _words(named)
+    if len(words & own) < FROM_LINE * len(words):
         return "says more than its line"
     added = (
-        words
-        - _words(named)
-        - _reporting_words()
-        - frozenset().union(*(statement.stems for statement in item.theme.statements))
+        words - own - _reporting_words() - frozenset().union(*(statement.stems for statement in item.theme.statements))
     )
     if unsourced := {word for word in added if not any(character.isdigit() for character in word)}:  # days: above
         return f"uses a word no source of its line uses ({', '.join(sorted(unsourced))})"
