@@ -31,7 +31,12 @@ HARD_CASES = {
     "a lower-case title behind then-": ("a portrait of then-sen. barack obama hangs there.", "It was moved."),
     "a clock time before its day": ("The shooting occurred about 8 p.m. Wednesday inside the gym.", "Two were hurt."),
     "a clock time before its zone": ("He was pronounced dead at 6:36 p.m. CDT after the injection.", "He was 65."),
+    "a clock time before a spelled-out zone": ("It lands at 4:34 p.m. Central European time today.", "Few saw it."),
     "a clock time ending a sentence": ("He arrived at 9 a.m.", "The talks began at noon."),
+    "Ms., which sentencex lacks": ("Analysts said that Ms. Choe and Mr. Kim were likely to meet.", "They did."),
+    "a lower-case ms.": ("analysts said that ms. choe would fly to new york.", "She did."),
+    "Atty. Gen.": ("The order came from Atty. Gen. Jeff Sessions on Monday.", "It stood."),
+    "MS, the illness, ends a sentence": ("She was diagnosed with MS.", "Then she ran a marathon."),
     "a quotation opening after spaced quotes": (
         '"when i got to him, he was unresponsive, " said his father, tim smith.',
         "\"his eyes rolled back in his head and i couldn't wake him up.",

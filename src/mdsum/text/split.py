@@ -38,12 +38,17 @@ _OPENERS = (
 _FUSED_HEADING = re.compile(
     rf"^((?!(?:{_OPENERS})\s)[A-Z][a-z'\u2019-]+(?:\s[a-z'\u2019-]+){{1,4}})\s(?=(?:{_OPENERS})\s)"
 )
-# "ex-Rep. Anthony Weiner", "then-Sen. Obama": sentencex knows the title, but not behind a hyphen.
-_HYPHENED_TITLE = re.compile(r"\b(?:ex|then|former)-(?:rep|sen|gov|gen|lt|col|sgt|capt|dr|mr|mrs|ms)\.$", re.IGNORECASE)
-# "8 p.m. Wednesday", "6:36 p.m. CDT": a clock time goes on into the day or zone that follows it.
+# A title that always has a name after it, which sentencex ends a sentence on: one behind a hyphen ("ex-Rep.
+# Anthony Weiner", "then-Sen. Obama") and those missing from its list ("Ms. Choe", "Atty. Gen. Sessions").
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:\b(?:ex|then|former)-(?:rep|sen|gov|gen|lt|col|sgt|capt|dr|mr|mrs|ms)|(?<![\w.])(?-i:[Mm]s|[Mm]ses|[Mm]mes|[Aa]tty|[Aa]mb))\.$",
+    re.IGNORECASE,
+)
+# "8 p.m. Wednesday", "6:36 p.m. CDT", "4:34 p.m. Central European time": a clock time goes on into the day or
+# zone that follows it.
 _CLOCK_TIME = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
 _DAY_OR_ZONE = re.compile(
-    rf"^(?:(?:{'|'.join(WEEKDAYS)}|local|[ecmp][sd]?t|gmt|bst|cet|utc)(?![\w'\u2019])|(?:{'|'.join(MONTHS)})\.?\s+\d)",
+    rf"^(?:(?:{'|'.join(WEEKDAYS)}|local|eastern|central|pacific|mountain|atlantic|[ecmp][sd]?t|gmt|bst|cet|utc)(?![\w'\u2019])|(?:{'|'.join(MONTHS)})\.?\s+\d)",
     re.IGNORECASE,
 )
 # After the full stop, a mark that leaves the quotation marks odd opens the next sentence's quotation.
@@ -67,11 +72,11 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 
 def _mended(segments: list[str]) -> list[str]:
-    """sentencex's segments of one paragraph with a hyphened title joined to what follows it and a
+    """sentencex's segments of one paragraph with a title joined to the name that follows it and a
     quotation mark that opens the next segment moved onto it; "8 p.m." goes on into "Wednesday"."""
     joined: list[str] = []
     for segment in segments:
-        if joined and (_HYPHENED_TITLE.search(joined[-1]) or _goes_on_after_clock(joined[-1], segment)):
+        if joined and (_TITLE_BEFORE_NAME.search(joined[-1]) or _goes_on_after_clock(joined[-1], segment)):
             joined[-1] = f"{joined[-1]} {segment}"
         else:
             joined.append(segment)
