@@ -143,6 +143,9 @@ def test_dateline_is_cut_from_the_paragraph_it_opens():
     assert clean_page(raw) == f"{BODY}\n\n{LATER}"
     assert clean_page(f"SAN BERNARDINO, Calif. (AP) \u2014 {BODY}") == BODY  # a state after the place
     assert clean_page(f"WASHINGTON, D.C., Jan. 5 (Reuters) - {BODY}") == BODY
+    assert clean_page(f"Washington (CNN) {BODY}") == BODY  # CNN writes no dash
+    assert clean_page(f"Washington ( cnn ) {BODY.lower()}") == sentence_case(BODY.lower())  # opens as a sentence
+    assert clean_page(f"Apple Inc (AAPL) {BODY}") == f"Apple Inc (AAPL) {BODY}"  # no dash, not CNN: a name
 
 
 def test_a_place_dateline_without_an_outlet_is_cut_from_the_opening_paragraph():
@@ -231,6 +234,10 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("Advertisement continue reading the main story the senator voted no.", "The senator voted no."),
         ("( associated press ) a dallas police officer died wednesday.", "A dallas police officer died wednesday."),
         ("Close skip in skip x embed x share fewer jobs were made in march.", "Fewer jobs were made in march."),
+        (
+            "Story highlights the fence is 11 feet tall washington ( cnn ) the secret service wants a taller fence.",
+            "The secret service wants a taller fence.",
+        ),
         (
             "Sentencing on december 15th pic.twitter.com/1xd2huyy1j — robin hood 702 ( @robinhood702 ) december 14,"
             " 2017 the blackjack player was blowing through his money.",

@@ -47,6 +47,7 @@ def test_the_later_seed_article_is_dated_after_the_others(seed_cluster):
         (f"WASHINGTON (AP) \u2014 {BODY}", "AP"),
         (f"SAN BERNARDINO, Calif. (AP) \u2014 {BODY}", "AP"),
         (f"Paris ( ap ) \u2014 {BODY.lower()}", "AP"),
+        (f"Washington (CNN) {BODY}", "CNN"),
         (BODY, None),
         (f"{BODY} Officials (Xinhua) -- later commented.", None),
     ],

@@ -53,12 +53,14 @@ _CREDIT = re.compile(
 _PAGE_LINK = r"(?:\d{1,3}|next|prev|previous|older|newer|first|last|page|of|[«»‹›<>|…]+)"
 _PAGINATION = re.compile(rf"^{_PAGE_LINK}(?:\s+{_PAGE_LINK})*$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s[»›]\s|\s[»›]$")
-# "GENEVA, July 14 (Xinhua) -- ", "SAN BERNARDINO, Calif. (AP) — ": where and by whom, not a claim.
+# "GENEVA, July 14 (Xinhua) -- ", "SAN BERNARDINO, Calif. (AP) — ": where and by whom, not a claim. CNN
+# writes no dash: "Washington (CNN) The ...".
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'-]*(?:\s[A-Z][A-Za-z.'-]*){0,2})(?=[,\s]))?"
     r"(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
-    r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)\s*(?:--|[-–—])\s*"
+    r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)"
+    r"(?:\s*(?:--|[-–—])|(?:(?<=[Cc][Nn][Nn]\))|(?<=[Cc][Nn][Nn]\s\)))(?=\s+[\"\u201c]?[A-Za-z]))\s*"
 )
 # "Meadow Lake, Saskatchewan – The ...", "BRUNSWICK, Ohio -- A man ...": a place and a dash before the first sentence.
 _PLACE_DATELINE = re.compile(
@@ -95,7 +97,8 @@ _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:
 
 # What a news site's page says about itself, which a flattened page (Multi-News) runs into its sentences: a
 # sentence wholly of it is dropped, a run of it opening a sentence is cut off. Phrases of the big sites' templates
-# (NBC, ABC, BBC, USA Today and its video player, AP, the Internet Archive's crawl notice), never a claim about the news.
+# (NBC, ABC, BBC, CNN's story highlights, USA Today and its video player, AP, the Internet Archive's crawl notice),
+# never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
@@ -115,6 +118,7 @@ _FURNITURE_OPENING = re.compile(
     r"|\(\s*photo\s*:[^()]{0,80}\)|\(\s*associated press\s*\)|advertisement(?:\s*-)?(?: continue reading the main story)?"
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|&#124;\s*getty|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
+    r"|story highlights\b[^()]{0,600}?\(\s*cnn\s*\)"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
     re.IGNORECASE,
 )
@@ -271,12 +275,19 @@ def clean_page(raw: str) -> str:
     """The article text of a scraped page: kept lines as paragraphs separated by blank
     lines, datelines cut off, and a headline fused to the opening paragraph cut off."""
     lines = classify_lines(raw)
-    kept = [DATELINE.sub("", line.text, count=1) for line in lines if line.rule is None]
+    kept = [_without_dateline(line.text) for line in lines if line.rule is None]
     if kept and lines[0].rule is None and (fused := fused_headline(kept[0])):
         kept[0] = fused[1]
     if kept:
         kept[0] = _PLACE_DATELINE.sub("", kept[0], count=1)
     return "\n\n".join(text for text in kept if text)
+
+
+def _without_dateline(paragraph: str) -> str:
+    """``paragraph`` less its `DATELINE`, opening as a sentence does ("Washington ( cnn ) the u.s. ..." in
+    lower-cased Multi-News is "The u.s. ...")."""
+    cut = DATELINE.sub("", paragraph, count=1)
+    return paragraph if cut == paragraph else sentence_case(cut)
 
 
 def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
