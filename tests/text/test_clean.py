@@ -153,6 +153,8 @@ def test_a_place_dateline_without_an_outlet_is_cut_from_the_opening_paragraph():
     assert clean_page(raw) == f"{BODY}\n\nLONDON \u2014 {LATER}"  # a dateline opens the article, not a later paragraph
     assert clean_page(f"WASHINGTON \u2014 {BODY}") == BODY
     assert clean_page(f"BRUNSWICK, Ohio -- {BODY}") == BODY  # a typewriter's dash
+    assert clean_page(f"CONCORD, N.C. - {BODY}") == BODY  # a hyphen for a dash
+    assert clean_page(f"Ministers then said - {BODY}") == f"Ministers then said - {BODY}"  # prose, not a place
     prose = "Boris Johnson said on Friday \u2014 The talks ended."
     assert clean_page(prose) == prose
 

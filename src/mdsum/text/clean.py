@@ -62,10 +62,11 @@ DATELINE = re.compile(
     r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)"
     r"(?:\s*(?:--|[-–—])|(?:(?<=[Cc][Nn][Nn]\))|(?<=[Cc][Nn][Nn]\s\)))(?=\s+[\"\u201c]?[A-Za-z]))\s*"
 )
-# "Meadow Lake, Saskatchewan – The ...", "BRUNSWICK, Ohio -- A man ...": a place and a dash before the first sentence.
+# "Meadow Lake, Saskatchewan – The ...", "BRUNSWICK, Ohio -- A man ...", "CONCORD, N.C. - A local veteran ...": a
+# place and a dash before the first sentence.
 _PLACE_DATELINE = re.compile(
     r"^[A-Z][A-Za-z.'\u2019-]*(?:\s[A-Z][A-Za-z.'\u2019-]*){0,3}(?:,\s[A-Z][A-Za-z.'\u2019 -]{1,30})?"
-    r"\s(?:[\u2013\u2014]|--)\s(?=[A-Z\"\u201c])"
+    r"\s(?:[\u2013\u2014]|--?)\s(?=[A-Z\"\u201c])"
 )
 
 # Prose puts a preposition before a weekday date: "on Saturday, January 8, 2005 the ...".
