@@ -6,6 +6,7 @@ import pytest
 from mdsum.errors import InputError
 from mdsum.model import Cluster
 from mdsum.readers import MAX_ARTICLE_BYTES, Batch, ReadFailure, document_from_text, read_inputs
+from mdsum.summarisers import build_summariser
 
 ARTICLE = "GENEVA, July 14 (Xinhua) -- The U.N. envoy said the talks ended. A new round starts in September.\n"
 OTHER = "The opposition said it would attend. Mr De Mistura welcomed that.\n"
@@ -282,6 +283,17 @@ def test_document_from_text_carries_clean_text_sentences_and_metadata():
     )
     assert document.text == "The U.N. envoy said the talks ended. A new round starts in September."
     assert document.sentences == ("The U.N. envoy said the talks ended.", "A new round starts in September.")
+
+
+def test_articles_written_in_capitals_are_read_as_sentences_a_summariser_can_use(tmp_path):
+    cluster = only_cluster(
+        read_inputs([write(tmp_path / f"{k}.txt", text.upper()) for k, text in enumerate((ARTICLE, OTHER))])
+    )
+    assert cluster.documents[0].sentences == (
+        "The u.n. envoy said the talks ended.",
+        "A new round starts in september.",
+    )
+    assert build_summariser("themes").summarise(cluster, 60).sentences  # in capitals, no sentence was prose
 
 
 def test_seed_files_match_the_manifest(seeds_dir, seed_cluster):

@@ -29,7 +29,7 @@ from mdsum.errors import InputError
 from mdsum.limits import check_cluster_bytes
 from mdsum.model import Cluster, Document
 from mdsum.text import clean_page, extract_meta, split_sentences
-from mdsum.text.clean import without_furniture
+from mdsum.text.clean import unshouted, without_furniture
 
 # Longer than any news article; a bigger "article" is a wrong file, and splitting it would stall.
 MAX_ARTICLE_BYTES = 1_000_000
@@ -113,7 +113,7 @@ def _document(doc_id: str, raw: str) -> Document:
     return Document(
         id=doc_id,
         text=text,
-        sentences=without_furniture(split_sentences(text)),
+        sentences=unshouted(without_furniture(split_sentences(text))),
         title=meta.title,
         source=meta.source,
         date=meta.date,

@@ -9,6 +9,7 @@ from mdsum.text.clean import (
     is_sentence,
     page_lines,
     sentence_case,
+    unshouted,
     without_furniture,
 )
 from mdsum.text.split import split_sentences
@@ -296,3 +297,11 @@ def test_sentence_case_capitalises_a_first_word_written_all_in_lower_case():
     assert sentence_case("iPhone sales fell.") == "iPhone sales fell."  # mixed case is a name's spelling
     assert sentence_case("The talks ended.") == "The talks ended."
     assert sentence_case("52 people died.") == "52 people died."
+
+
+def test_an_article_written_in_capitals_is_read_in_lower_case():
+    shouted = ("THE U.N. ENVOY SAID THE TALKS ENDED ON FRIDAY.", '"NO BREAKTHROUGH," HE SAID.')
+    assert unshouted(shouted) == ("The u.n. envoy said the talks ended on friday.", '"No breakthrough," he said.')
+    written = ("The UN and the EU said NATO troops stay.", "Talks END on FRIDAY.")  # capitals, yet prose
+    assert unshouted(written) == written
+    assert unshouted(()) == ()

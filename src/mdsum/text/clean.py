@@ -29,6 +29,7 @@ from mdsum.text import values
 MAX_HEADING_WORDS = 20
 # "Source: ..." and "Editor: ..." credits are short; a long line is prose that starts so.
 MAX_CREDIT_WORDS = 15
+SHOUTING_SHARE = 0.9  # of an article's letters in capitals, from which it is written in capitals throughout
 
 _INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\ufeff": None, "\u00ad": None, "\r": None})
 # A sentence ends in . ! or ?, maybe followed by closing quotes or brackets (also the spaced,
@@ -153,6 +154,17 @@ def sentence_case(sentence: str) -> str:
     "On 27 September 2017, on 27 September ...") leaves it: a summary's sentences open as prose does. A
     word written in mixed case ("iPhone") is left as it is."""
     return _LOWER_OPENING.sub(lambda match: match.group(1) + match.group(2).upper(), sentence, count=1)
+
+
+def unshouted(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """``sentences`` of an article written in capitals (a wire feed, a pasted telex) lower-cased and opened with a
+    capital, as Multi-News is: read as written, every word looks like a name and no sentence like prose. An article
+    with lower case in it is returned as it is."""
+    letters = [character for sentence in sentences for character in sentence if character.isalpha()]
+    capitals = sum(character.isupper() for character in letters)
+    if not letters or capitals < SHOUTING_SHARE * len(letters):
+        return sentences
+    return tuple(sentence_case(sentence.lower()) for sentence in sentences)
 
 
 def is_sentence_like(line: str) -> bool:
