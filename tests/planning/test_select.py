@@ -129,6 +129,17 @@ def test_a_one_document_cluster_is_planned():
     assert plan.items[0].text == REOPENED.replace("on Friday", "on Friday 1 March 2024")
 
 
+def test_one_article_is_opened_by_its_lead_not_by_its_most_central_sentence():
+    sentences = (
+        "Flooding closed the valley's only bridge on Tuesday after a night of storms.",
+        "Repair crews say the bridge must be inspected before it reopens to traffic.",
+        "The bridge carries traffic, buses and the valley's water main over the river.",
+        "Officials said the bridge, the road to the bridge and the bridge's water main were all inspected.",
+    )
+    plan = plan_of(Cluster("one", (article("a", "2024-03-06", *sentences),)), words=60)
+    assert plan.items[0].statement.sentence == 0
+
+
 def test_the_timeline_takes_the_median_date_and_flags_later_reports():
     timeline = Timeline.of(BRIDGE_TIMELINE)
     assert str(timeline.main) == "2024-03-02"

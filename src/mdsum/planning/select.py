@@ -132,11 +132,14 @@ def choose(
 ) -> list[tuple[int, Statement]]:
     """The themes to state and the statement that states each, opening theme first.
 
-    The heaviest event theme opens, stated by its lead; then each later report's heaviest
-    theme; then the rest, greedily by weight discounted by similarity to the chosen.
+    The heaviest event theme opens, stated by its lead (with one article, where no theme is heavier
+    than another by reports, its first self-contained sentence opens); then each later report's
+    heaviest theme; then the rest, greedily by weight discounted by similarity to the chosen.
     """
     speakers = {t: statement for t, theme in enumerate(themes.themes) if (statement := representative(theme))}
     event = [t for t in speakers if timeline.later_day(themes.themes[t]) is None]
+    if len({statement.document for statement in themes.statements}) == 1:  # one article: open as it does
+        event.sort(key=lambda t: min(s.position for s in themes.themes[t].statements if s.standalone))
     if event:
         speakers[event[0]] = opening(themes.themes[event[0]]) or speakers[event[0]]
     later_leads: dict[dt.date, int] = {}
