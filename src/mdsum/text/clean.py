@@ -19,6 +19,7 @@ cuts an embedded tweet, which ends in its author's handle and day, off the sente
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -118,7 +119,7 @@ _FURNITURE_OPENING = re.compile(
     r"^(?:\s*(?:media playback is (?:unsupported|not supported) on (?:your|this) device"
     r"|image copyright\b.{0,60}?\bimage caption|image copyright (?:getty images|afp|reuters|pa|ap|epa)\b"
     r"|\(\s*photo\s*:[^()]{0,80}\)|\(\s*associated press\s*\)|advertisement(?:\s*-)?(?: continue reading the main story)?"
-    r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|&#124;\s*getty|related (?:video|stories)\s*:?"
+    r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|\|\s*getty(?:\s+images)?|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
     r"|story highlights\b[^()]{0,600}?\(\s*cnn\s*\)"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
@@ -173,14 +174,15 @@ def is_sentence_like(line: str) -> bool:
 
 
 def page_lines(raw: str) -> tuple[str, ...]:
-    """The page's non-blank lines, whitespace-normalised, hard-wrapped lines joined.
+    """The page's non-blank lines, whitespace-normalised, hard-wrapped lines joined, HTML's character
+    references ("&amp;", "&#124;") read as the characters they stand for.
 
     A line continues the previous one when that one does not end a sentence and this
     one starts in lower case, as wrapped prose does and headings, labels and dates don't.
     """
     lines: list[str] = []
     previous_blank = True
-    for raw_line in raw.translate(_INVISIBLE).split("\n"):
+    for raw_line in html.unescape(raw).translate(_INVISIBLE).split("\n"):
         line = " ".join(raw_line.split())
         if not line:
             previous_blank = True
