@@ -245,6 +245,7 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("( associated press ) a dallas police officer died wednesday.", "A dallas police officer died wednesday."),
         ("Close skip in skip x embed x share fewer jobs were made in march.", "Fewer jobs were made in march."),
         ("| getty images the senator voted no.", "The senator voted no."),
+        ("Published on sep 29, 2018 more than 380 people have died.", "More than 380 people have died."),
         (
             "Story highlights the fence is 11 feet tall washington ( cnn ) the secret service wants a taller fence.",
             "The secret service wants a taller fence.",
@@ -259,6 +260,10 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         (
             "The advertisement ran during the Super Bowl, the company said.",
             "The advertisement ran during the Super Bowl, the company said.",
+        ),
+        (
+            "Published on October 24, 2018, the study found traces in every sample.",
+            "Published on October 24, 2018, the study found traces in every sample.",
         ),
         (
             "Read more about the ruling in the court's 40-page decision, he said.",
