@@ -246,6 +246,19 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("Close skip in skip x embed x share fewer jobs were made in march.", "Fewer jobs were made in march."),
         ("| getty images the senator voted no.", "The senator voted no."),
         ("Published on sep 29, 2018 more than 380 people have died.", "More than 380 people have died."),
+        ("File - in this june 29, 2016 file photo, sen. Bernie sanders speaks in burlington.", None),
+        ("( associated press ) file - in this dec. 17, 2014 file photo, people eat at a restaurant.", None),
+        (
+            "( cnn ) -- a manhunt that spanned 1,000 miles ended in gunfire.",
+            "A manhunt that spanned 1,000 miles ended in gunfire.",
+        ),
+        ("( reuters ) - employees ghostwrote the reports.", "Employees ghostwrote the reports."),
+        ("( published monday, dec. 5, 2016 ) a gunman fired a rifle.", "A gunman fired a rifle."),
+        ("Story continued below hastert, 73, looked much as he did.", "Hastert, 73, looked much as he did."),
+        ('Text size - + reset "we find the campaign wanting," he said.', '"We find the campaign wanting," he said.'),
+        ("Photo advertisement continue reading the main story crowds gathered.", "Crowds gathered."),
+        ("Sign up for the pac-12 hotline newsletter.", None),
+        ("Scroll down for video.", None),
         (
             "Story highlights the fence is 11 feet tall washington ( cnn ) the secret service wants a taller fence.",
             "The secret service wants a taller fence.",
@@ -260,6 +273,10 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         (
             "The advertisement ran during the Super Bowl, the company said.",
             "The advertisement ran during the Super Bowl, the company said.",
+        ),
+        (
+            "In this file photo from 2014, a pipeline is seen in Alberta, the company said.",
+            "In this file photo from 2014, a pipeline is seen in Alberta, the company said.",
         ),
         (
             "Published on October 24, 2018, the study found traces in every sample.",

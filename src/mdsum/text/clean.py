@@ -100,8 +100,8 @@ _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:
 
 # What a news site's page says about itself, which a flattened page (Multi-News) runs into its sentences: a
 # sentence wholly of it is dropped, a run of it opening a sentence is cut off. Phrases of the big sites' templates
-# (NBC, ABC, BBC, CNN's story highlights, USA Today and its video player, YouTube's "Published on", AP, the Internet
-# Archive's crawl notice), never a claim about the news.
+# (NBC, ABC, BBC, CNN's story highlights, Politico, USA Today and its video player, YouTube's "Published on", AP's
+# file-photo captions and credits, the Internet Archive's crawl notice), never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
@@ -112,13 +112,19 @@ _FURNITURE_SENTENCE = re.compile(
     r"|that way, as the pages that are referenced are changed\b.*"
     r"|please enable javascript\b.*"
     r"|this material may not be published, broadcast, rewritten,? or redistributed"
+    r"|file\s*[-\u2013\u2014:]\s+(?:in\s+)?this\b.{0,60}?\bfile photo\b.*"
+    r"|sign up for (?:the |our )?[\w\s-]{0,40}newsletter|scroll down for (?:video|more|a look)\b.*"
     r"|all rights reserved|advertisement|read more|text size\W*)\W*$",
     re.IGNORECASE,
 )
 _FURNITURE_OPENING = re.compile(
     r"^(?:\s*(?:media playback is (?:unsupported|not supported) on (?:your|this) device"
     r"|image copyright\b.{0,60}?\bimage caption|image copyright (?:getty images|afp|reuters|pa|ap|epa)\b"
-    r"|\(\s*photo\s*:[^()]{0,80}\)|\(\s*associated press\s*\)|advertisement(?:\s*-)?(?: continue reading the main story)?"
+    r"|\(\s*photo\s*:[^()]{0,80}\)|\(\s*published\s[^()]{0,40}\)"
+    r"|\(\s*(?:associated press|ap|reuters|cnn(?:\s+business|\s+money)?)\s*\)(?:\s*(?:--|[-\u2013\u2014]))?"
+    r"|(?:photo\s+)?advertisement(?:\s*-)?(?: continue reading the main story)?"
+    r"|story continued below|continue reading below|text size\s*-\s*\+\s*reset"
+    r"|get the latest from today sign up for our newsletter|\|\s*ap photo"
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|\|\s*getty(?:\s+images)?|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
     r"|story highlights\b[^()]{0,600}?\(\s*cnn\s*\)"
@@ -312,11 +318,7 @@ def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
     suspect ..."."""
     kept = []
     for sentence in sentences:
-        if _FURNITURE_SENTENCE.match(sentence):
-            continue
         rest = _FURNITURE_OPENING.sub("", _EMBEDDED_TWEET.sub("", sentence, count=1), count=1).strip()
-        if rest == sentence:
-            kept.append(sentence)
-        elif rest:
-            kept.append(sentence_case(rest))
+        if rest and not _FURNITURE_SENTENCE.match(rest):  # what is left may be furniture too: "(AP) FILE - In this ..."
+            kept.append(sentence if rest == sentence else sentence_case(rest))
     return tuple(kept)
