@@ -166,6 +166,13 @@ def test_character_references_are_read_as_characters():
     assert page_lines(raw) == ("Barnes & Noble shares fell 5% on Friday.", 'AT&T said "no".')
 
 
+def test_text_decoded_in_the_wrong_encoding_is_mended():
+    raw = "The envoy didn\u00e2\u20ac\u2122t say \u00e2\u20ac\u0153no\u00e2\u20ac\u009d at the Caf\u00c3\u00a9."
+    assert page_lines(raw) == ("The envoy didn\u2019t say \u201cno\u201d at the Caf\u00e9.",)
+    written = "Plain \u201cquotes\u201d, a caf\u00e9 \u2014 and na\u00efve r\u00e9sum\u00e9s."
+    assert page_lines(written) == (written,)
+
+
 def test_hard_wrapped_prose_is_joined_but_lines_of_furniture_are_not():
     raw = "Latest news\nThe envoy said the talks\nended without a breakthrough.\nMain » World"
     assert page_lines(raw) == ("Latest news", "The envoy said the talks ended without a breakthrough.", "Main » World")

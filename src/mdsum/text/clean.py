@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+import ftfy
+
 from mdsum.text import values
 
 # A line without sentence punctuation this short is a heading, label or link title.
@@ -181,15 +183,16 @@ def is_sentence_like(line: str) -> bool:
 
 
 def page_lines(raw: str) -> tuple[str, ...]:
-    """The page's non-blank lines, whitespace-normalised, hard-wrapped lines joined, HTML's character
-    references ("&amp;", "&#124;") read as the characters they stand for.
+    """The page's non-blank lines, whitespace-normalised, hard-wrapped lines joined, text decoded in the wrong
+    encoding along the way mended ("donâ€™t" is "don’t", ftfy) and HTML's character references ("&amp;",
+    "&#124;") read as the characters they stand for.
 
     A line continues the previous one when that one does not end a sentence and this
     one starts in lower case, as wrapped prose does and headings, labels and dates don't.
     """
     lines: list[str] = []
     previous_blank = True
-    for raw_line in html.unescape(raw).translate(_INVISIBLE).split("\n"):
+    for raw_line in html.unescape(ftfy.fix_encoding(raw)).translate(_INVISIBLE).split("\n"):
         line = " ".join(raw_line.split())
         if not line:
             previous_blank = True
