@@ -140,6 +140,34 @@ def test_one_article_is_opened_by_its_lead_not_by_its_most_central_sentence():
     assert plan.items[0].statement.sentence == 0
 
 
+FERRY = Cluster(
+    "ferry",
+    (
+        article(
+            "a",
+            "2024-05-03",
+            "The harbour ferry Tern ran aground off Kell Point on Thursday with 40 passengers on board.",
+            "It was refloated at high tide and towed to the harbour by two tugs.",
+            "Coastguard officers praised the crew for keeping the passengers calm.",
+        ),
+        article(
+            "b",
+            "2024-05-03",
+            "The ferry Tern ran aground off Kell Point on Thursday, the coastguard said.",
+            "But no passenger was hurt, a spokeswoman for the operator said.",
+        ),
+    ),
+)
+
+
+def test_with_words_left_a_sentence_that_leans_back_is_told_right_after_the_one_it_leans_on():
+    texts = [item.text for item in plan_of(FERRY, words=60).items]
+    assert texts[0].startswith("The ferry Tern ran aground")  # the shorter lead opens
+    assert texts[1] == "But no passenger was hurt, a spokeswoman for the operator said."  # right after it
+    assert "It was refloated at high tide and towed to the harbour by two tugs." not in texts  # its lead is not told
+    assert all(item.statement.standalone for item in plan_of(FERRY, words=32).items)  # no words left for it
+
+
 def test_the_timeline_takes_the_median_date_and_flags_later_reports():
     timeline = Timeline.of(BRIDGE_TIMELINE)
     assert str(timeline.main) == "2024-03-02"

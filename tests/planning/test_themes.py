@@ -3,7 +3,7 @@ import datetime as dt
 from support import BRIDGE_TIMELINE, REOPENED, article
 
 from mdsum.model import Cluster
-from mdsum.planning.statements import is_standalone, read_statements
+from mdsum.planning.statements import is_prose, is_standalone, leans_back, read_statements
 from mdsum.planning.themes import find_themes
 
 
@@ -48,6 +48,17 @@ def test_one_sentence_is_one_theme():
     themes = themes_of(Cluster("one", (article("a", None, REOPENED),)))
     assert len(themes.themes) == 1
     assert themes.themes[0].support == 1
+
+
+def test_a_sentence_that_leans_back_is_still_prose_a_caption_or_headline_is_not():
+    for leaning in ("He said the council reopened the bridge.", "But the council said the repair was late."):
+        assert is_prose(leaning) and leans_back(leaning)
+    assert not leans_back("The repair was the best option.")
+    assert leans_back("The repair was the best option.", previous='"It was late," he said.')
+    for not_prose in ("Council says bridge repair cost more than planned.", "HMS Cornwall at Zeebrugge in 2006."):
+        assert not is_prose(not_prose)
+    [first, second] = read_statements(Cluster("c", (article("a", None, REOPENED, "It cost 12 million euros."),)), 3)
+    assert (first.standalone, first.continues, second.standalone, second.continues) == (True, False, False, True)
 
 
 def test_standalone_sentences():

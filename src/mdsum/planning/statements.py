@@ -4,8 +4,8 @@ A statement knows its document and position, its wording with relative days writ
 (`mdsum.text.dates`), a closing concession cut (`mdsum.text.compress`) and its first word
 capitalised (`mdsum.text.clean.sentence_case`), the values it states (numbers, days, names)
 and whether it can stand alone in a summary: a sentence that opens with a pronoun or a
-connective, or quotes "he" without saying who he is, needs the sentence before it; a
-headline-style line or a photo caption is not prose.
+connective, or quotes "he" without saying who he is, needs the sentence before it (it
+`continues` it); a headline-style line or a photo caption is not prose.
 """
 
 from __future__ import annotations
@@ -146,6 +146,7 @@ class Statement:
     stems: frozenset[str]  # content stems
     quotes: tuple[frozenset[str], ...]
     standalone: bool
+    continues: bool = False  # prose that leans back on the sentence before it in its article
 
     @property
     def words(self) -> int:
@@ -153,30 +154,40 @@ class Statement:
 
 
 def is_standalone(text: str, previous: str = "") -> bool:
-    """Whether ``text`` can open a paragraph: no leaning back on a previous sentence, no speaker
-    known only as "he", not a question, a headline-style "X says Y", a caption (mostly names,
-    where someone stands in a picture, or a photo's agency-style date) or a labelled list entry
-    ("Lindsey Germaine: ..."), not a bare quotation that says not who said it, neither addressed
-    to the reader nor said as "we" by no one named, not what someone "continued" or what "the
-    surrounding area" surrounds, and not the unattributed continuation of what the ``previous``
-    sentence reported "he" said."""
-    if _PRONOUN_SPEAKER.search(previous) and not (attributes(text) or _QUOTE_MARK.search(text)):
-        return False
+    """Whether ``text`` can open a paragraph: prose (`is_prose`) that does not lean back (`leans_back`)."""
+    return is_prose(text) and not leans_back(text, previous)
+
+
+def is_prose(text: str) -> bool:
+    """Whether ``text`` is a sentence of the story: not a question, a headline-style "X says Y", a caption
+    (mostly names, where someone stands in a picture, or a photo's agency-style date) or a labelled list entry
+    ("Lindsey Germaine: ..."), neither addressed to the reader nor said as "we" by no one named."""
     reporting = outside_quotes(text)
-    if len(re.findall(r"[A-Za-z]+", reporting)) < MIN_ATTRIBUTION_WORDS or _ADDRESSES_READER.search(reporting):
-        return False
-    if _CONTINUES.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
-        return False
-    if _IN_A_PICTURE.search(reporting) or ends_with_photo_date(text):
+    if _ADDRESSES_READER.search(reporting) or _IN_A_PICTURE.search(reporting) or ends_with_photo_date(text):
         return False
     if _LABELLED.match(text) or _QUESTION.search(text) or (_SPEAKS_AS_WE.search(reporting) and not attributes(text)):
         return False
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
+    return _FIRST_WORD.match(text) is not None and not _HEADLINE_SAYS.search(text)
+
+
+def leans_back(text: str, previous: str = "") -> bool:
+    """Whether ``text`` needs the sentence before it: it opens with a pronoun, a connective or a phrase that
+    points back, knows its speaker only as "he", is a bare quotation that says not who said it, is what someone
+    "continued" or what "the surrounding area" surrounds, or goes on with what the ``previous`` sentence reported
+    "he" said."""
+    if _PRONOUN_SPEAKER.search(previous) and not (attributes(text) or _QUOTE_MARK.search(text)):
+        return True
+    reporting = outside_quotes(text)
+    if len(re.findall(r"[A-Za-z]+", reporting)) < MIN_ATTRIBUTION_WORDS:
+        return True
+    if _CONTINUES.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
+        return True
     first = _FIRST_WORD.match(text)
-    if first is None or (first.group(1).lower() in _LEANS_BACK and not _THIS_TIME.match(text)):
-        return False
-    return not (_OPENS_BACK.search(text) or _PRONOUN_SPEAKER.search(text) or _HEADLINE_SAYS.search(text))
+    if first is not None and first.group(1).lower() in _LEANS_BACK and not _THIS_TIME.match(text):
+        return True
+    return bool(_OPENS_BACK.search(text) or _PRONOUN_SPEAKER.search(text))
 
 
 def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = True) -> tuple[Statement, ...]:
@@ -190,6 +201,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
             if not text.strip() or (sentences_only and not is_sentence(text, min_words)):
                 continue
             dates, rest = extract_dates(text)
+            previous = document.sentences[i - 1] if i else ""
             found.append(
                 Statement(
                     document=d,
@@ -204,7 +216,8 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                     names=frozenset(name.lower() for name in names(text)),
                     stems=frozenset(content_stems(text)),
                     quotes=quotations(text),
-                    standalone=is_standalone(text, document.sentences[i - 1] if i else ""),
+                    standalone=is_prose(text) and not leans_back(text, previous),
+                    continues=is_prose(text) and leans_back(text, previous),
                 )
             )
     return tuple(found)
@@ -224,6 +237,6 @@ def with_subjects_named(
         if not statement.standalone:
             wording = name_pronoun_subject(statement.resolved, sentences[: statement.sentence], known)
         if wording is not None and is_standalone(wording, previous):
-            statement = replace(statement, resolved=wording, standalone=True)
+            statement = replace(statement, resolved=wording, standalone=True, continues=False)
         named.append(statement)
     return tuple(named)
