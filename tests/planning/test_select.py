@@ -168,6 +168,13 @@ def test_with_words_left_a_sentence_that_leans_back_is_told_right_after_the_one_
     assert all(item.statement.standalone for item in plan_of(FERRY, words=32).items)  # no words left for it
 
 
+def test_a_sentence_that_leans_on_a_continuation_goes_on_after_it():
+    [article_a, _] = FERRY.documents
+    solo = Cluster("solo", (article("a", "2024-05-03", *article_a.sentences[:2], "But the captain was sent home."),))
+    texts = [item.text for item in plan_of(solo, words=60).items]
+    assert texts[1:] == [article_a.sentences[1], "But the captain was sent home."]
+
+
 def test_the_timeline_takes_the_median_date_and_flags_later_reports():
     timeline = Timeline.of(BRIDGE_TIMELINE)
     assert str(timeline.main) == "2024-03-02"

@@ -184,8 +184,8 @@ def _continuations(
     stated = [selection.speakers[t] for t in chosen]
     named = {key for t in chosen for key in selection.introductions[t]}
     found: dict[Statement, tuple[int, Statement]] = {}
-    for t in chosen:
-        before = selection.speakers[t]
+    leaned_on = [selection.speakers[t] for t in chosen]
+    for before in leaned_on:  # grows: a continuation may have one of its own
         after = at.get((before.document, before.sentence + 1))
         if after is None or not after.continues or theme_of[after] in [*chosen, *(c for c, _ in found.values())]:
             continue
@@ -198,6 +198,7 @@ def _continuations(
         ):
             continue
         found[before] = (theme_of[after], after)
+        leaned_on.append(after)
         stated.append(after)
         named |= set(introducing)
         left -= cost
@@ -251,10 +252,12 @@ def _render(
         items.append(
             PlannedTheme(theme, statement, text, timeline.later_day(theme), _sources(themes, theme, statement))
         )
-        if statement in continuations:
-            own, after = continuations[statement]
+        while statement in continuations:
+            own, statement = continuations[statement]
             theme = themes.themes[own]
-            items.append(PlannedTheme(theme, after, after.resolved, items[-1].later, _sources(themes, theme, after)))
+            items.append(
+                PlannedTheme(theme, statement, statement.resolved, items[-1].later, _sources(themes, theme, statement))
+            )
     return items
 
 
