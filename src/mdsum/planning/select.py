@@ -182,12 +182,12 @@ def _continuations(
     at = {(statement.document, statement.sentence): statement for statement in themes.statements}
     theme_of = {statement: t for t, theme in enumerate(themes.themes) for statement in theme.statements}
     stated = [selection.speakers[t] for t in chosen]
+    taken = set(chosen)
     named = {key for t in chosen for key in selection.introductions[t]}
     found: dict[Statement, tuple[int, Statement]] = {}
-    leaned_on = [selection.speakers[t] for t in chosen]
-    for before in leaned_on:  # grows: a continuation may have one of its own
+    for before in stated:  # grows: a continuation may have one of its own
         after = at.get((before.document, before.sentence + 1))
-        if after is None or not after.continues or theme_of[after] in [*chosen, *(c for c, _ in found.values())]:
+        if after is None or not after.continues or theme_of[after] in taken:
             continue
         introducing = introduction_words(after.resolved, known)
         cost = after.words + sum(words for key, words in introducing.items() if key not in named)
@@ -198,7 +198,7 @@ def _continuations(
         ):
             continue
         found[before] = (theme_of[after], after)
-        leaned_on.append(after)
+        taken.add(theme_of[after])
         stated.append(after)
         named |= set(introducing)
         left -= cost

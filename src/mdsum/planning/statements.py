@@ -201,7 +201,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
             if not text.strip() or (sentences_only and not is_sentence(text, min_words)):
                 continue
             dates, rest = extract_dates(text)
-            previous = document.sentences[i - 1] if i else ""
+            prose, leaning = is_prose(text), leans_back(text, document.sentences[i - 1] if i else "")
             found.append(
                 Statement(
                     document=d,
@@ -216,8 +216,8 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                     names=frozenset(name.lower() for name in names(text)),
                     stems=frozenset(content_stems(text)),
                     quotes=quotations(text),
-                    standalone=is_prose(text) and not leans_back(text, previous),
-                    continues=is_prose(text) and leans_back(text, previous),
+                    standalone=prose and not leaning,
+                    continues=prose and leaning,
                 )
             )
     return tuple(found)

@@ -5,14 +5,14 @@ Splitting is done by sentencex (Wikimedia's rule-based segmenter, no downloaded 
 pysbd are the two that never break a quotation or "U.N.", "Mr", "Sept. 27", "Ja'afari",
 "U.S.", "Jr."; pysbd is some 400 times slower and superlinear (seconds on one 40 kB
 paragraph, minutes on 500 kB), so it would stall on a large article. sentencex's known
-slips: "Ms." and "approx." before a capital or number end a sentence.
+slips: "Ms." and "approx." before a capital or number end a sentence ("Ms." is mended below).
 
 Paragraphs (blank-line separated) are split one at a time, so a sentence never spans
 two paragraphs and an unclosed quotation cannot swallow the rest of the article. A page
 flattened into one paragraph runs its section headings into the next sentence ("Local death
 tolls Near the epicenter ..."); such a heading is split off as a segment of its own. More of
-sentencex's slips are mended after it: a title behind a hyphen ("ex-Rep. Anthony Weiner") and a
-clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") end no sentence, and a
+sentencex's slips are mended after it: a title before its name ("ex-Rep. Anthony Weiner", "Ms. Choe")
+and a clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") end no sentence, and a
 quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as Multi-News spaces
 its quotes) goes forward with it.
 """
