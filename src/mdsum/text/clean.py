@@ -1,14 +1,15 @@
 """Scraped news page -> article text: drop the page furniture, keep every sentence.
 
 Pages are read line by line (a scraped line is a paragraph; hard-wrapped lines are
-joined first, mis-decoded text and HTML character references mended). Each line is either kept or dropped by the first furniture rule that
-matches it. The rules are general -- they look at the form of a line (a photo credit
-at its end, a "More news:" label, a bare date, page numbers, a breadcrumb "»", a line
-repeated on the page, a short line that is not a sentence, a standfirst under the
-headline) and never at its words, so they hold on any news page. Of the lines kept,
-datelines ("GENEVA, July 14 (Xinhua) --") and a headline run into the opening text are
-cut off. ``tests/text/test_clean.py`` checks that on the Multi-News and MultiLing articles
-no line is dropped and every sentence but the first survives word for word.
+joined first, mis-decoded text and HTML character references mended). Each line is
+either kept or dropped by the first furniture rule that matches it. The rules are general
+-- they look at the form of a line (a photo credit at its end, a "More news:" label, a bare
+date, page numbers, a breadcrumb "»", a line repeated on the page, a short line that is not
+a sentence, a standfirst under the headline) and never at its words, so they hold on any
+news page. Of the lines kept, datelines ("GENEVA, July 14 (Xinhua) --") and a headline run
+into the opening text are cut off. ``tests/text/test_clean.py`` checks that on the
+Multi-News and MultiLing articles no line is dropped and every sentence but the first
+survives word for word.
 
 A page flattened into paragraphs (as Multi-News' are) runs the site's own words into its
 sentences, where no line rule can see them: `without_furniture` drops a sentence made of a
