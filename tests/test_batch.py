@@ -18,6 +18,8 @@ class FirstSentence(Summariser):
     def _summarise(self, cluster, words):
         if cluster.id == "refused":
             raise InputError("this cluster is refused")
+        if cluster.id == "nothing fits":
+            return Draft([], ["no sentence fits"])
         return Draft([SummarySentence(cluster.documents[0].sentences[0], [SourceRef(cluster.documents[0].id, 0)])])
 
 
@@ -39,6 +41,13 @@ def test_bad_items_are_reported_and_skipped_and_the_rest_written():
     assert [failure.item for failure in result.failures] == ["line 2", "refused"]
     assert "skipped line 2: not JSON" in messages
     assert "skipped refused: this cluster is refused" in messages
+
+
+def test_an_empty_summary_is_skipped_saying_why():
+    result, written, messages = run([cluster("nothing fits", documents=1), cluster("b")])
+    assert written == ["b"]
+    assert [failure.item for failure in result.failures] == ["nothing fits"]
+    assert "skipped nothing fits: no summary of cluster 'nothing fits': no sentence fits" in messages
 
 
 def test_done_ids_are_skipped():

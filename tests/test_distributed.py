@@ -34,10 +34,13 @@ def ray_cluster():
 
 @pytest.fixture(scope="module")
 def items(shared_data_dir):
-    """Six Multi-News clusters, an unreadable line and a cluster the summariser refuses, in input order."""
+    """Six Multi-News clusters, an unreadable line, a cluster the summariser refuses and one it can say nothing of
+    in the budget, in input order."""
     clusters = list(itertools.islice(read_inputs([shared_data_dir / "multinews_test_50.jsonl"]).items, 6))
     empty = Cluster("no-text", (Document("d0", "", ()),))
-    return [*clusters[:3], ReadFailure("input.jsonl:4", "not valid JSON"), empty, *clusters[3:]]
+    long = " ".join(["The talks went on"] * WORDS) + "."
+    too_long = Cluster("too-long", (Document("d0", long, (long,)),))
+    return [*clusters[:3], ReadFailure("input.jsonl:4", "not valid JSON"), empty, too_long, *clusters[3:]]
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +55,9 @@ def test_ray_writes_the_same_jsonl_as_the_local_engine(ray_cluster, items, local
     result = summarise_on_ray(items, SUMMARISER, WORDS, out, "jsonl", report=messages.append)
     assert out.read_text(encoding="utf-8") == local_jsonl
     assert (result.written, result.already_done) == (6, 0)
-    assert [failure.item for failure in result.failures] == ["input.jsonl:4", "no-text"]
+    assert [failure.item for failure in result.failures] == ["input.jsonl:4", "no-text", "too-long"]
     assert "skipped no-text: cluster 'no-text' has no text to summarise" in messages
+    assert any(message.startswith("skipped too-long: no summary of cluster 'too-long': no ") for message in messages)
 
 
 def test_ray_resumes_a_local_run_and_skips_the_ids_already_written(ray_cluster, items, local_jsonl, tmp_path):

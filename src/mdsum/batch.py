@@ -15,8 +15,10 @@ from tqdm import tqdm
 
 from mdsum.errors import InputError
 from mdsum.formats import SUFFIX_FORMATS, render
+from mdsum.model import Summary
 from mdsum.parallel import SummariserFactory, summarise_stream
 from mdsum.readers import Entry, ReadFailure
+from mdsum.summarisers.base import SINGLE_DOCUMENT_NOTE
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ def summarise_batch(
     failures: list[ReadFailure] = []
     for outcome in summarise_stream(to_do(), build, words, workers):
         bar.update()
+        if isinstance(outcome, Summary):
+            outcome = empty_as_failure(outcome) or outcome
         if isinstance(outcome, ReadFailure):
             if fail_fast:
                 raise InputError(outcome.message)
@@ -107,6 +111,15 @@ def summarise_batch(
         written += 1
     bar.close()
     return BatchResult(written, skipped_as_done, tuple(failures))
+
+
+def empty_as_failure(summary: Summary) -> ReadFailure | None:
+    """A summary with no sentence, as a failure that says why: printing nothing and exiting 0 tells a user
+    nothing. (An evaluation keeps it: there it scores what it covers, nothing.)"""
+    if summary.sentences:
+        return None
+    reasons = [note for note in summary.notes if note != SINGLE_DOCUMENT_NOTE] or ["no sentence was chosen"]
+    return ReadFailure(summary.cluster_id, f"no summary of cluster '{summary.cluster_id}': {'; '.join(reasons)}")
 
 
 def _unique_ids(items: Iterable[Entry]) -> Iterator[Entry]:

@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from mdsum.batch import BatchResult, resume_jsonl
+from mdsum.batch import BatchResult, empty_as_failure, resume_jsonl
 from mdsum.errors import InputError
 from mdsum.evaluation.run_config import RunConfig
 from mdsum.evaluation.runner import Evaluator, JudgePanel, check_limit, word_budget
@@ -181,15 +181,19 @@ def _kept(
 ) -> Iterator[Summary]:
     """The summaries, with the refused clusters reported and the summaries' notes passed on, as locally."""
     for row in outcomes:
+        outcome: Summary | ReadFailure
         if row["error"]:
-            failure = ReadFailure(row["id"], row["error"])
-            failures.append(failure)
-            report(f"skipped {failure.item}: {failure.message}")
+            outcome = ReadFailure(row["id"], row["error"])
+        else:
+            outcome = Summary.from_dict(json.loads(row["summary"]))
+            outcome = empty_as_failure(outcome) or outcome
+        if isinstance(outcome, ReadFailure):
+            failures.append(outcome)
+            report(f"skipped {outcome.item}: {outcome.message}")
             continue
-        summary = Summary.from_dict(json.loads(row["summary"]))
-        for note in summary.notes:
-            report(f"note ({summary.cluster_id}): {note}")
-        yield summary
+        for note in outcome.notes:
+            report(f"note ({outcome.cluster_id}): {note}")
+        yield outcome
 
 
 def _write_text(summaries: Iterator[Summary], out: Path | None, fmt: str) -> int:

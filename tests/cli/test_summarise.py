@@ -181,6 +181,20 @@ def test_a_one_word_article_is_one_line(tmp_path):
     one_line_error(mdsum("summarise", folder), "no text to summarise")
 
 
+def test_a_cluster_of_headlines_and_questions_is_one_line_saying_why(tmp_path):
+    """Nothing the default summariser may tell (a headline, a question): an error, not an empty summary and 0."""
+    folder = tmp_path / "no-story"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Photo Gallery\nWhat happened next at the talks in Geneva?\n")
+    result = mdsum("summarise", folder)
+    one_line_error(result, "no summary of cluster 'no-story': ")
+    assert "every line is a headline, question or caption" in result.stderr
+
+
+def test_a_budget_no_sentence_fits_is_one_line_saying_why(seeds_dir):
+    one_line_error(mdsum("summarise", seeds_dir, "--words", 3), "fits in 3 words")
+
+
 def test_utf16_with_a_bom_is_read(tmp_path):
     """Issue 12, finding 10: Windows "Unicode" text (UTF-16 with its BOM) is text, not a binary file."""
     text = "The talks in Geneva ended on Friday with no breakthrough, the envoy said."

@@ -366,7 +366,11 @@ def make_plans(
     for words in budgets:
         chosen, continuations = choose(themes, timeline, words, redundancy, novelty, known)
         told = list(notes)
-        if not chosen:
+        if not chosen and not any(statement.standalone for statement in themes.statements):
+            told.append(
+                "no self-contained sentence: every line is a headline, question or caption, or leans on another"
+            )
+        elif not chosen:
             told.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
         items, place = _first_mentions(_render(themes, timeline, chosen, continuations), themes, known, words)
         for day in sorted({item.reported_on for item in items if item.reported_on}):
