@@ -276,6 +276,57 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "The blackjack player was blowing through his money.",
         ),
         ("Should I go in? \u2014 Jenna Fischer (@jennafischer) February 6, 2017", None),
+        # a caption and its credit run into the lede: cut up to the credit
+        (
+            "Math bee: bees grasp zero enlarge this image toggle caption don farrall/getty images don farrall/getty"
+            " images honeybees understand that nothing can be something.",
+            "Honeybees understand that nothing can be something.",
+        ),
+        (
+            "Health a new virus i itoggle caption cdc/science source cdc/science source this time last year a virus came.",
+            "This time last year a virus came.",
+        ),
+        (
+            "A man fell into a pit at a museum in porto horacio villalobos/corbis/getty images all artists want their"
+            " work to leave a mark.",
+            "All artists want their work to leave a mark.",
+        ),
+        ("( photo by jennifer stewart/getty images ) sportscaster bob costas spoke.", "Sportscaster bob costas spoke."),
+        ("D3sign / getty images / via gettyimages.com suicide is complicated.", "Suicide is complicated."),
+        ("Jeff j mitchell / getty images news rory mcilroy played golf.", "Rory mcilroy played golf."),
+        ("Getty images any woman coming back to work can tell you.", "Any woman coming back to work can tell you."),
+        (
+            "( ap photo/kin cheung ) ( associated press ) hong kong ( ap ) — a researcher defended his work.",
+            "A researcher defended his work.",
+        ),
+        ("| j. Scott applewhite/ap photo house gop passes a stopgap bill.", "House gop passes a stopgap bill."),
+        (
+            "Reuters/jean-paul van belle officials will try to talk with the clan.",
+            "Officials will try to talk with the clan.",
+        ),
+        ("Reuters/larry downing/file photo - gina haspel was the first woman.", "Gina haspel was the first woman."),
+        ("Reuters/jonathan ernst - rtx2wsa9 kim jong un spoke on sunday.", "Kim jong un spoke on sunday."),
+        (
+            "/ updated by carol e. Lee, courtney kube and adam edelman washington — the president agreed on tuesday.",
+            "The president agreed on tuesday.",
+        ),
+        ("/ updated by alex johnson june 16 was their first anniversary.", "June 16 was their first anniversary."),
+        ("Updated at 7: 40 a.m. Et: at least 13 people died sunday.", "At least 13 people died sunday."),
+        ("Beirut ( ap ) — assad's troops are seizing back territory.", "Assad's troops are seizing back territory."),
+        ("Media caption the moment she was sentenced the wife of bo xilai was given a suspended sentence.", None),
+        # the same words as news: kept
+        (
+            "Getty Images photographer John Moore took the picture at the border.",
+            "Getty Images photographer John Moore took the picture at the border.",
+        ),
+        (
+            "Such waste of paper (and ink cartridges) — not to mention the pollution — could be curtailed.",
+            "Such waste of paper (and ink cartridges) — not to mention the pollution — could be curtailed.",
+        ),
+        (
+            "Reuters reported that the deal was imminent, two sources said.",
+            "Reuters reported that the deal was imminent, two sources said.",
+        ),
         # the same words as news: kept
         (
             "The advertisement ran during the Super Bowl, the company said.",

@@ -15,7 +15,9 @@ A page flattened into paragraphs (as Multi-News' are) runs the site's own words 
 sentences, where no line rule can see them: `without_furniture` drops a sentence made of a
 known template phrase ("Breaking News Emails Get breaking news alerts ...") and cuts one
 off the opening of a sentence ("Image copyright AFP Image caption The suspect ..."), as it
-cuts an embedded tweet, which ends in its author's handle and day, off the sentence it runs into.
+cuts an embedded tweet, which ends in its author's handle and day, a picture's caption, which ends
+in its credit ("... Alex Wong/Getty Images"), a byline and an agency's dateline off the sentence
+they run into.
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ _FURNITURE_SENTENCE = re.compile(
     r"|this material may not be published, broadcast, rewritten,? or redistributed"
     r"|file\s*[-\u2013\u2014:]\s+(?:in\s+)?this\b.{0,60}?\bfile photo\b.*"
     r"|sign up for (?:the |our )?[\w\s-]{0,40}newsletter|scroll down for (?:video|more|a look)\b.*"
-    r"|all rights reserved|advertisement|read more|text size\W*)\W*$",
+    r"|(?:media|image) caption\b.*|all rights reserved|advertisement|read more|text size\W*)\W*$",
     re.IGNORECASE,
 )
 _FURNITURE_OPENING = re.compile(
@@ -128,11 +130,64 @@ _FURNITURE_OPENING = re.compile(
     r"|(?:photo\s+)?advertisement(?:\s*-)?(?: continue reading the main story)?"
     r"|story continued below|continue reading below|text size\s*-\s*\+\s*reset"
     r"|get the latest from today sign up for our newsletter|\|\s*ap photo"
+    r"|no mags,? no sales,?(?: no [a-z]+,?)* mandatory credit"
+    r"|updated? at \d{1,2}:\s?\d{2}\s?[ap]\.\s?m\.\s?(?:[ecmp][sd]?t)\b[.:]?"
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|\|\s*getty(?:\s+images)?|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
     r"|story highlights\b[^()]{0,600}?\(\s*cnn\s*\)"
     rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
+    re.IGNORECASE,
+)
+
+# The agencies (and CNN) whose datelines, "Beirut (AP) — ...", a flattened page runs into any of its sentences.
+_AGENCIES = frozenset(
+    [
+        "ap",
+        "associated press",
+        "the associated press",
+        "reuters",
+        "afp",
+        "cnn",
+        "cnn money",
+        "cnn business",
+        "upi",
+        "xinhua",
+        "dpa",
+        "efe",
+        "ansa",
+        "tass",
+        "kyodo",
+        "yonhap",
+        "pti",
+        "ians",
+        "ani",
+        "bloomberg",
+        "sana",
+    ]
+)
+# A byline: "/ Updated by Julia Ainsley and Courtney Kube WASHINGTON — Government lawyers ..." (NBC), each name a
+# first name, maybe an initial, and a last name, and the place of a dateline after them.
+_NAME = r"[a-z][\w'-]*(?:\s[a-z]\.)?\s[a-z][\w'-]*"
+_BYLINE = re.compile(
+    rf"^/\s*updated by {_NAME}(?:(?:,|,?\s+and)\s+{_NAME})*"
+    r"(?:\s+[a-z][\w.'-]*(?:\s[a-z][\w.'-]*){0,2}(?:,\s[a-z][\w.'-]*(?:\s[a-z][\w.'-]*)?)?\s(?:--|[\u2013\u2014])(?=\s))?\s*",
+    re.IGNORECASE,
+)
+# A picture's caption and its credit, run into the sentence after them. The credit ends the caption: NPR's
+# "enlarge this image toggle caption Kin Cheung/AP Kin Cheung/AP" (the credit written twice), Getty's "Alex
+# Wong/Getty Images", "(Photo: AFP/Getty Images)", AP's "(AP Photo/Evan Vucci)", Reuters' "Reuters/Kevin
+# Lamarque". Everything up to the credit is cut (a headline or caption; the lede follows).
+_PARTICLE = r"(?:van|von|de|der|da|del|della|di|du|la|le|al|el|bin|ben|mac|mc|st\.)"
+_CREDITED_CAPTION = re.compile(
+    r"^(?:.{0,200}?\b(?:enlarge this image\s+)?(?:i\s+)*i?toggle caption\s+(?P<credit>\S.{0,80}?)\s+(?P=credit)"
+    r"|.{0,250}(?:/|\bvia|\bphoto:|\bcredit:|\bphoto by)\s*getty images(?:\s+(?:news|sport|entertainment)\b)?(?:\s*/\s*(?:via\s+)?[\w.-]+(?:\s+images)?)*"
+    r"(?:\s+for\s+[\w.-]+)?(?:\s*\))?(?:\s+hide caption)?"
+    r"|\s*(?-i:[Gg]etty images)(?=\s+[a-z])"
+    r"|.{0,400}?\(\s*(?:credit:\s*|photo:\s*)?ap photo\s*/[^()]{1,60}(?:\)|\.\.\.)(?:\s*\(\s*associated press\s*\))?"
+    r"|\s*\|\s*[\w.' -]{1,40}/\s*ap photo\b"
+    rf"|\s*\(?\s*reuters\s*/\s*[a-z][\w'-]*(?:\s[a-z]\.)?(?:\s{_PARTICLE})*\s[a-z][\w'-]*"
+    r"(?:\s*/\s*(?:file photo|files?|pool|illustration|handout))?(?:\s+-(?:\s+[a-z]*\d\w*)?(?=\s))?\s*\)?)\s*",
     re.IGNORECASE,
 )
 
@@ -316,13 +371,31 @@ def _without_dateline(paragraph: str) -> str:
     return paragraph if cut == paragraph else sentence_case(cut)
 
 
+def _without_agency_dateline(sentence: str) -> str:
+    """``sentence`` less a news agency's dateline: a flattened page runs "Hong Kong (AP) — A ..." into any sentence,
+    where a bracket before a dash may be prose ("Such waste of paper (and ink cartridges) — not to mention ...")."""
+    cased = sentence_case(sentence)
+    dateline = DATELINE.match(cased)
+    if dateline and dateline["outlet"].lower() in _AGENCIES:
+        return cased[dateline.end() :]
+    return sentence
+
+
 def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
     """``sentences`` less the site's own words run into them (`_FURNITURE_SENTENCE`, `_FURNITURE_OPENING`) and
     less the tweets embedded before them: "Image copyright Getty Images Image caption The suspect ..." is "The
     suspect ..."."""
     kept = []
     for sentence in sentences:
-        rest = _FURNITURE_OPENING.sub("", _EMBEDDED_TWEET.sub("", sentence, count=1), count=1).strip()
+        rest = sentence
+        for _ in range(3):  # what is cut may uncover more: "(AP Photo/...) (Associated Press) Paris (AP) — The ..."
+            cut = _FURNITURE_OPENING.sub("", rest, count=1).strip()
+            for rule in (_EMBEDDED_TWEET, _CREDITED_CAPTION, _BYLINE):
+                cut = rule.sub("", cut, count=1).strip()
+            cut = _without_agency_dateline(cut)
+            if cut == rest:
+                break
+            rest = cut
         if rest and not _FURNITURE_SENTENCE.match(rest):  # what is left may be furniture too: "(AP) FILE - In this ..."
             kept.append(sentence if rest == sentence else sentence_case(rest))
     return tuple(kept)
