@@ -57,6 +57,16 @@ def test_a_sentence_that_leans_back_is_still_prose_a_caption_or_headline_is_not(
     assert leans_back("The repair was the best option.", previous='"It was late," he said.')
     for not_prose in ("Council says bridge repair cost more than planned.", "HMS Cornwall at Zeebrugge in 2006."):
         assert not is_prose(not_prose)
+    for to_the_reader in (
+        "Read background about the event here.",
+        "Refresh this page for live updates throughout the day.",
+        "[ follow updates on day 4 of the trial ] the trial went on in federal court.",
+        "Click to enlarge mayor kevin johnson of sacramento.",
+        "All times are in eastern standard time.",
+    ):
+        assert not is_prose(to_the_reader)
+    for prose in ("Follow-up tests showed the repair held.", "Seeing the cracks, the council closed the bridge."):
+        assert is_prose(prose)
     [first, second] = read_statements(Cluster("c", (article("a", None, REOPENED, "It cost 12 million euros."),)), 3)
     assert (first.standalone, first.continues, second.standalone, second.continues) == (True, False, False, True)
 

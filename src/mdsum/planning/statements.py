@@ -100,6 +100,14 @@ _ADDRESSES_READER = re.compile(
     r"\b(?:you|your|yours|yourself|click here|please (?:click|call|contact|visit|email|note|see|read))\b",
     re.IGNORECASE,
 )
+# "Read background about the event here.", "Refresh this page for live updates ...", "[ Follow updates on day 4 ]",
+# "Click to enlarge ...", "All times are in eastern standard time.": the page telling its reader what to do or how
+# to read it (a verb that opens a news sentence is not an imperative; "Follow-up tests ..." is no verb at all).
+_TELLS_READER = re.compile(
+    r"^\W*(?:(?:read|refresh|click|scroll|subscribe|download|tap|watch|see|follow|visit|join|listen)\b(?![-'\u2019])"
+    r"|check out\b|sign up\b|all times (?:are )?(?:in |local\b))",
+    re.IGNORECASE,
+)
 # "Lindsey Germaine: Piccadilly Line train, ...", "Reporter: a word that ...", "Exclusive: ...": a list entry, a
 # transcript's speaker or a label, then what it labels; prose does not open with a name and a colon.
 _LABELLED = re.compile(r"^[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,3}:\s")
@@ -161,9 +169,12 @@ def is_standalone(text: str, previous: str = "") -> bool:
 def is_prose(text: str) -> bool:
     """Whether ``text`` is a sentence of the story: not a question, a headline-style "X says Y", a caption
     (mostly names, where someone stands in a picture, or a photo's agency-style date) or a labelled list entry
-    ("Lindsey Germaine: ..."), neither addressed to the reader nor said as "we" by no one named."""
+    ("Lindsey Germaine: ..."), neither addressed to the reader nor telling the reader what to do ("Read more
+    here.") nor said as "we" by no one named."""
     reporting = outside_quotes(text)
-    if _ADDRESSES_READER.search(reporting) or _IN_A_PICTURE.search(reporting) or ends_with_photo_date(text):
+    if _ADDRESSES_READER.search(reporting) or _TELLS_READER.match(text) or _IN_A_PICTURE.search(reporting):
+        return False
+    if ends_with_photo_date(text):
         return False
     if _LABELLED.match(text) or _QUESTION.search(text) or (_SPEAKS_AS_WE.search(reporting) and not attributes(text)):
         return False
