@@ -71,7 +71,7 @@ def save_tiny_chat_model(directory: Path) -> Path:
         tie_word_embeddings=True,
         initializer_range=0.5,
     )
-    return _save(Qwen2ForCausalLM(config), tokenizer, directory)
+    return _save(Qwen2ForCausalLM, config, tokenizer, directory)
 
 
 def save_tiny_seq2seq_model(directory: Path) -> Path:
@@ -96,14 +96,16 @@ def save_tiny_seq2seq_model(directory: Path) -> Path:
         forced_eos_token_id=tokenizer.eos_token_id,
         init_std=0.5,
     )
-    return _save(BartForConditionalGeneration(config), tokenizer, directory)
+    return _save(BartForConditionalGeneration, config, tokenizer, directory)
 
 
-def _save(model, tokenizer, directory: Path) -> Path:
+def _save(model_class, config, tokenizer, directory: Path) -> Path:
+    """The model built from ``config`` with seeded weights: the same tiny model, and so the same replies, every run
+    (transformers initialises the weights as it builds the model; a seed set after that changes nothing)."""
     import torch
 
     torch.manual_seed(0)
-    model.init_weights()
+    model = model_class(config)
     model.save_pretrained(directory, safe_serialization=True)
     tokenizer.save_pretrained(directory)
     return directory
