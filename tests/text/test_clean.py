@@ -301,6 +301,10 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ),
         ("| j. Scott applewhite/ap photo house gop passes a stopgap bill.", "House gop passes a stopgap bill."),
         (
+            "Anna yocca ( photo: rutherford county sheriff's office ) the woman was released from jail on monday.",
+            "The woman was released from jail on monday.",
+        ),
+        (
             "Reuters/jean-paul van belle officials will try to talk with the clan.",
             "Officials will try to talk with the clan.",
         ),

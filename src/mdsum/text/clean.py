@@ -187,7 +187,7 @@ _BYLINE = re.compile(
 # A picture's caption and its credit, run into the sentence after them. The credit ends the caption: NPR's
 # "enlarge this image toggle caption Kin Cheung/AP Kin Cheung/AP" (the credit written twice), Getty's "Alex
 # Wong/Getty Images", "(Photo: AFP/Getty Images)", AP's "(AP Photo/Evan Vucci)", Reuters' "Reuters/Kevin
-# Lamarque". Everything up to the credit is cut (a headline or caption; the lede follows).
+# Lamarque", "(Photo: Alex Brandon, AP)". Everything up to the credit is cut (a headline or caption; the lede follows).
 _PARTICLE = r"(?:van|von|de|der|da|del|della|di|du|la|le|al|el|bin|ben|mac|mc|st\.)"
 _CREDITED_CAPTION = re.compile(
     r"^(?:.{0,200}?\b(?:enlarge this image\s+)?(?:i\s+)*i?toggle caption\s+(?P<credit>\S.{0,80}?)\s+(?P=credit)"
@@ -195,6 +195,7 @@ _CREDITED_CAPTION = re.compile(
     r"(?:\s+for\s+[\w.-]+)?(?:\s*\))?(?:\s+hide caption)?"
     r"|\s*(?-i:[Gg]etty images)(?=\s+[a-z])"
     r"|.{0,400}?\(\s*(?:credit:\s*|photo:\s*)?ap photo\s*/[^()]{1,60}(?:\)|\.\.\.)(?:\s*\(\s*associated press\s*\))?"
+    r"|.{0,400}?\(\s*(?:photo|photograph|credit)(?:\s+by\s|\s*:)[^()]{1,60}\)"
     r"|\s*\|\s*[\w.' -]{1,40}/\s*ap photo\b"
     rf"|\s*\(?\s*reuters\s*/\s*[a-z][\w'-]*(?:\s[a-z]\.)?(?:\s{_PARTICLE})*\s[a-z][\w'-]*"
     r"(?:\s*/\s*(?:file photo|files?|pool|illustration|handout))?(?:\s+-(?:\s+[a-z]*\d\w*)?(?=\s))?\s*\)?)\s*",
