@@ -326,7 +326,18 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "Body camera video released on wednesday shows an officer.",
         ),
         ("Media caption the moment she was sentenced the wife of bo xilai was given a suspended sentence.", None),
+        ("This undated photo provided by the sacramento police department shows sean thompson.", None),
+        ("File - in a thursday, july 31, 2008 file photo, a dolphin swims with her calf.", None),
+        ("This article is from the archive of our partner.", None),
+        (
+            "This article is over 9 months old detectives are hunting a ringleader.",
+            "Detectives are hunting a ringleader.",
+        ),
         # the same words as news: kept
+        (
+            "This photo shows what the council was told, the mayor said.",
+            "This photo shows what the council was told, the mayor said.",
+        ),
         (
             "Getty Images photographer John Moore took the picture at the border.",
             "Getty Images photographer John Moore took the picture at the border.",

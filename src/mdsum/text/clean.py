@@ -127,7 +127,9 @@ _FURNITURE_SENTENCE = re.compile(
     r"|that way, as the pages that are referenced are changed\b.*"
     r"|please enable javascript\b.*"
     r"|this material may not be published, broadcast, rewritten,? or redistributed"
-    r"|file\s*[-\u2013\u2014:]\s+(?:in\s+)?this\b.{0,60}?\bfile photo\b.*"
+    r"|file\s*[-\u2013\u2014:]\s+(?:in\s+)?(?:this|tis|a|an)\b.{0,60}?\b(?:photo|picture|image)s?\b.*"
+    r"|this article is from the archive of our partner\b.*"
+    r"|this undated (?:file )?(?:photo|image|picture|handout)\b.*|this (?:\S+ ){0,4}(?:photo|image) (?:provided|released) by\b.*"
     r"|sign up for (?:the |our )?[\w\s-]{0,40}newsletter|scroll down for (?:video|more|a look)\b.*"
     r"|(?:media|image) caption\b.*|all rights reserved|advertisement|read more|text size\W*)\W*$",
     re.IGNORECASE,
@@ -140,6 +142,7 @@ _FURNITURE_OPENING = re.compile(
     r"|(?:photo\s+)?advertisement(?:\s*-)?(?: continue reading the main story)?"
     r"|story continued below|continue reading below|text size\s*-\s*\+\s*reset"
     r"|get the latest from today sign up for our newsletter|\|\s*ap photo"
+    r"|this article is (?:over|more than) (?:\d+|an?|one) (?:years?|months?|weeks?|days?) old"
     r"|no mags,? no sales,?(?: no [a-z]+,?)* mandatory credit"
     r"|updated? at \d{1,2}:\s?\d{2}\s?[ap]\.\s?m\.\s?(?:[ecmp][sd]?t)\b[.:]?"
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|\|\s*getty(?:\s+images)?|related (?:video|stories)\s*:?"
