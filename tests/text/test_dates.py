@@ -38,6 +38,13 @@ SATURDAY = dt.date(2017, 7, 15)
             "Police tape marks the site of the 12 July 2017 shooting.",
         ),
         ("Friday's vote was close.", "The 14 July 2017 vote was close."),
+        # a weekday that already has its preposition gets no "on"; a modal speaks of the future, "may have" not
+        (
+            "A vote could come as early as Monday afternoon.",
+            "A vote could come as early as the afternoon of Monday 17 July 2017.",
+        ),
+        ("They met between Monday and Wednesday.", "They met between Monday 10 July 2017 and Wednesday 12 July 2017."),
+        ("He may have left the city on Thursday.", "He may have left the city on Thursday 13 July 2017."),
         ("Friday night's game was cancelled.", "The 14 July 2017 night game was cancelled."),
     ],
 )

@@ -46,6 +46,12 @@ _WEEKDAY_PHRASE = re.compile(
     + r")\b)",
     re.IGNORECASE,
 )
+# A bare weekday after these words already has its preposition: "as early as Saturday", "by Friday", "between
+# Monday and Tuesday"; "on" goes before the others ("The talks ended Friday").
+_GOVERNED = re.compile(
+    r"\b(?:as|by|since|until|till|from|before|after|between|and|or|to|through|than|of|for|during)\s+$",
+    re.IGNORECASE,
+)
 _DAY_WORD = re.compile(
     r"\b(?:(?P<preposition>on|since|until|by)\s+)?(?P<word>today|tonight|yesterday|tomorrow)(?!['\u2019]s)\b",
     re.IGNORECASE,
@@ -58,7 +64,9 @@ _THIS_PERIOD = re.compile(
 # A future tense just before a weekday points it forward ("talks will resume on Monday").
 FUTURE_REACH = 40  # characters before the weekday in which a future tense governs it
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|plans? to|ends? on)\b", re.IGNORECASE
+    r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|plans? to|ends? on"
+    r"|(?:could|would|may|might)(?!\s+(?:not\s+)?have\b))\b",
+    re.IGNORECASE,
 )
 
 
@@ -97,11 +105,12 @@ def _weekday_phrase(match: re.Match, published: dt.date) -> str:
     qualifier = " ".join((match["qualifier"] or "").lower().split())
     day = weekday_near(published, weekday, qualifier, future)
     name = match["weekday"].capitalize()
+    on = "" if _GOVERNED.search(match.string, 0, match.start()) else "on "  # "as early as Saturday", "by Friday"
     if match["possessive"]:
         return " ".join(filter(None, ("the", format_day(day), (match["part"] or "").lower())))
     if match["part"]:
-        return f"on the {match['part'].lower()} of {name} {format_day(day)}"
-    return f"on {name} {format_day(day)}"
+        return f"{on}the {match['part'].lower()} of {name} {format_day(day)}"
+    return f"{on}{name} {format_day(day)}"
 
 
 def _day_word(match: re.Match, published: dt.date | None) -> str:
