@@ -318,6 +318,15 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("Updated at 7: 40 a.m. Et: at least 13 people died sunday.", "At least 13 people died sunday."),
         ("Beirut ( ap ) — assad's troops are seizing back territory.", "Assad's troops are seizing back territory."),
         (
+            "Kathmandu, nepal ( ap ) — the first survivors were flown out on sunday.",
+            "The first survivors were flown out on sunday.",
+        ),
+        (
+            "( gareth fuller/pa via ap ) ( associated press ) london ( ap ) — protests went on in britain.",
+            "Protests went on in britain.",
+        ),
+        ("( jabin botsford/the washington post ) andrew puzder emerged monday.", "Andrew puzder emerged monday."),
+        (
             "Washington — the administration is asking congress for money.",
             "The administration is asking congress for money.",
         ),

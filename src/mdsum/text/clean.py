@@ -65,7 +65,7 @@ _BREADCRUMB = re.compile(r"\s[»›]\s|\s[»›]$")
 # writes no dash: "Washington (CNN) The ...".
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'-]*(?:\s[A-Z][A-Za-z.'-]*){0,2})(?=[,\s]))?"
+    r"(?:,\s*(?P<region>[A-Za-z][A-Za-z.'-]*(?:\s[A-Za-z][A-Za-z.'-]*){0,2})(?=[,\s]))?"
     r"(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
     r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)"
     r"(?:\s*(?:--|[-–—])|(?:(?<=[Cc][Nn][Nn]\))|(?<=[Cc][Nn][Nn]\s\)))(?=\s+[\"\u201c]?[A-Za-z]))\s*"
@@ -198,6 +198,7 @@ _CREDITED_CAPTION = re.compile(
     r"(?:\s+for\s+[\w.-]+)?(?:\s*\))?(?:\s+hide caption)?"
     r"|\s*(?-i:[Gg]etty images)(?=\s+[a-z])"
     r"|.{0,400}?\(\s*(?:credit:\s*|photo:\s*)?ap photo\s*/[^()]{1,60}(?:\)|\.\.\.)(?:\s*\(\s*associated press\s*\))?"
+    r"|\s*\(\s*(?:[^()]{0,60}(?:/\s*|\bfor\s+))?the washington post\s*\)|\s*\(\s*[^()]{1,60}\bvia ap\s*\)"
     r"|.{0,400}?\(\s*(?:photo|photograph|credit)(?:\s+by\s|\s*:)[^()]{1,60}\)"
     r"|\s*\|\s*[\w.' -]{1,40}/\s*ap photo\b"
     rf"|\s*\(?\s*reuters\s*/\s*[a-z][\w'-]*(?:\s[a-z]\.)?(?:\s{_PARTICLE})*\s[a-z][\w'-]*"
