@@ -338,6 +338,8 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("This undated photo provided by the sacramento police department shows sean thompson.", None),
         ("File - in a thursday, july 31, 2008 file photo, a dolphin swims with her calf.", None),
         ("This article is from the archive of our partner.", None),
+        ("Hide caption president obama speaks at the memorial service.", None),
+        ("Leon neyfakh leon neyfakh is a slate staff writer.", None),
         (
             "This article is over 9 months old detectives are hunting a ringleader.",
             "Detectives are hunting a ringleader.",

@@ -131,6 +131,8 @@ _FURNITURE_SENTENCE = re.compile(
     r"|this article is from the archive of our partner\b.*"
     r"|this undated (?:file )?(?:photo|image|picture|handout)\b.*|this (?:\S+ ){0,4}(?:photo|image) (?:provided|released) by\b.*"
     r"|sign up for (?:the |our )?[\w\s-]{0,40}newsletter|scroll down for (?:video|more|a look)\b.*"
+    r"|(?:\[\s*\]\s*)?(?:previous next\s+)?(?:hide|show) caption\b.*"
+    r"|(?P<byline>[\w'-]+\s[\w'-]+)\s(?P=byline)\sis\san?\s.{0,60}\b(?:writer|editor|reporter|correspondent|columnist)\b.*"
     r"|(?:media|image) caption\b.*|all rights reserved|advertisement|read more|text size\W*)\W*$",
     re.IGNORECASE,
 )
