@@ -18,7 +18,7 @@ from mdsum.formats import SUFFIX_FORMATS, render
 from mdsum.model import Summary
 from mdsum.parallel import SummariserFactory, summarise_stream
 from mdsum.readers import Entry, ReadFailure
-from mdsum.summarisers.base import SINGLE_DOCUMENT_NOTE
+from mdsum.summarisers.base import nonempty
 
 
 @dataclass(frozen=True)
@@ -114,12 +114,12 @@ def summarise_batch(
 
 
 def empty_as_failure(summary: Summary) -> ReadFailure | None:
-    """A summary with no sentence, as a failure that says why: printing nothing and exiting 0 tells a user
-    nothing. (An evaluation keeps it: there it scores what it covers, nothing.)"""
-    if summary.sentences:
-        return None
-    reasons = [note for note in summary.notes if note != SINGLE_DOCUMENT_NOTE] or ["no sentence was chosen"]
-    return ReadFailure(summary.cluster_id, f"no summary of cluster '{summary.cluster_id}': {'; '.join(reasons)}")
+    """A summary with no sentence as the failure of its cluster, saying why (`nonempty`); else None."""
+    try:
+        nonempty(summary)
+    except InputError as error:
+        return ReadFailure(summary.cluster_id, str(error))
+    return None
 
 
 def _unique_ids(items: Iterable[Entry]) -> Iterator[Entry]:

@@ -21,6 +21,11 @@ def test_summarise_refuses_too_many_articles_before_summarising():
         endpoints.summarise(inputs.check_request(ARTICLES * 11, "lead", 50))
 
 
+def test_summarise_of_nothing_the_summariser_may_tell_is_one_message_not_an_empty_box():
+    with pytest.raises(InputError, match=r"no summary of cluster .*every line is a headline, question or caption"):
+        endpoints.summarise(inputs.check_request(["Photo Gallery\nWhat happened next at the talks?"], "themes", 50))
+
+
 def test_evaluate_of_the_seed_cluster_reports_time_faithfulness_and_its_checklist():
     example = inputs.load_example()
     texts, ids = [document.text for document in example.documents], [document.id for document in example.documents]

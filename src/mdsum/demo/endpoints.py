@@ -17,6 +17,7 @@ from mdsum.demo.models import SUMMARISERS, judge_panel, warm_judgement
 from mdsum.errors import InputError, MdsumError
 from mdsum.evaluation.measure import measure
 from mdsum.model import Report, Summary
+from mdsum.summarisers.base import nonempty
 
 T = TypeVar("T")
 Progress = Callable[[float, str], None]
@@ -27,8 +28,10 @@ def _no_progress(fraction: float, message: str) -> None:
 
 
 def summarise(request: Request) -> Summary:
-    """The summary of the request's articles by its summariser."""
-    return SUMMARISERS.run(request.summariser, lambda worker: worker.summarise(request.cluster, request.words))
+    """The summary of the request's articles by its summariser; an empty one is an error saying why (`nonempty`)."""
+    return nonempty(
+        SUMMARISERS.run(request.summariser, lambda worker: worker.summarise(request.cluster, request.words))
+    )
 
 
 def evaluate(request: Request, progress: Progress = _no_progress) -> Report:

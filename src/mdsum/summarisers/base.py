@@ -20,6 +20,15 @@ from mdsum.model import Cluster, Summary, SummarySentence
 SINGLE_DOCUMENT_NOTE = "one-document cluster: summarised, but there is nothing to merge"
 
 
+def nonempty(summary: Summary) -> Summary:
+    """``summary``, or an `InputError` saying why it has no sentence: a face that prints nothing and exits 0, or
+    shows an empty box, tells its user nothing. (An evaluation keeps an empty summary: it covers nothing.)"""
+    if summary.sentences:
+        return summary
+    reasons = [note for note in summary.notes if note != SINGLE_DOCUMENT_NOTE] or ["no sentence was chosen"]
+    raise InputError(f"no summary of cluster '{summary.cluster_id}': {'; '.join(reasons)}")
+
+
 class Draft(NamedTuple):
     """What an algorithm produces; `Summariser.summarise` wraps it into a `Summary`."""
 
