@@ -38,13 +38,20 @@ SATURDAY = dt.date(2017, 7, 15)
             "Police tape marks the site of the 12 July 2017 shooting.",
         ),
         ("Friday's vote was close.", "The 14 July 2017 vote was close."),
-        # a weekday that already has its preposition gets no "on"; a modal speaks of the future, "may have" not
+        # a weekday that already has its preposition gets no "on"; "could", "would", "might" speak of the future,
+        # "could have", "could not" and a name ("Theresa May said ...") do not
         (
             "A vote could come as early as Monday afternoon.",
             "A vote could come as early as the afternoon of Monday 17 July 2017.",
         ),
         ("They met between Monday and Wednesday.", "They met between Monday 10 July 2017 and Wednesday 12 July 2017."),
         ("He may have left the city on Thursday.", "He may have left the city on Thursday 13 July 2017."),
+        ("He could have left the city on Thursday.", "He could have left the city on Thursday 13 July 2017."),
+        (
+            "Theresa May said on Thursday that talks failed.",
+            "Theresa May said on Thursday 13 July 2017 that talks failed.",
+        ),
+        ("Talks might resume Monday in Geneva.", "Talks might resume on Monday 17 July 2017 in Geneva."),
         ("Friday night's game was cancelled.", "The 14 July 2017 night game was cancelled."),
     ],
 )

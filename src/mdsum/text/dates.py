@@ -65,7 +65,7 @@ _THIS_PERIOD = re.compile(
 FUTURE_REACH = 40  # characters before the weekday in which a future tense governs it
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|plans? to|ends? on"
-    r"|(?:could|would|may|might)(?!\s+(?:not\s+)?have\b))\b",
+    r"|(?:could|would|might)\s+(?!not\b|have\b)[a-z]+)\b",  # not "may": "Theresa May said Tuesday"
     re.IGNORECASE,
 )
 
