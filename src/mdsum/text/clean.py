@@ -30,7 +30,6 @@ from typing import NamedTuple
 import ftfy
 
 from mdsum.text import values
-from mdsum.text.tokens import stop_words
 
 # A line without sentence punctuation this short is a heading, label or link title.
 MAX_HEADING_WORDS = 20
@@ -82,6 +81,15 @@ _LOWER_DATELINE = re.compile(
     r"^(?!(?i:file|photo|update|updated|editor's note)\s)(?P<place>[A-Z][a-z.-]*(?:\s[a-z.-]+){0,2})"
     r"(?:,\s[a-z.]+(?:\s[a-z.]+)?)?\s(?P<dash>[\u2013\u2014]|--?)\s(?=[a-z\"\u201c])"
     r"(?!(?:(?!\s(?P=dash)\s).){0,150}\s(?P=dash)\s)(?=(?:\S+\s+){5})"
+)
+# No place's name holds these: "That — and ...", "The files — obtained ...", "TMZ has learned -- ...". (Not
+# scikit-learn's stop words: importing it costs every reading process a second.)
+_NOT_IN_A_PLACE = re.compile(
+    r"\b(?:an?|the|this|that|these|those|it|he|she|they|we|you|i|my|our|his|her|their|its|and|but|or|nor|so|yet|if"
+    r"|not|no|yes|never|now|then|just|only|still|even|also|all|some|here|there|what|who|why|how|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|is|are|was|were|be|been|has|have|had|do|does|did|says|said|will|would|can"
+    r"|could)\b",
+    re.IGNORECASE,
 )
 # "Pete Wentz -- I did not want this divorce!": after a name and a dash, someone's own words, not the news.
 _FIRST_PERSON = re.compile(r"i\b|we\b|my\b|our\b", re.IGNORECASE)
@@ -139,7 +147,7 @@ _FURNITURE_SENTENCE = re.compile(
 _FURNITURE_OPENING = re.compile(
     r"^(?:\s*(?:media playback is (?:unsupported|not supported) on (?:your|this) device"
     r"|image copyright\b.{0,60}?\bimage caption|image copyright (?:getty images|afp|reuters|pa|ap|epa)\b"
-    r"|\(\s*photo\s*:[^()]{0,80}\)|\(\s*published\s[^()]{0,40}\)"
+    r"|\(\s*published\s[^()]{0,40}\)"
     r"|\(\s*(?:associated press|ap|reuters|cnn(?:\s+business|\s+money)?)\s*\)(?:\s*(?:--|[-\u2013\u2014]))?"
     r"|(?:photo\s+)?advertisement(?:\s*-)?(?: continue reading the main story)?"
     r"|story continued below|continue reading below|text size\s*-\s*\+\s*reset"
@@ -156,30 +164,10 @@ _FURNITURE_OPENING = re.compile(
 )
 
 # The agencies (and CNN) whose datelines, "Beirut (AP) — ...", a flattened page runs into any of its sentences.
-_AGENCIES = frozenset(
-    [
-        "ap",
-        "associated press",
-        "the associated press",
-        "reuters",
-        "afp",
-        "cnn",
-        "cnn money",
-        "cnn business",
-        "upi",
-        "xinhua",
-        "dpa",
-        "efe",
-        "ansa",
-        "tass",
-        "kyodo",
-        "yonhap",
-        "pti",
-        "ians",
-        "ani",
-        "bloomberg",
-        "sana",
-    ]
+_AGENCY = re.compile(
+    r"(?:the )?associated press|ap|reuters|afp|cnn(?: money| business)?|upi|xinhua|dpa|efe|ansa|tass|kyodo|yonhap"
+    r"|pti|ians|ani|bloomberg|sana",
+    re.IGNORECASE,
 )
 # A byline: "/ Updated by Julia Ainsley and Courtney Kube WASHINGTON — Government lawyers ..." (NBC), each name a
 # first name, maybe an initial, and a last name, and the place of a dateline after them.
@@ -201,12 +189,16 @@ _CREDITED_CAPTION = re.compile(
     r"|\s*(?-i:[Gg]etty images)(?=\s+[a-z])"
     r"|.{0,400}?\(\s*(?:credit:\s*|photo:\s*)?ap photo\s*/[^()]{1,60}(?:\)|\.\.\.)(?:\s*\(\s*associated press\s*\))?"
     r"|\s*\(\s*(?:[^()]{0,60}(?:/\s*|\bfor\s+))?the washington post\s*\)|\s*\(\s*[^()]{1,60}\bvia ap\s*\)"
-    r"|.{0,400}?\(\s*(?:photo|photograph|credit)(?:\s+by\s|\s*:)[^()]{1,60}\)"
+    r"|.{0,400}?\(\s*(?:photo|photograph|credit)(?:\s+by\s|\s*:)[^()]{0,80}\)"
     r"|\s*\|\s*[\w.' -]{1,40}/\s*ap photo\b"
     rf"|\s*\(?\s*reuters\s*/\s*[a-z][\w'-]*(?:\s[a-z]\.)?(?:\s{_PARTICLE})*\s[a-z][\w'-]*"
     r"(?:\s*/\s*(?:file photo|files?|pool|illustration|handout))?(?:\s+-(?:\s+[a-z]*\d\w*)?(?=\s))?\s*\)?)\s*",
     re.IGNORECASE,
 )
+# A word every credit above holds within its reach: most sentences have none, and only they are matched against
+# `_CREDITED_CAPTION`, whose long optional openings make it the slowest pattern the reader runs.
+_CREDIT_WORD = re.compile(r"caption|getty|photo|credit|reuters|washington post|via ap", re.IGNORECASE)
+CREDIT_REACH = 480  # characters: past the longest opening (400) and the credit after it
 
 # "... pic.twitter.com/1xd2huyy1j — Robin Hood 702 (@robinhood702) December 14, 2017 The blackjack player was
 # ...": a tweet embedded in the page, signed with its author's handle and day, run into the article's next sentence.
@@ -394,10 +386,10 @@ def _without_run_in_dateline(sentence: str) -> str:
     ...") or a place's in lower-cased text (`_LOWER_DATELINE`)."""
     cased = sentence_case(sentence)
     dateline = DATELINE.match(cased)
-    if dateline and dateline["outlet"].lower() in _AGENCIES:
+    if dateline and _AGENCY.fullmatch(dateline["outlet"]):
         return cased[dateline.end() :]
     place = _LOWER_DATELINE.match(cased)
-    if place and not stop_words() & set(place["place"].lower().split()) and not _FIRST_PERSON.match(cased, place.end()):
+    if place and not _NOT_IN_A_PLACE.search(place["place"]) and not _FIRST_PERSON.match(cased, place.end()):
         return cased[place.end() :]  # "That — and ...", "The files — obtained ...", "Pete Wentz -- I did not ..." stay
     return sentence
 
@@ -410,9 +402,10 @@ def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
     for sentence in sentences:
         rest = sentence
         for _ in range(3):  # what is cut may uncover more: "(AP Photo/...) (Associated Press) Paris (AP) — The ..."
-            cut = _FURNITURE_OPENING.sub("", rest, count=1).strip()
-            for rule in (_EMBEDDED_TWEET, _CREDITED_CAPTION, _BYLINE):
-                cut = rule.sub("", cut, count=1).strip()
+            cut = _EMBEDDED_TWEET.sub("", _FURNITURE_OPENING.sub("", rest, count=1).strip(), count=1).strip()
+            if _CREDIT_WORD.search(cut, 0, CREDIT_REACH):
+                cut = _CREDITED_CAPTION.sub("", cut, count=1).strip()
+            cut = _BYLINE.sub("", cut, count=1).strip()
             cut = _without_run_in_dateline(cut)
             if cut == rest:
                 break
