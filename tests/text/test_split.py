@@ -70,6 +70,20 @@ def test_a_section_heading_run_into_a_sentence_is_split_off():
         assert split_sentences(prose) == (prose,)
 
 
+def test_lower_case_initials_go_on_into_the_clause_a_lower_cased_corpus_capitalised():
+    text = "The jet was the first sold by the u.s. To the island in years. She called at 4 a.m. On jan. 14, 2017."
+    assert split_sentences(text) == (
+        "The jet was the first sold by the u.s. to the island in years.",
+        "She called at 4 a.m. on jan. 14, 2017.",
+    )
+    for sentences in (
+        ("It was approved in the U.S.", "To some, it came late."),  # capital initials: a cased text's own boundary
+        ("She called at 4 a.m.", "The police came."),  # not a word that carries a clause on
+        ("She called at 4 a.m.", "On Tuesday, the police came."),  # a capital after it: a sentence of its own
+    ):
+        assert split_sentences(" ".join(sentences)) == sentences
+
+
 def test_wrapped_lines_and_odd_spaces_inside_a_paragraph_are_one_space():
     text = "The envoy\nsaid the\u00a0talks   ended. A new\tround starts soon."
     assert split_sentences(text) == ("The envoy said the talks ended.", "A new round starts soon.")
