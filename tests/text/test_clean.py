@@ -316,6 +316,12 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ),
         ("/ updated by alex johnson june 16 was their first anniversary.", "June 16 was their first anniversary."),
         ("Updated at 7: 40 a.m. Et: at least 13 people died sunday.", "At least 13 people died sunday."),
+        ("6 years ago ( cnn ) - no one has emerged spotless.", "No one has emerged spotless."),
+        ("5 years ago washington ( cnn ) - sen. John mccain spoke.", "Sen. John mccain spoke."),
+        (
+            "5 years ago updated 11: 06 a.m. Et, 12/11/2013 ( cnn ) - the service was tuesday.",
+            "The service was tuesday.",
+        ),
         ("Beirut ( ap ) — assad's troops are seizing back territory.", "Assad's troops are seizing back territory."),
         (
             "Kathmandu, nepal ( ap ) — the first survivors were flown out on sunday.",

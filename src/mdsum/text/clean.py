@@ -123,8 +123,9 @@ _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:
 
 # What a news site's page says about itself, which a flattened page (Multi-News) runs into its sentences: a
 # sentence wholly of it is dropped, a run of it opening a sentence is cut off. Phrases of the big sites' templates
-# (NBC, ABC, BBC, CNN's story highlights, Politico, USA Today and its video player, YouTube's "Published on", AP's
-# file-photo captions and credits, the Internet Archive's crawl notice), never a claim about the news.
+# (NBC, ABC, BBC, CNN's story highlights and "5 years ago" stamp, Politico, USA Today and its video player, YouTube's
+# "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice), never a claim about the
+# news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
@@ -158,6 +159,7 @@ _FURNITURE_OPENING = re.compile(
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|\|\s*getty(?:\s+images)?|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
     r"|story highlights\b[^()]{0,600}?\(\s*cnn\s*\)"
+    r"|\d+ (?:years?|months?|weeks?|days?|hours?) ago(?:\s+updated\b[^()]{0,40}?(?=\s*\(\s*cnn\s*\)))?(?=[\w\s,.'-]{0,40}\(\s*cnn\s*\))"
     rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
     re.IGNORECASE,
