@@ -317,6 +317,30 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("/ updated by alex johnson june 16 was their first anniversary.", "June 16 was their first anniversary."),
         ("Updated at 7: 40 a.m. Et: at least 13 people died sunday.", "At least 13 people died sunday."),
         ("6 years ago ( cnn ) - no one has emerged spotless.", "No one has emerged spotless."),
+        (
+            "More photo: mike kepka, the chronicle buy this photo image 2 of 30 buy photo crews checked the scene.",
+            "Crews checked the scene.",
+        ),
+        (
+            "Photo: usgs image 1 of / 19 caption close image 1 of 19 a swarm of earthquakes rocked san ramon.",
+            "A swarm of earthquakes rocked san ramon.",
+        ),
+        (
+            "More photo: el tiempo image 1 of / 32 caption close cantina shuts down accounts photo 1 / 32 back to"
+            " gallery houston chain el tiempo cantina deleted its accounts.",
+            "Houston chain el tiempo cantina deleted its accounts.",
+        ),
+        (
+            "_taboola | | [ ]; _taboola.push( { mode:'thumbnails-c ' } ); _taboola.push( { flush: true } ); a suspect"
+            " robbed a man.",
+            "A suspect robbed a man.",
+        ),
+        (
+            "Hide transcript show transcript expert: gold rush could be the best | share copy link copy a geologist"
+            " said so.",
+            "A geologist said so.",
+        ),
+        ("Follow cbsmiami.com: facebook | twitter the officers were praised.", "The officers were praised."),
         ("5 years ago washington ( cnn ) - sen. John mccain spoke.", "Sen. John mccain spoke."),
         (
             "5 years ago updated 11: 06 a.m. Et, 12/11/2013 ( cnn ) - the service was tuesday.",
@@ -429,7 +453,7 @@ def test_without_furniture_only_cuts_openings_of_few_real_sentences(shared_data_
                 if kept != (sentence,):
                     changed += 1
                     assert not kept or sentence.lower().endswith(kept[0].lower()), sentence
-    assert changed / sentences < (0.001 if name.startswith("multiling") else 0.06)  # Multi-News: 5.3%
+    assert changed / sentences < (0.001 if name.startswith("multiling") else 0.065)  # Multi-News: 6.2%
 
 
 def test_sentence_case_capitalises_a_first_word_written_all_in_lower_case():

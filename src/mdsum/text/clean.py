@@ -124,8 +124,9 @@ _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:
 # What a news site's page says about itself, which a flattened page (Multi-News) runs into its sentences: a
 # sentence wholly of it is dropped, a run of it opening a sentence is cut off. Phrases of the big sites' templates
 # (NBC, ABC, BBC, CNN's story highlights and "5 years ago" stamp, Politico, USA Today and its video player, YouTube's
-# "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice), never a claim about the
-# news.
+# "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice, Hearst's photo gallery
+# with the headline and credit before its "image 2 of 30" and CBS's "follow ...: facebook | twitter"), never a claim
+# about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
@@ -161,6 +162,11 @@ _FURNITURE_OPENING = re.compile(
     r"|story highlights\b[^()]{0,600}?\(\s*cnn\s*\)"
     r"|\d+ (?:years?|months?|weeks?|days?|hours?) ago(?:\s+updated\b[^()]{0,40}?(?=\s*\(\s*cnn\s*\)))?(?=[\w\s,.'-]{0,40}\(\s*cnn\s*\))"
     rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
+    r"|hide transcript show transcript\b.{0,200}?\|\s*share copy link copy"
+    r"|follow [\w.]+\s?: (?:facebook|twitter|instagram)(?: \| (?:facebook|twitter|instagram))*"
+    r"|_taboola\b.*\}\s*\);"
+    r"|.{0,300}?\bimage \d+ of /?\s?\d+(?: caption close image \d+ of \d+)?(?: buy photo)?"
+    r"|.{0,300}?\b\d+ / \d+ back to gallery"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
     re.IGNORECASE,
 )
