@@ -347,6 +347,9 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "The service was tuesday.",
         ),
         ("Beirut ( ap ) — assad's troops are seizing back territory.", "Assad's troops are seizing back territory."),
+        ("Denver ( cbs4 ) – a man was arrested on friday.", "A man was arrested on friday."),
+        ("Camden, tn ( wsmv ) - the school closed early.", "The school closed early."),
+        ("Lower lake ( kpix 5 ) — crews fought the fire overnight.", "Crews fought the fire overnight."),
         (
             "Kathmandu, nepal ( ap ) — the first survivors were flown out on sunday.",
             "The first survivors were flown out on sunday.",

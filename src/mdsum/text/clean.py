@@ -66,7 +66,7 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)"
     r"(?:,\s*(?P<region>[A-Za-z][A-Za-z.'-]*(?:\s[A-Za-z][A-Za-z.'-]*){0,2})(?=[,\s]))?"
     r"(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
-    r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&']{0,29}?)\s*\)"
+    r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z0-9 .&']{0,29}?)\s*\)"
     r"(?:\s*(?:--|[-–—])|(?:(?<=[Cc][Nn][Nn]\))|(?<=[Cc][Nn][Nn]\s\)))(?=\s+[\"\u201c]?[A-Za-z]))\s*"
 )
 # "Meadow Lake, Saskatchewan – The ...", "BRUNSWICK, Ohio -- A man ...", "CONCORD, N.C. - A local veteran ...": a
@@ -171,10 +171,11 @@ _FURNITURE_OPENING = re.compile(
     re.IGNORECASE,
 )
 
-# The agencies (and CNN) whose datelines, "Beirut (AP) — ...", a flattened page runs into any of its sentences.
+# The agencies (and CNN) whose datelines, "Beirut (AP) — ...", a flattened page runs into any of its sentences, and
+# the American TV stations whose sites write theirs so: "Denver ( cbs4 ) –", "Camden, tn ( wsmv ) -", "( kpix 5 ) —".
 _AGENCY = re.compile(
     r"(?:the )?associated press|ap|reuters|afp|cnn(?: money| business)?|upi|xinhua|dpa|efe|ansa|tass|kyodo|yonhap"
-    r"|pti|ians|ani|bloomberg|sana",
+    r"|pti|ians|ani|bloomberg|sana|(?:cbs|nbc|abc|fox)\s?\d*|[kw][a-z]{3}(?:-tv)?(?:\s\d+)?",
     re.IGNORECASE,
 )
 # A byline: "/ Updated by Julia Ainsley and Courtney Kube WASHINGTON — Government lawyers ..." (NBC), each name a
