@@ -341,6 +341,25 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "A geologist said so.",
         ),
         ("Follow cbsmiami.com: facebook | twitter the officers were praised.", "The officers were praised."),
+        (
+            "could not subscribe, try again later invalid email a branch of krispy kreme is promoting it.",
+            "A branch of krispy kreme is promoting it.",
+        ),
+        (
+            "Click here for full story dr davison wanted to breed from jeremy.",
+            "Dr davison wanted to breed from jeremy.",
+        ),
+        ("Click here for photos from last night's presidential debate.", None),
+        ("Sign up for top health news direct to your inbox.", None),
+        ("Sign up for the new us morning briefing amaka okobi, 72, saw the news.", "Amaka okobi, 72, saw the news."),
+        (
+            "The latest on a deadly crash on the las vegas strip ( all times local ): police look over a sedan.",
+            "Police look over a sedan.",
+        ),
+        (
+            "The latest on the disappearance of meng hongwei ( all times local ): 2: 55 p.m. Interpol spoke.",
+            "Interpol spoke.",
+        ),
         ("5 years ago washington ( cnn ) - sen. John mccain spoke.", "Sen. John mccain spoke."),
         (
             "5 years ago updated 11: 06 a.m. Et, 12/11/2013 ( cnn ) - the service was tuesday.",

@@ -125,8 +125,8 @@ _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:
 # sentence wholly of it is dropped, a run of it opening a sentence is cut off. Phrases of the big sites' templates
 # (NBC, ABC, BBC, CNN's story highlights and "5 years ago" stamp, Politico, USA Today and its video player, YouTube's
 # "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice, Hearst's photo gallery
-# with the headline and credit before its "image 2 of 30" and CBS's "follow ...: facebook | twitter"), never a claim
-# about the news.
+# with the headline and credit before its "image 2 of 30", CBS's "follow ...: facebook | twitter", the Mirror's
+# newsletter box, AP's "The Latest on ... (all times local):" heading), never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
@@ -140,7 +140,8 @@ _FURNITURE_SENTENCE = re.compile(
     r"|file\s*[-\u2013\u2014:]\s+(?:in\s+)?(?:this|tis|a|an)\b.{0,60}?\b(?:photo|picture|image)s?\b.*"
     r"|this article is from the archive of our partner\b.*"
     r"|this undated (?:file )?(?:photo|image|picture|handout)\b.*|this (?:\S+ ){0,4}(?:photo|image) (?:provided|released) by\b.*"
-    r"|sign up for (?:the |our )?[\w\s-]{0,40}newsletter|scroll down for (?:video|more|a look)\b.*"
+    r"|sign up for (?:the |our )?[\w\s-]{0,40}newsletter|sign up for [\w\s-]{0,40} direct to your inbox"
+    r"|click here for\b.{0,80}|scroll down for (?:video|more|a look)\b.*"
     r"|(?:\[\s*\]\s*)?(?:previous next\s+)?(?:hide|show) caption\b.*"
     r"|(?P<byline>[\w'-]+\s[\w'-]+)\s(?P=byline)\sis\san?\s.{0,60}\b(?:writer|editor|reporter|correspondent|columnist)\b.*"
     r"|(?:media|image) caption\b.*|all rights reserved|advertisement|read more|text size\W*)\W*$",
@@ -163,6 +164,10 @@ _FURNITURE_OPENING = re.compile(
     r"|\d+ (?:years?|months?|weeks?|days?|hours?) ago(?:\s+updated\b[^()]{0,40}?(?=\s*\(\s*cnn\s*\)))?(?=[\w\s,.'-]{0,40}\(\s*cnn\s*\))"
     rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
     r"|hide transcript show transcript\b.{0,200}?\|\s*share copy link copy"
+    r"|could not subscribe, try again later invalid email"
+    r"|click here for (?:a mobile version of the scribblelive|(?:the )?full story)"
+    r"|sign up for (?:more newsletters here|the new us morning briefing)"
+    r"|the latest on [^()]{0,120}\(\s*all times local\s*\)\s*:?(?:\s*\d{1,2}(?::\s?\d{2})?\s?[ap]\.\s?m\.)?"
     r"|follow [\w.]+\s?: (?:facebook|twitter|instagram)(?: \| (?:facebook|twitter|instagram))*"
     r"|_taboola\b.*\}\s*\);"
     r"|.{0,300}?\bimage \d+ of /?\s?\d+(?: caption close image \d+ of \d+)?(?: buy photo)?"
