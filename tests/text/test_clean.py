@@ -351,6 +351,18 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ),
         ("Click here for photos from last night's presidential debate.", None),
         ("Sign up for top health news direct to your inbox.", None),
+        ("Get email notifications on tom lutey daily!", None),
+        (
+            "Close president trump picks mick mulvaney to replace john kelly.",
+            "President trump picks mick mulvaney to replace john kelly.",
+        ),
+        (
+            "Close family, friends and neighbours returned to the site.",
+            "Close family, friends and neighbours returned to the site.",
+        ),
+        ("Close to tears, the vice president spoke.", "Close to tears, the vice president spoke."),
+        ("Close Trump ally Roger Stone spoke.", "Close Trump ally Roger Stone spoke."),
+        ("Video by walbert castillo for usa today police investigate the scene.", "Police investigate the scene."),
         ("Sign up for the new us morning briefing amaka okobi, 72, saw the news.", "Amaka okobi, 72, saw the news."),
         (
             "The latest on a deadly crash on the las vegas strip ( all times local ): police look over a sedan.",

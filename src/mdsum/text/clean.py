@@ -126,13 +126,15 @@ _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:
 # (NBC, ABC, BBC, CNN's story highlights and "5 years ago" stamp, Politico, USA Today and its video player, YouTube's
 # "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice, Hearst's photo gallery
 # with the headline and credit before its "image 2 of 30", CBS's "follow ...: facebook | twitter", the Mirror's
-# newsletter box, AP's "The Latest on ... (all times local):" heading), never a claim about the news.
+# newsletter box, AP's "The Latest on ... (all times local):" heading, the "Close" of USA Today's video player before a
+# lower-cased caption), never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
     r"|get push notifications with news, features and more"
     r"|add as an interest to stay up to date on the latest news\b.*"
     r"|get daily updates directly to your inbox\b.*"
+    r"|get email notifications on [\w .'-]{0,60} daily"
     r"|these crawls are part of an effort to archive pages\b.*"
     r"|that way, as the pages that are referenced are changed\b.*"
     r"|please enable javascript\b.*"
@@ -165,6 +167,9 @@ _FURNITURE_OPENING = re.compile(
     rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
     r"|hide transcript show transcript\b.{0,200}?\|\s*share copy link copy"
     r"|could not subscribe, try again later invalid email"
+    r"|(?-i:[Cc]lose)(?=\s(?-i:[a-z]))(?!\s(?:to|by|up|family|friends?|relatives|ties|aides?|associates|allies|ally|advisers?"
+    r"|observers|calls?|encounters?|races?|contacts?|range|quarters|attention)\b)"
+    r"|video by [\w. ]{0,40}? for usa today"
     r"|click here for (?:a mobile version of the scribblelive|(?:the )?full story)"
     r"|sign up for (?:more newsletters here|the new us morning briefing)"
     r"|the latest on [^()]{0,120}\(\s*all times local\s*\)\s*:?(?:\s*\d{1,2}(?::\s?\d{2})?\s?[ap]\.\s?m\.)?"
