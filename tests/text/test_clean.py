@@ -353,6 +353,10 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("Sign up for top health news direct to your inbox.", None),
         ("Get email notifications on tom lutey daily!", None),
         (
+            "Play facebook twitter embed white house reacts to boehner's lawsuit threat 0: 26 the house must act.",
+            "The house must act.",
+        ),
+        (
             "Close president trump picks mick mulvaney to replace john kelly.",
             "President trump picks mick mulvaney to replace john kelly.",
         ),
@@ -487,7 +491,7 @@ def test_without_furniture_only_cuts_openings_of_few_real_sentences(shared_data_
                 if kept != (sentence,):
                     changed += 1
                     assert not kept or sentence.lower().endswith(kept[0].lower()), sentence
-    assert changed / sentences < (0.001 if name.startswith("multiling") else 0.065)  # Multi-News: 6.2%
+    assert changed / sentences < (0.001 if name.startswith("multiling") else 0.07)  # Multi-News: 6.5%
 
 
 def test_sentence_case_capitalises_a_first_word_written_all_in_lower_case():

@@ -126,8 +126,8 @@ _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:
 # (NBC, ABC, BBC, CNN's story highlights and "5 years ago" stamp, Politico, USA Today and its video player, YouTube's
 # "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice, Hearst's photo gallery
 # with the headline and credit before its "image 2 of 30", CBS's "follow ...: facebook | twitter", the Mirror's
-# newsletter box, AP's "The Latest on ... (all times local):" heading, the "Close" of USA Today's video player before a
-# lower-cased caption), never a claim about the news.
+# newsletter box, NBC's embedded video and its title, AP's "The Latest on ... (all times local):" heading, the
+# "Close" of USA Today's video player before a lower-cased caption), never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
@@ -166,6 +166,7 @@ _FURNITURE_OPENING = re.compile(
     r"|\d+ (?:years?|months?|weeks?|days?|hours?) ago(?:\s+updated\b[^()]{0,40}?(?=\s*\(\s*cnn\s*\)))?(?=[\w\s,.'-]{0,40}\(\s*cnn\s*\))"
     rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
     r"|hide transcript show transcript\b.{0,200}?\|\s*share copy link copy"
+    r"|play facebook twitter(?: google plus)? embed\b.{0,200}?\s\d{1,2}:\s?\d{2}(?=\s)"
     r"|could not subscribe, try again later invalid email"
     r"|(?-i:[Cc]lose)(?=\s(?-i:[a-z]))(?!\s(?:to|by|up|family|friends?|relatives|ties|aides?|associates|allies|ally|advisers?"
     r"|observers|calls?|encounters?|races?|contacts?|range|quarters|attention)\b)"
