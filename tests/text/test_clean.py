@@ -315,6 +315,19 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "The president agreed on tuesday.",
         ),
         ("/ updated by alex johnson june 16 was their first anniversary.", "June 16 was their first anniversary."),
+        (
+            "Aug. 5, 2017, 7: 10 pm gmt / updated aug. 5, 2017, 8: 57 pm gmt by elizabeth chuck a bomb rattled a mosque.",
+            "A bomb rattled a mosque.",
+        ),
+        (
+            "Oct. 14, 2017, 2: 56 pm gmt / updated oct. 14, 2017, 6: 07 pm gmt by reuters, yelena dzhanova and jay"
+            " varela five people were arrested on friday.",
+            "Five people were arrested on friday.",
+        ),
+        (
+            "May 20, 2014, 11: 42 pm gmt / updated may 21, 2014, 12: 00 am gmt five men were convicted tuesday.",
+            "Five men were convicted tuesday.",
+        ),
         ("Updated at 7: 40 a.m. Et: at least 13 people died sunday.", "At least 13 people died sunday."),
         ("6 years ago ( cnn ) - no one has emerged spotless.", "No one has emerged spotless."),
         (

@@ -190,10 +190,13 @@ _AGENCY = re.compile(
     re.IGNORECASE,
 )
 # A byline: "/ Updated by Julia Ainsley and Courtney Kube WASHINGTON — Government lawyers ..." (NBC), each name a
-# first name, maybe an initial, and a last name, and the place of a dateline after them.
+# first name, maybe an initial, and a last name, and the place of a dateline after them; or NBC's time stamp, "Aug. 5,
+# 2017, 7: 10 pm gmt / updated aug. 5, 2017, 8: 57 pm gmt", then maybe "by Elizabeth Chuck" (or "by Reuters, ...").
 _NAME = r"[a-z][\w'-]*(?:\s[a-z]\.)?\s[a-z][\w'-]*"
+_STAMP = rf"(?:{'|'.join(values.MONTHS)})\.?\s\d{{1,2}},\s\d{{4}},\s\d{{1,2}}:\s?\d\d\s[ap]m\s(?:gmt|utc|et)"
 _BYLINE = re.compile(
-    rf"^/\s*updated by {_NAME}(?:(?:,|,?\s+and)\s+{_NAME})*"
+    rf"^(?:/\s*updated by {_NAME}|{_STAMP}\s/\s*updated\s{_STAMP}(?:\s+by\s+(?:reuters,\s)?{_NAME})?)"
+    rf"(?:(?:,|,?\s+and)\s+{_NAME})*"
     r"(?:\s+[a-z][\w.'-]*(?:\s[a-z][\w.'-]*){0,2}(?:,\s[a-z][\w.'-]*(?:\s[a-z][\w.'-]*)?)?\s(?:--|[\u2013\u2014])(?=\s))?\s*",
     re.IGNORECASE,
 )
