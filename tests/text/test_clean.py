@@ -365,6 +365,20 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("Click here for photos from last night's presidential debate.", None),
         ("Sign up for top health news direct to your inbox.", None),
         ("Get email notifications on tom lutey daily!", None),
+        ("In this jan. 21, 2017, photo, president donald trump speaks at the cia.", None),
+        (
+            "Story highlights old plans aren't always cheaper than new plans confusion still reigns in most states.",
+            None,
+        ),
+        ("In this photo taken saturday, july 20, 2013, an ethanol plant stands next to a cornfield.", None),
+        ("In this image provided by the u.s. Navy, a destroyer launches a missile.", None),
+        ("In this picture-perfect town, residents voted.", "In this picture-perfect town, residents voted."),
+        ("In this video, the governor says the plan works.", "In this video, the governor says the plan works."),
+        (
+            'Story highlights " these vile murderers seek to ( instill ) fear, " imams say london ( cnn ) more than 130'
+            " imams refused.",
+            "More than 130 imams refused.",
+        ),
         (
             "Play facebook twitter embed white house reacts to boehner's lawsuit threat 0: 26 the house must act.",
             "The house must act.",
@@ -461,8 +475,8 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "The advertisement ran during the Super Bowl, the company said.",
         ),
         (
-            "In this file photo from 2014, a pipeline is seen in Alberta, the company said.",
-            "In this file photo from 2014, a pipeline is seen in Alberta, the company said.",
+            "In this filing from 2014, the company said a pipeline leaked in Alberta.",
+            "In this filing from 2014, the company said a pipeline leaked in Alberta.",
         ),
         (
             "Published on October 24, 2018, the study found traces in every sample.",

@@ -141,6 +141,8 @@ _FURNITURE_SENTENCE = re.compile(
     r"|this material may not be published, broadcast, rewritten,? or redistributed"
     r"|file\s*[-\u2013\u2014:]\s+(?:in\s+)?(?:this|tis|a|an)\b.{0,60}?\b(?:photo|picture|image)s?\b.*"
     r"|this article is from the archive of our partner\b.*"
+    r"|in this (?:[\w.,'-]+ ){0,6}?(?:file |handout )?(?:photo|image|picture|video grab|frame grab)(?![\w-]).*"
+    r"|story highlights\b.*"  # with no "(CNN)" after them to end them, the bullets run on into the lede
     r"|this undated (?:file )?(?:photo|image|picture|handout)\b.*|this (?:\S+ ){0,4}(?:photo|image) (?:provided|released) by\b.*"
     r"|sign up for (?:the |our )?[\w\s-]{0,40}newsletter|sign up for [\w\s-]{0,40} direct to your inbox"
     r"|click here for\b.{0,80}|scroll down for (?:video|more|a look)\b.*"
@@ -162,7 +164,7 @@ _FURNITURE_OPENING = re.compile(
     r"|updated? at \d{1,2}:\s?\d{2}\s?[ap]\.\s?m\.\s?(?:[ecmp][sd]?t)\b[.:]?"
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|\|\s*getty(?:\s+images)?|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
-    r"|story highlights\b[^()]{0,600}?\(\s*cnn\s*\)"
+    r"|story highlights\b.{0,600}?\(\s*cnn\s*\)"
     r"|\d+ (?:years?|months?|weeks?|days?|hours?) ago(?:\s+updated\b[^()]{0,40}?(?=\s*\(\s*cnn\s*\)))?(?=[\w\s,.'-]{0,40}\(\s*cnn\s*\))"
     rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
     r"|hide transcript show transcript\b.{0,200}?\|\s*share copy link copy"
