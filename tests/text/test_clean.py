@@ -315,6 +315,11 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "The president agreed on tuesday.",
         ),
         ("/ updated by alex johnson june 16 was their first anniversary.", "June 16 was their first anniversary."),
+        ("/ updated this is not your father's weed.", "This is not your father's weed."),
+        (
+            "/ updated / source: nbc news by maggie fox a florida boy fighting rabies has died.",
+            "A florida boy fighting rabies has died.",
+        ),
         (
             "Aug. 5, 2017, 7: 10 pm gmt / updated aug. 5, 2017, 8: 57 pm gmt by elizabeth chuck a bomb rattled a mosque.",
             "A bomb rattled a mosque.",

@@ -191,13 +191,14 @@ _AGENCY = re.compile(
     r"|pti|ians|ani|bloomberg|sana|(?:cbs|nbc|abc|fox)\s?\d*|[kw][a-z]{3}(?:-tv)?(?:\s\d+)?",
     re.IGNORECASE,
 )
-# A byline: "/ Updated by Julia Ainsley and Courtney Kube WASHINGTON — Government lawyers ..." (NBC), each name a
-# first name, maybe an initial, and a last name, and the place of a dateline after them; or NBC's time stamp, "Aug. 5,
-# 2017, 7: 10 pm gmt / updated aug. 5, 2017, 8: 57 pm gmt", then maybe "by Elizabeth Chuck" (or "by Reuters, ...").
+# A byline: "/ Updated by Julia Ainsley and Courtney Kube WASHINGTON — Government lawyers ..." (NBC; also "/ Updated /
+# Source: NBC News by ...", and "/ Updated" alone), each name a first name, maybe an initial, and a last name, and the
+# place of a dateline after them; or NBC's time stamp, "Aug. 5, 2017, 7: 10 pm gmt / updated aug. 5, 2017, 8: 57 pm
+# gmt", then maybe "by Elizabeth Chuck" (or "by Reuters, ...").
 _NAME = r"[a-z][\w'-]*(?:\s[a-z]\.)?\s[a-z][\w'-]*"
 _STAMP = rf"(?:{'|'.join(values.MONTHS)})\.?\s\d{{1,2}},\s\d{{4}},\s\d{{1,2}}:\s?\d\d\s[ap]m\s(?:gmt|utc|et)"
 _BYLINE = re.compile(
-    rf"^(?:/\s*updated by {_NAME}|{_STAMP}\s/\s*updated\s{_STAMP}(?:\s+by\s+(?:reuters,\s)?{_NAME})?)"
+    rf"^(?:/\s*updated(?:\s*/\s*source:\s*(?:nbc news|associated press|reuters))?(?:\s+by\s+{_NAME})?(?=[\s,])|{_STAMP}\s/\s*updated\s{_STAMP}(?:\s+by\s+(?:reuters,\s)?{_NAME})?)"
     rf"(?:(?:,|,?\s+and)\s+{_NAME})*"
     r"(?:\s+[a-z][\w.'-]*(?:\s[a-z][\w.'-]*){0,2}(?:,\s[a-z][\w.'-]*(?:\s[a-z][\w.'-]*)?)?\s(?:--|[\u2013\u2014])(?=\s))?\s*",
     re.IGNORECASE,
