@@ -415,6 +415,18 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ),
         ("Beirut ( ap ) — assad's troops are seizing back territory.", "Assad's troops are seizing back territory."),
         ("Denver ( cbs4 ) – a man was arrested on friday.", "A man was arrested on friday."),
+        ("Juba/addis ababa ( reuters ) - talks began on friday.", "Talks began on friday."),
+        ("Copenhagen | copenhagen ( reuters ) - a protest was held.", "A protest was held."),
+        ("Verona, n.j. ( cbsnewyork/ap ) — a police chief looked back.", "A police chief looked back."),
+        ("La plata, md. ( wusa9 ) -- a mother was found in a park.", "A mother was found in a park."),
+        (
+            "( ansa ) - rome, august 25 - there were some 100 after-shocks overnight.",
+            "There were some 100 after-shocks overnight.",
+        ),
+        (
+            "2015/03/02 08: 37 by oh seok-min seoul, march 2 ( yonhap ) -- north korea fired two missiles.",
+            "North korea fired two missiles.",
+        ),
         ("Camden, tn ( wsmv ) - the school closed early.", "The school closed early."),
         ("Lower lake ( kpix 5 ) — crews fought the fire overnight.", "Crews fought the fire overnight."),
         (

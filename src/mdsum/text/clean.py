@@ -60,13 +60,13 @@ _CREDIT = re.compile(
 _PAGE_LINK = r"(?:\d{1,3}|next|prev|previous|older|newer|first|last|page|of|[«»‹›<>|…]+)"
 _PAGINATION = re.compile(rf"^{_PAGE_LINK}(?:\s+{_PAGE_LINK})*$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s[»›]\s|\s[»›]$")
-# "GENEVA, July 14 (Xinhua) -- ", "SAN BERNARDINO, Calif. (AP) — ": where and by whom, not a claim. CNN
-# writes no dash: "Washington (CNN) The ...".
+# "GENEVA, July 14 (Xinhua) -- ", "SAN BERNARDINO, Calif. (AP) — ", "Juba/Addis Ababa (Reuters) - ", "Verona, N.J.
+# (CBSNewYork/AP) — ": where and by whom, not a claim. CNN writes no dash: "Washington (CNN) The ...".
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'-]*(?:\s[A-Za-z.'-]+){0,3}?)"
+    r"^(?P<place>[A-Z][A-Za-z.'-]*(?:(?:\s|/|\s\|\s)[A-Za-z.'-]+){0,4}?)"
     r"(?:,\s*(?P<region>[A-Za-z][A-Za-z.'-]*(?:\s[A-Za-z][A-Za-z.'-]*){0,2})(?=[,\s]))?"
     r"(?:,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}))?"
-    r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z0-9 .&']{0,29}?)\s*\)"
+    r"\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z0-9 .&'/]{0,29}?)\s*\)"
     r"(?:\s*(?:--|[-–—])|(?:(?<=[Cc][Nn][Nn]\))|(?<=[Cc][Nn][Nn]\s\)))(?=\s+[\"\u201c]?[A-Za-z]))\s*"
 )
 # "Meadow Lake, Saskatchewan – The ...", "BRUNSWICK, Ohio -- A man ...", "CONCORD, N.C. - A local veteran ...": a
@@ -169,6 +169,8 @@ _FURNITURE_OPENING = re.compile(
     rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
     r"|hide transcript show transcript\b.{0,200}?\|\s*share copy link copy"
     r"|play facebook twitter(?: google plus)? embed\b.{0,200}?\s\d{1,2}:\s?\d{2}(?=\s)"
+    r"|\(\s*ansa\s*\)\s*-\s*[a-z .'-]{2,30},\s*(?:" + "|".join(values.MONTHS) + r")\.?\s\d{1,2}\s*-"
+    r"|\d{4}/\d\d/\d\d\s\d\d:\s?\d\d(?:\sby\s[a-z-]+\s[a-z-]+)?(?=\s[a-z .'-]{2,30},\s[a-z]+\.?\s\d{1,2}\s\(\s*yonhap)"
     r"|could not subscribe, try again later invalid email"
     r"|(?-i:[Cc]lose)(?=\s(?-i:[a-z]))(?!\s(?:to|by|up|family|friends?|relatives|ties|aides?|associates|allies|ally|advisers?"
     r"|observers|calls?|encounters?|races?|contacts?|range|quarters|attention)\b)"
@@ -185,10 +187,11 @@ _FURNITURE_OPENING = re.compile(
 )
 
 # The agencies (and CNN) whose datelines, "Beirut (AP) — ...", a flattened page runs into any of its sentences, and
-# the American TV stations whose sites write theirs so: "Denver ( cbs4 ) –", "Camden, tn ( wsmv ) -", "( kpix 5 ) —".
+# the American TV stations whose sites write theirs so: "Denver ( cbs4 ) –", "Camden, tn ( wsmv ) -", "( kpix 5 ) —",
+# also as a station's copy of the agency's story: "( kdka/ap )".
 _AGENCY = re.compile(
-    r"(?:the )?associated press|ap|reuters|afp|cnn(?: money| business)?|upi|xinhua|dpa|efe|ansa|tass|kyodo|yonhap"
-    r"|pti|ians|ani|bloomberg|sana|(?:cbs|nbc|abc|fox)\s?\d*|[kw][a-z]{3}(?:-tv)?(?:\s\d+)?",
+    r"(?:[\w.-]+/)?(?:(?:the )?associated press|ap|reuters|afp|cnn(?: money| business)?|upi|xinhua|dpa|efe|ansa|tass"
+    r"|kyodo|yonhap|pti|ians|ani|bloomberg|sana|(?:cbs|nbc|abc|fox)\s?\d*|[kw][a-z]{3}(?:-tv)?(?:\s?\d+)?)",
     re.IGNORECASE,
 )
 # A byline: "/ Updated by Julia Ainsley and Courtney Kube WASHINGTON — Government lawyers ..." (NBC; also "/ Updated /
