@@ -334,6 +334,13 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "Five men were convicted tuesday.",
         ),
         ("Updated at 7: 40 a.m. Et: at least 13 people died sunday.", "At least 13 people died sunday."),
+        ("Update: texas executed bower on wednesday evening.", "Texas executed bower on wednesday evening."),
+        ("Updated | a musician shot three members of a band.", "A musician shot three members of a band."),
+        (
+            "Update, oct. 28: the post reflects the government's statements.",
+            "The post reflects the government's statements.",
+        ),
+        ("Update at 1: 35 p.m. Tuesday: the aquarium is intact.", "The aquarium is intact."),
         ("6 years ago ( cnn ) - no one has emerged spotless.", "No one has emerged spotless."),
         (
             "More photo: mike kepka, the chronicle buy this photo image 2 of 30 buy photo crews checked the scene.",

@@ -162,6 +162,7 @@ _FURNITURE_OPENING = re.compile(
     r"|this article is (?:over|more than) (?:\d+|an?|one) (?:years?|months?|weeks?|days?) old"
     r"|no mags,? no sales,?(?: no [a-z]+,?)* mandatory credit"
     r"|updated? at \d{1,2}:\s?\d{2}\s?[ap]\.\s?m\.\s?(?:[ecmp][sd]?t)\b[.:]?"
+    r"|updated?(?:,\s[a-z]{3,9}\.?\s\d{1,2}|\sat\s\d{1,2}(?::\s?\d\d)?\s?[ap]\.\s?m\.(?:\s[a-z]+day)?)?\s?[:|](?=\s)"
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|\|\s*getty(?:\s+images)?|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
     r"|story highlights\b.{0,600}?\(\s*cnn\s*\)"
