@@ -377,6 +377,10 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ("Click here for photos from last night's presidential debate.", None),
         ("Sign up for top health news direct to your inbox.", None),
         ("Get email notifications on tom lutey daily!", None),
+        (
+            'Poster= " http://v.politico.com/images/1155968404/x-vs.jpg?pubid=1 " true trump meeting the president spoke.',
+            None,
+        ),
         ("In this jan. 21, 2017, photo, president donald trump speaks at the cia.", None),
         (
             "Story highlights old plans aren't always cheaper than new plans confusion still reigns in most states.",

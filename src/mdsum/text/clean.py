@@ -143,6 +143,7 @@ _FURNITURE_SENTENCE = re.compile(
     r"|this article is from the archive of our partner\b.*"
     r"|in this (?:[\w.,'-]+ ){0,6}?(?:file |handout )?(?:photo|image|picture|video grab|frame grab)(?![\w-]).*"
     r"|story highlights\b.*"  # with no "(CNN)" after them to end them, the bullets run on into the lede
+    r'|poster=\s*"[^"]*"\s*true\b.*'  # Politico's video card: its picture's address, title and blurb
     r"|this undated (?:file )?(?:photo|image|picture|handout)\b.*|this (?:\S+ ){0,4}(?:photo|image) (?:provided|released) by\b.*"
     r"|sign up for (?:the |our )?[\w\s-]{0,40}newsletter|sign up for [\w\s-]{0,40} direct to your inbox"
     r"|click here for\b.{0,80}|scroll down for (?:video|more|a look)\b.*"
