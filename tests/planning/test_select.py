@@ -110,6 +110,13 @@ def test_the_word_budget_holds_and_sentences_are_never_cut():
         assert all(item.text.endswith(".") for item in plan.items)
 
 
+def test_a_plan_well_short_of_its_budget_says_why_and_one_that_fills_it_does_not():
+    short = plan_of(BRIDGE_TIMELINE, 2000)
+    assert any(f"{short.words} of the 2000 words asked for" in note for note in short.notes)
+    full = plan_of(BRIDGE_TIMELINE, short.words)
+    assert not any("words asked for" in note for note in full.notes)
+
+
 def test_undated_documents_get_no_invented_dates():
     undated = Cluster(
         "undated",
