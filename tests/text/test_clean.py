@@ -426,6 +426,20 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
         ),
         ("Beirut ( ap ) — assad's troops are seizing back territory.", "Assad's troops are seizing back territory."),
         ("Denver ( cbs4 ) – a man was arrested on friday.", "A man was arrested on friday."),
+        ("Pembroke pines ( cbsmiami ) – the officers were praised.", "The officers were praised."),
+        ("( the canadian press ) they diagnosed the child.", "They diagnosed the child."),
+        (
+            "( istock ) watching a sommelier is like watching a magician.",
+            "Watching a sommelier is like watching a magician.",
+        ),
+        (
+            "Image copyright science photo library eating potatoes may raise the risk.",
+            "Eating potatoes may raise the risk.",
+        ),
+        (
+            "( louis deluca/the dallas morning... ( associated press ) dallas ( ap ) — an officer died wednesday.",
+            "An officer died wednesday.",
+        ),
         ("Juba/addis ababa ( reuters ) - talks began on friday.", "Talks began on friday."),
         ("Copenhagen | copenhagen ( reuters ) - a protest was held.", "A protest was held."),
         ("Verona, n.j. ( cbsnewyork/ap ) — a police chief looked back.", "A police chief looked back."),
@@ -546,7 +560,7 @@ def test_without_furniture_only_cuts_openings_of_few_real_sentences(shared_data_
                 if kept != (sentence,):
                     changed += 1
                     assert not kept or sentence.lower().endswith(kept[0].lower()), sentence
-    assert changed / sentences < (0.001 if name.startswith("multiling") else 0.07)  # Multi-News: 6.5%
+    assert changed / sentences < (0.001 if name.startswith("multiling") else 0.08)  # Multi-News: 7.3%
 
 
 def test_sentence_case_capitalises_a_first_word_written_all_in_lower_case():

@@ -154,9 +154,12 @@ _FURNITURE_SENTENCE = re.compile(
 )
 _FURNITURE_OPENING = re.compile(
     r"^(?:\s*(?:media playback is (?:unsupported|not supported) on (?:your|this) device"
-    r"|image copyright\b.{0,60}?\bimage caption|image copyright (?:getty images|afp|reuters|pa|ap|epa)\b"
-    r"|\(\s*published\s[^()]{0,40}\)"
-    r"|\(\s*(?:associated press|ap|reuters|cnn(?:\s+business|\s+money)?)\s*\)(?:\s*(?:--|[-\u2013\u2014]))?"
+    r"|image copyright\b.{0,60}?\bimage caption"
+    r"|image copyright (?:getty images|afp|reuters|pa|ap|epa|science photo library|spl|thinkstock|istock|alamy)\b"
+    r"|\(\s*published\s[^()]{0,40}\)|\(\s*(?:istock(?:photo)?|shutterstock|thinkstock)\s*\)"
+    r"|\(\s*(?:associated press|ap|reuters|(?:the )?canadian press|cnn(?:\s+business|\s+money)?)\s*\)"
+    r"(?:\s*(?:--|[-\u2013\u2014]))?"
+    r"|\(\s*[a-z .'-]{3,40}/[a-z .'-]{2,40}(?:\.\.\.|\u2026)"  # a credit the page cut short: "( louis deluca/the dallas ..."
     r"|(?:photo\s+)?advertisement(?:\s*-)?(?: continue reading the main story)?"
     r"|story continued below|continue reading below|text size\s*-\s*\+\s*reset"
     r"|get the latest from today sign up for our newsletter|\|\s*ap photo"
@@ -193,7 +196,7 @@ _FURNITURE_OPENING = re.compile(
 # also as a station's copy of the agency's story: "( kdka/ap )".
 _AGENCY = re.compile(
     r"(?:[\w.-]+/)?(?:(?:the )?associated press|ap|reuters|afp|cnn(?: money| business)?|upi|xinhua|dpa|efe|ansa|tass"
-    r"|kyodo|yonhap|pti|ians|ani|bloomberg|sana|(?:cbs|nbc|abc|fox)\s?\d*|[kw][a-z]{3}(?:-tv)?(?:\s?\d+)?)",
+    r"|kyodo|yonhap|pti|ians|ani|bloomberg|sana|(?:cbs|nbc|abc|fox)(?:\s?\d+|[a-z]+)?|[kw][a-z]{3}(?:-tv)?(?:\s?\d+)?)",
     re.IGNORECASE,
 )
 # A byline: "/ Updated by Julia Ainsley and Courtney Kube WASHINGTON — Government lawyers ..." (NBC; also "/ Updated /
