@@ -11,6 +11,7 @@ import pytest
 from support import REPO_ROOT
 
 from mdsum.errors import ModelError
+from mdsum.summarisers import build_summariser
 from mdsum.summarisers.salience import TreeEnsemble, load_model, write_model
 from mdsum.summarisers.salience_features import FEATURES
 from mdsum.summarisers.salience_fit import export_trees, fit_trees
@@ -42,6 +43,15 @@ def test_a_damaged_model_file_is_one_clear_error(tmp_path):
     (tmp_path / "lonely.json").write_text(path.read_text(), encoding="utf-8")
     with pytest.raises(ModelError, match="missing or unreadable"):
         load_model(str(tmp_path / "lonely.json"))
+
+
+def test_a_refitted_model_under_the_same_name_is_another_version_so_no_cached_summary_is_reused(tmp_path):
+    path = tmp_path / "model.json"
+    write_model(path, export_trees(fitted(seed=3)[1], {}))
+    before = build_summariser("learned", scorer=str(path)).versions
+    write_model(path, export_trees(fitted(seed=4)[1], {}))
+    after = build_summariser("learned", scorer=str(path)).versions
+    assert before != after and before[0] == after[0]
 
 
 def test_the_shipped_model_loads_and_matches_the_features():

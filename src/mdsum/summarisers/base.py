@@ -71,8 +71,8 @@ class Summariser(ABC):
     __call__ = summarise
 
     @property
-    def versions(self) -> tuple[int, ...]:
-        """Its `version`, and those of the summarisers it is made of: what a cached summary must match."""
+    def versions(self) -> tuple[int | str, ...]:
+        """Its `version`, and those of the summarisers and files it is made of: what a cached summary must match."""
         return (self.version,)
 
     @property

@@ -9,7 +9,7 @@ import numpy as np
 
 from mdsum.summarisers.extractive import ExtractiveSummariser, Objective
 from mdsum.summarisers.pool import SentencePool
-from mdsum.summarisers.salience import DEFAULT_SCORER, sentence_salience
+from mdsum.summarisers.salience import DEFAULT_SCORER, model_digest, sentence_salience
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,11 @@ class LearnedSummariser(ExtractiveSummariser):
     algorithm = "learned"
     scorer: str = DEFAULT_SCORER
     diversity: float = 0.6
+
+    @property
+    def versions(self) -> tuple[int | str, ...]:
+        """Its `version` and its model's SHA-256: a refitted model gives other summaries."""
+        return (self.version, model_digest(self.scorer))
 
     def _objective(self, pool: SentencePool) -> Objective:
         salience = sentence_salience(pool, self.scorer)

@@ -77,7 +77,7 @@ class ModelSummariser(Summariser):
             raise ConfigError(f"summariser '{self.name}': unknown verify '{self.verify}' (known: {', '.join(VERIFY)})")
 
     @property
-    def versions(self) -> tuple[int, ...]:
+    def versions(self) -> tuple[int | str, ...]:
         """Its own and its selector's: the model reads (and falls back to) what the selector picks."""
         from mdsum.summarisers import build_summariser
 

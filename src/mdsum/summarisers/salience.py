@@ -91,13 +91,11 @@ def write_model(path: Path, ensemble: dict[str, Any]) -> str:
 def load_model(scorer: str = DEFAULT_SCORER) -> TreeEnsemble:
     """The model ``scorer`` names: a file in ``configs/salience/``, or a path; checked against its ``.sha256``."""
     path = shipped_path("configs", "salience", scorer)
+    expected = model_digest(scorer)
     try:
         data = path.read_bytes()
-        expected = _digest_path(path).read_text(encoding="utf-8").split()[0]
-    except (OSError, IndexError) as error:
-        raise ModelError(
-            f"salience model {path} or its .sha256 is missing or unreadable ({error}); {REFIT_HINT}"
-        ) from error
+    except OSError as error:
+        raise ModelError(f"salience model {path} is missing or unreadable ({error}); {REFIT_HINT}") from error
     if hashlib.sha256(data).hexdigest() != expected:
         raise ModelError(
             f"salience model {path} does not match its SHA-256 {expected}: the file is damaged; {REFIT_HINT}"
@@ -106,6 +104,18 @@ def load_model(scorer: str = DEFAULT_SCORER) -> TreeEnsemble:
         return TreeEnsemble.from_json(json.loads(data))
     except (ValueError, KeyError, TypeError) as error:
         raise ModelError(f"salience model {path} is not a tree model ({error}); {REFIT_HINT}") from error
+
+
+def model_digest(scorer: str = DEFAULT_SCORER) -> str:
+    """The SHA-256 the model ``scorer`` names is checked against: a refitted model under the same name is another
+    model, and a summary cached with the old one must not be reused."""
+    path = shipped_path("configs", "salience", scorer)
+    try:
+        return _digest_path(path).read_text(encoding="utf-8").split()[0]
+    except (OSError, IndexError) as error:
+        raise ModelError(
+            f"salience model {path}: its .sha256 is missing or unreadable ({error}); {REFIT_HINT}"
+        ) from error
 
 
 def sentence_salience(source: Cluster | SentencePool, scorer: str = DEFAULT_SCORER, min_words: int = 6) -> np.ndarray:
