@@ -121,13 +121,15 @@ _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 # The opening of a sentence whose first word is all lower case (after any opening quotes or bracket).
 _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:[\s,;:.!?]|$))""")
 
+_MONTH = f"(?:{'|'.join(values.MONTHS)})"  # a month's name or abbreviation ("august", "aug")
+
 # What a news site's page says about itself, which a flattened page (Multi-News) runs into its sentences: a
 # sentence wholly of it is dropped, a run of it opening a sentence is cut off. Phrases of the big sites' templates
 # (NBC, ABC, BBC, CNN's story highlights and "5 years ago" stamp, Politico, USA Today and its video player, YouTube's
-# "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice, Hearst's photo gallery
-# with the headline and credit before its "image 2 of 30", CBS's "follow ...: facebook | twitter", the Mirror's
-# newsletter box, NBC's embedded video and its title, AP's "The Latest on ... (all times local):" heading, the
-# "Close" of USA Today's video player before a lower-cased caption), never a claim about the news.
+# "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice, CBS's "follow ...:
+# facebook | twitter", the Mirror's newsletter box, NBC's embedded video and its title, AP's "The Latest on ... (all
+# times local):" heading, the "Close" of USA Today's video player before a lower-cased caption, an update's label),
+# never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
     r"|the news and stories that matter, delivered weekday mornings"
@@ -165,16 +167,17 @@ _FURNITURE_OPENING = re.compile(
     r"|get the latest from today sign up for our newsletter|\|\s*ap photo"
     r"|this article is (?:over|more than) (?:\d+|an?|one) (?:years?|months?|weeks?|days?) old"
     r"|no mags,? no sales,?(?: no [a-z]+,?)* mandatory credit"
-    r"|updated? at \d{1,2}:\s?\d{2}\s?[ap]\.\s?m\.\s?(?:[ecmp][sd]?t)\b[.:]?"
-    r"|updated?(?:,\s[a-z]{3,9}\.?\s\d{1,2}|\sat\s\d{1,2}(?::\s?\d\d)?\s?[ap]\.\s?m\.(?:\s[a-z]+day)?)?\s?[:|](?=\s)"
+    # "Update:", "Updated |", "Update, oct. 28:", "Updated at 7: 40 a.m. ET:", "Update at 1: 35 p.m. Tuesday:"
+    r"|updated?(?:\sat\s\d{1,2}(?::\s?\d\d)?\s?[ap]\.\s?m\.(?:\s(?:[ecmp][sd]?t\b|[a-z]+day)\s?[.:|]?|\s?[:|])"
+    r"|(?:,\s[a-z]{3,9}\.?\s\d{1,2})?\s?[:|])(?=\s|$)"
     r"|(?:video by\s*:\s*[\w. ]{0,40}?\s)?buy photo|\|\s*getty(?:\s+images)?|related (?:video|stories)\s*:?"
     r"|(?:close\s+)?skip in skip x embed x share"
     r"|story highlights\b.{0,600}?\(\s*cnn\s*\)"
     r"|\d+ (?:years?|months?|weeks?|days?|hours?) ago(?:\s+updated\b[^()]{0,40}?(?=\s*\(\s*cnn\s*\)))?(?=[\w\s,.'-]{0,40}\(\s*cnn\s*\))"
-    rf"|published on (?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
+    rf"|published on {_MONTH}\.?\s+\d{{1,2}},\s*\d{{4}}(?![\d,])"
     r"|hide transcript show transcript\b.{0,200}?\|\s*share copy link copy"
     r"|play facebook twitter(?: google plus)? embed\b.{0,200}?\s\d{1,2}:\s?\d{2}(?=\s)"
-    r"|\(\s*ansa\s*\)\s*-\s*[a-z .'-]{2,30},\s*(?:" + "|".join(values.MONTHS) + r")\.?\s\d{1,2}\s*-"
+    rf"|\(\s*ansa\s*\)\s*-\s*[a-z .'-]{{2,30}},\s*{_MONTH}\.?\s\d{{1,2}}\s*-"
     r"|\d{4}/\d\d/\d\d\s\d\d:\s?\d\d(?:\sby\s[a-z-]+\s[a-z-]+)?(?=\s[a-z .'-]{2,30},\s[a-z]+\.?\s\d{1,2}\s\(\s*yonhap)"
     r"|could not subscribe, try again later invalid email"
     r"|(?-i:[Cc]lose)(?=\s(?-i:[a-z]))(?!\s(?:to|by|up|family|friends?|relatives|ties|aides?|associates|allies|ally|advisers?"
@@ -185,8 +188,6 @@ _FURNITURE_OPENING = re.compile(
     r"|the latest on [^()]{0,120}\(\s*all times local\s*\)\s*:?(?:\s*\d{1,2}(?::\s?\d{2})?\s?[ap]\.\s?m\.)?"
     r"|follow [\w.]+\s?: (?:facebook|twitter|instagram)(?: \| (?:facebook|twitter|instagram))*"
     r"|_taboola\b.*\}\s*\);"
-    r"|.{0,300}?\bimage \d+ of /?\s?\d+(?: caption close image \d+ of \d+)?(?: buy photo)?"
-    r"|.{0,300}?\b\d+ / \d+ back to gallery"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
     re.IGNORECASE,
 )
@@ -204,7 +205,7 @@ _AGENCY = re.compile(
 # place of a dateline after them; or NBC's time stamp, "Aug. 5, 2017, 7: 10 pm gmt / updated aug. 5, 2017, 8: 57 pm
 # gmt", then maybe "by Elizabeth Chuck" (or "by Reuters, ...").
 _NAME = r"[a-z][\w'-]*(?:\s[a-z]\.)?\s[a-z][\w'-]*"
-_STAMP = rf"(?:{'|'.join(values.MONTHS)})\.?\s\d{{1,2}},\s\d{{4}},\s\d{{1,2}}:\s?\d\d\s[ap]m\s(?:gmt|utc|et)"
+_STAMP = rf"{_MONTH}\.?\s\d{{1,2}},\s\d{{4}},\s\d{{1,2}}:\s?\d\d\s[ap]m\s(?:gmt|utc|et)"
 _BYLINE = re.compile(
     rf"^(?:/\s*updated(?:\s*/\s*source:\s*(?:nbc news|associated press|reuters))?(?:\s+by\s+{_NAME})?(?=[\s,])|{_STAMP}\s/\s*updated\s{_STAMP}(?:\s+by\s+(?:reuters,\s)?{_NAME})?)"
     rf"(?:(?:,|,?\s+and)\s+{_NAME})*"
@@ -214,7 +215,8 @@ _BYLINE = re.compile(
 # A picture's caption and its credit, run into the sentence after them. The credit ends the caption: NPR's
 # "enlarge this image toggle caption Kin Cheung/AP Kin Cheung/AP" (the credit written twice), Getty's "Alex
 # Wong/Getty Images", "(Photo: AFP/Getty Images)", AP's "(AP Photo/Evan Vucci)", Reuters' "Reuters/Kevin
-# Lamarque", "(Photo: Alex Brandon, AP)". Everything up to the credit is cut (a headline or caption; the lede follows).
+# Lamarque", "(Photo: Alex Brandon, AP)"; or a gallery's counter: Hearst's "Photo: usgs image 2 of 19", "... 1 / 32
+# back to gallery". Everything up to the credit is cut (a headline or caption; the lede follows).
 _PARTICLE = r"(?:van|von|de|der|da|del|della|di|du|la|le|al|el|bin|ben|mac|mc|st\.)"
 _CREDITED_CAPTION = re.compile(
     r"^(?:.{0,200}?\b(?:enlarge this image\s+)?(?:i\s+)*i?toggle caption\s+(?P<credit>\S.{0,80}?)\s+(?P=credit)"
@@ -223,6 +225,8 @@ _CREDITED_CAPTION = re.compile(
     r"|\s*(?-i:[Gg]etty images)(?=\s+[a-z])"
     r"|.{0,400}?\(\s*(?:credit:\s*|photo:\s*)?ap photo\s*/[^()]{1,60}(?:\)|\.\.\.)(?:\s*\(\s*associated press\s*\))?"
     r"|\s*\(\s*(?:[^()]{0,60}(?:/\s*|\bfor\s+))?the washington post\s*\)|\s*\(\s*[^()]{1,60}\bvia ap\s*\)"
+    r"|.{0,300}?\bimage \d+ of /?\s?\d+(?: caption close image \d+ of \d+)?(?: buy photo)?"
+    r"|.{0,300}?\b\d+ / \d+ back to gallery"
     r"|.{0,400}?\(\s*(?:photo|photograph|credit)(?:\s+by\s|\s*:)[^()]{0,80}\)"
     r"|\s*\|\s*[\w.' -]{1,40}/\s*ap photo\b"
     rf"|\s*\(?\s*reuters\s*/\s*[a-z][\w'-]*(?:\s[a-z]\.)?(?:\s{_PARTICLE})*\s[a-z][\w'-]*"
@@ -231,14 +235,14 @@ _CREDITED_CAPTION = re.compile(
 )
 # A word every credit above holds within its reach: most sentences have none, and only they are matched against
 # `_CREDITED_CAPTION`, whose long optional openings make it the slowest pattern the reader runs.
-_CREDIT_WORD = re.compile(r"caption|getty|photo|credit|reuters|washington post|via ap", re.IGNORECASE)
+_CREDIT_WORD = re.compile(r"caption|getty|photo|credit|reuters|washington post|via ap|gallery|image \d", re.IGNORECASE)
 CREDIT_REACH = 480  # characters: past the longest opening (400) and the credit after it
 
 # "... pic.twitter.com/1xd2huyy1j — Robin Hood 702 (@robinhood702) December 14, 2017 The blackjack player was
 # ...": a tweet embedded in the page, signed with its author's handle and day, run into the article's next sentence.
 _EMBEDDED_TWEET = re.compile(
     r"^.*[\u2014\u2013-]\s*[^()\u2014\u2013]{1,60}\(\s*@\w{1,30}\s*\)\s*"
-    rf"(?:{'|'.join(values.MONTHS)})\.?\s+\d{{1,2}},\s*\d{{4}}\s*",
+    rf"{_MONTH}\.?\s+\d{{1,2}},\s*\d{{4}}\s*",
     re.IGNORECASE,
 )
 
