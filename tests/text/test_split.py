@@ -71,15 +71,30 @@ def test_a_section_heading_run_into_a_sentence_is_split_off():
 
 
 def test_lower_case_initials_go_on_into_the_clause_a_lower_cased_corpus_capitalised():
-    text = "The jet was the first sold by the u.s. To the island in years. She called at 4 a.m. On jan. 14, 2017."
+    text = (
+        "The jet was the first sold by the u.s. To the island in years. She called at 4 a.m. On jan. 14, 2017. "
+        "The j.m. smucker co. Is withdrawing some dog food."
+    )
     assert split_sentences(text) == (
         "The jet was the first sold by the u.s. to the island in years.",
         "She called at 4 a.m. on jan. 14, 2017.",
+        "The j.m. smucker co. is withdrawing some dog food.",
     )
     for sentences in (
         ("It was approved in the U.S.", "To some, it came late."),  # capital initials: a cased text's own boundary
         ("She called at 4 a.m.", "The police came."),  # not a word that carries a clause on
         ("She called at 4 a.m.", "On Tuesday, the police came."),  # a capital after it: a sentence of its own
+        ("It was made by Apple Inc.", "In 2010 it was sold."),  # a cased text's abbreviation
+    ):
+        assert split_sentences(" ".join(sentences)) == sentences
+
+
+def test_initials_stranded_after_a_full_stop_open_the_next_sentence():
+    text = "He hopes it can be shown in may. U.s. And french officials have not said."
+    assert split_sentences(text) == ("He hopes it can be shown in may.", "U.s. and french officials have not said.")
+    for sentences in (
+        ("It was approved in the U.S.", "And then it was not."),  # the initials end the sentence they are in
+        ("He went home.", "U.S. officials said so."),
     ):
         assert split_sentences(" ".join(sentences)) == sentences
 

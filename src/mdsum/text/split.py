@@ -15,7 +15,7 @@ sentencex's slips are mended after it: a title before its name ("ex-Rep. Anthony
 and a clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") end no sentence, and a
 quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as Multi-News spaces
 its quotes) goes forward with it; lower-case initials before a word a lower-cased corpus capitalised ("the u.s. To
-the island") end no sentence.
+the island") end no sentence, and initials stranded after a full stop ("in may. U.s. And french ...") open the next.
 """
 
 from __future__ import annotations
@@ -52,14 +52,19 @@ _DAY_OR_ZONE = re.compile(
     rf"^(?:(?:{'|'.join(WEEKDAYS)}|local|eastern|central|pacific|mountain|atlantic|[ecmp][sd]?t|gmt|bst|cet|utc)(?![\w'\u2019])|(?:{'|'.join(MONTHS)})\.?\s+\d)",
     re.IGNORECASE,
 )
-# Lower-cased corpora capitalise the word after every full stop, so "shipped to the u.s. In a package" and "around
-# 4 a.m. On jan. 14" reach sentencex as two sentences: lower-case initials ("u.s.", "a.m.", "d.c.") followed by a
-# word that carries a clause on (a preposition, a conjunction, an auxiliary) and then a lower-case word end none.
-_LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}$")
+# Lower-cased corpora capitalise the word after every full stop, so "shipped to the u.s. In a package", "around
+# 4 a.m. On jan. 14" and "the j.m. smucker co. Is withdrawing" reach sentencex as two sentences: lower-case initials
+# ("u.s.", "a.m.", "d.c.") or a firm's or a name's abbreviation ("co.", "inc.", "jr.") followed by a word that carries
+# a clause on (a preposition, a conjunction, an auxiliary) and then a lower-case word end none.
+_LOWER_INITIALS = re.compile(r"(?<![\w.])(?:(?:[a-z]\.){2,}|(?:co|inc|corp|ltd|bros|jr|sr|dept|st)\.)$")
 _CARRIES_ON = re.compile(
     r"^(?:And|Or|On|In|To|From|After|Before|When|Where|While|For|At|Since|By|With|As|Into|Until|Than|Of|That"
     r"|Who|Which|Has|Have|Had|Is|Are|Was|Were|Will|Would|Could|Should|If)\s+[a-z0-9$]"
 )
+# "exhibited again in may. U.s. And french authorities ...": a lower-cased corpus capitalised the initials that open
+# a sentence and the word after them, so sentencex ends the sentence after the initials instead of before them.
+# Initials are never a sentence's last words after its full stop: they go on into the next segment.
+_STRANDED_INITIALS = re.compile(r"(?<=[a-z]{2}[.!?])\s+([A-Za-z]\.(?:[a-z]\.)+)$")
 # After the full stop, a mark that leaves the quotation marks odd opens the next sentence's quotation.
 _TRAILING_QUOTE = re.compile(r"(?<=[.!?])\s*([\"\u201c])$")
 
@@ -83,9 +88,16 @@ def split_sentences(text: str) -> tuple[str, ...]:
 def _mended(segments: list[str]) -> list[str]:
     """sentencex's segments of one paragraph with a title joined to the name that follows it and a
     quotation mark that opens the next segment moved onto it; "8 p.m." goes on into "Wednesday", and "the
-    u.s." into the "To the island ..." a lower-cased corpus capitalised."""
+    u.s." into the "To the island ..." a lower-cased corpus capitalised, and "U.s." stranded after "in may." goes
+    on into the "And french authorities ..." that it opens."""
     joined: list[str] = []
     for segment in segments:
+        stranded = _STRANDED_INITIALS.search(joined[-1]) if joined else None
+        if stranded:  # no sentence ends "in may. U.s.": the initials open the next one
+            joined[-1] = joined[-1][: stranded.start()]
+            if _CARRIES_ON.match(segment):
+                segment = segment[0].lower() + segment[1:]
+            segment = f"{stranded.group(1)} {segment}"
         if joined and (_TITLE_BEFORE_NAME.search(joined[-1]) or _goes_on_after_clock(joined[-1], segment)):
             joined[-1] = f"{joined[-1]} {segment}"
         elif joined and _LOWER_INITIALS.search(joined[-1]) and _CARRIES_ON.match(segment):
