@@ -547,6 +547,23 @@ def test_without_furniture_keeps_the_order_and_every_other_sentence():
     assert without_furniture(sentences) == (BODY, LATER)
 
 
+def test_a_structured_abstracts_headings_are_cut_only_from_an_abstract():
+    abstract = (
+        "Importance rice is a first food for infants.",
+        "Objective to determine the rice products infants eat.",
+        "Results during a follow-up of 20.1 years, 4259 had a hip fracture.",
+        "The study was funded by the NIH.",
+    )
+    assert without_furniture(abstract) == (
+        "Rice is a first food for infants.",
+        "To determine the rice products infants eat.",
+        "During a follow-up of 20.1 years, 4259 had a hip fracture.",
+        "The study was funded by the NIH.",
+    )
+    news = ("Results were mixed, the council said.", "Background checks are required for every driver.")
+    assert without_furniture(news) == news  # two openings that may be prose, and none that is only a heading
+
+
 @pytest.mark.parametrize("name", ["multinews_test_50.jsonl", "multiling2011_3.jsonl"])
 def test_without_furniture_only_cuts_openings_of_few_real_sentences(shared_data_dir, name):
     """On real articles a sentence is dropped whole or loses an opening, never a word after it; MultiLing's

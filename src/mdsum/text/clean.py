@@ -117,6 +117,9 @@ _PROSE_BEFORE_DATE = frozenset(
         "every",
     ]
 )
+# What an agency's caption may still say after the date: where the picture was taken (", in Las Vegas.",
+# " in Austin, Texas."); prose goes on with what happened.
+_PHOTO_PLACE = re.compile(r",?\s+in\s+[\w.'-]+(?:\s[\w.'-]+){0,3}(?:,\s+[\w.'-]+(?:\s[\w.'-]+)?)?[.\s]*$")
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 # The opening of a sentence whose first word is all lower case (after any opening quotes or bracket).
 _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:[\s,;:.!?]|$))""")
@@ -154,6 +157,20 @@ _FURNITURE_SENTENCE = re.compile(
     r"|(?:media|image) caption\b.*|all rights reserved|advertisement|read more|text size\W*)\W*$",
     re.IGNORECASE,
 )
+# A journal's structured abstract, which Multi-News keeps as the article: "Importance rice ... contains inorganic
+# arsenic", "Objective to determine ...", "Data sources and study selection a systematic review ...". Its headings
+# are cut only from an article that has two of them, one of which never opens prose (a heading of two or more parts,
+# or one of `_ONLY_A_HEADING`): "Results were mixed." and "Background checks ..." in a news story keep their words.
+_HEADING_PART = (
+    r"(?:importance|objectives?|interpretation|relevance|main outcomes?|measures?|methods|findings|design|settings?"
+    r"|participants|interventions?|exposures?|results|conclusions?|background|introduction|data sources"
+    r"|study selection|data extraction|synthesis)"
+)
+_ABSTRACT_HEADING = re.compile(
+    rf"^(?P<heading>{_HEADING_PART}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_HEADING_PART})*)\s*:?\s+(?=\S)", re.IGNORECASE
+)
+_ONLY_A_HEADING = frozenset(["importance", "objective", "objectives", "interpretation"])
+
 _FURNITURE_OPENING = re.compile(
     r"^(?:\s*(?:media playback is (?:unsupported|not supported) on (?:your|this) device"
     r"|image copyright\b.{0,60}?\bimage caption"
@@ -391,9 +408,13 @@ def fused_headline(paragraph: str) -> tuple[str, str] | None:
 
 def ends_with_photo_date(sentence: str) -> bool:
     """Whether ``sentence`` closes on a weekday's full date with no preposition before it ("... in Tokyo
-    Thursday, March 17, 2011."): a news agency dates its photos so; prose dates what happened "on Tuesday, ..."."""
+    Thursday, March 17, 2011.", or the place after it: "... respond to the scene, Sunday, Dec. 20, 2015, in Las
+    Vegas."): a news agency dates its photos so; prose dates what happened "on Tuesday, ..."."""
     dated = [found for found in values.weekday_dates(sentence) if found.year is not None]
-    if not dated or re.search(r"\w", sentence[dated[-1].end :]):
+    if not dated:
+        return False
+    after = sentence[dated[-1].end :]
+    if re.search(r"\w", after) and not _PHOTO_PLACE.match(after):
         return False
     before = sentence[: dated[-1].start].split()
     return not before or before[-1].lower() not in _PROSE_BEFORE_DATE
@@ -433,9 +454,10 @@ def _without_run_in_dateline(sentence: str) -> str:
 
 
 def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
-    """``sentences`` less the site's own words run into them (`_FURNITURE_SENTENCE`, `_FURNITURE_OPENING`) and
-    less the tweets embedded before them: "Image copyright Getty Images Image caption The suspect ..." is "The
-    suspect ..."."""
+    """``sentences`` less the site's own words run into them (`_FURNITURE_SENTENCE`, `_FURNITURE_OPENING`), less
+    the tweets embedded before them and less a structured abstract's headings (`without_abstract_headings`): "Image
+    copyright Getty Images Image caption The suspect ..." is "The suspect ..."."""
+    sentences = without_abstract_headings(sentences)
     kept = []
     for sentence in sentences:
         rest = sentence
@@ -451,3 +473,16 @@ def without_furniture(sentences: tuple[str, ...]) -> tuple[str, ...]:
         if rest and not _FURNITURE_SENTENCE.match(rest):  # what is left may be furniture too: "(AP) FILE - In this ..."
             kept.append(sentence if rest == sentence else sentence_case(rest))
     return tuple(kept)
+
+
+def without_abstract_headings(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """``sentences`` of a journal's structured abstract less the headings that open them ("Objective to determine
+    ..." is "To determine ..."); an article that is not one, by `_ABSTRACT_HEADING`'s test, is returned as it is."""
+    found = [_ABSTRACT_HEADING.match(sentence) for sentence in sentences]
+    headings = {match["heading"].lower() for match in found if match}
+    if len(headings) < 2 or not any(heading in _ONLY_A_HEADING or " " in heading for heading in headings):
+        return sentences
+    return tuple(
+        sentence_case(sentence[match.end() :]) if match else sentence
+        for sentence, match in zip(sentences, found, strict=True)
+    )
