@@ -102,6 +102,9 @@ def test_standalone_sentences():
     assert not is_standalone(
         "Firefighters inspect derailed train cars near Mount Carbon, W.Va., Monday, Feb. 16, 2015."
     )
+    assert not is_standalone("Crews respond to the scene on Las Vegas Boulevard, Sunday, Dec. 20, 2015, in Las Vegas.")
+    assert not is_standalone("The jail cell where she was found is seen Wednesday, July 22, 2015, in Hempstead, Texas.")
+    assert is_standalone("Officials met Monday, March 3, 2014, in Geneva to agree on a deadline.")  # goes on after
     assert is_standalone("Two officers were shot near a Home Depot on Tuesday, April 24, 2018.")  # prose dates "on"
     assert is_standalone("The labelling law took effect last Friday, July 1, 2016.")
     assert not is_standalone("Around 600 people were evacuated from the surrounding area.")  # around what?
@@ -110,6 +113,12 @@ def test_standalone_sentences():
     assert is_standalone("The council gave one reason: the repair cost more than planned.")  # a colon inside prose
     assert not is_standalone("Many of our employees were severely impacted by the fire.")  # who is "we"?
     assert is_standalone("Many of our employees lost their homes, the brewery's founder said.")
+    assert not is_standalone("Reporting live from the bridge, I'm Anna Weber, Channel 10 news.")  # who is "I"?
+    assert not is_standalone("I've been there and the bridge was closed.")
+    assert is_standalone("The couple kept 10,000 notes of endless 'i love yous' in a box.")
+    assert is_standalone("I have never seen such a crack, the engineer Anna Weber said.")
+    assert not is_standalone("Looks like the bridge is not a secret anymore!")  # a teaser
+    assert is_standalone('The council told drivers: "Do not cross the bridge!"')  # the exclamation is quoted
     assert not is_standalone("Should drivers avoid the bridge until the repair is done?")  # asks, does not tell
 
 

@@ -111,15 +111,19 @@ _TELLS_READER = re.compile(
 # "Lindsey Germaine: Piccadilly Line train, ...", "Reporter: a word that ...", "Exclusive: ...": a list entry, a
 # transcript's speaker or a label, then what it labels; prose does not open with a name and a colon.
 _LABELLED = re.compile(r"^[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,3}:\s")
-# "Should women planning a pregnancy lay off the french fries?": a question asks; a summary tells.
+# "Should women planning a pregnancy lay off the french fries?": a question asks; a summary tells. "Looks like
+# it's not a secret anymore!", "Meet auntie pippa!": outside a quotation, an exclamation is a teaser's voice.
 _QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*$")
+_EXCLAIMS = re.compile(r"[A-Za-z]{2}!+\W*$")
 # "evacuated from the surrounding area", "the latter": a place or person defined by what came before.
 _RELATIVE_TO_BEFORE = re.compile(r"\bthe (?:surrounding|aforementioned|above-mentioned|latter)\b", re.IGNORECASE)
 # '"...," Ammon continued.', 'Jowell continued, "..."': the rest of a quotation whose start the summary may not hold.
 _CONTINUES = re.compile(r"\bcontinued\s*(?:[,.:;]|$)")
-# "Many of our employees were severely impacted ...", "We caught him driving ...": outside a quotation, news prose
-# does not speak as "we" either; with no one said to say it, that is an unmarked quotation or the outlet's voice.
-_SPEAKS_AS_WE = re.compile(r"\b(?:we|our|ours|ourselves)\b", re.IGNORECASE)
+# "Many of our employees were severely impacted ...", "We caught him driving ...", "Reporting live from Kendall,
+# I'm John Turchin": outside a quotation, news prose does not speak as "we" or "I" either; with no one said to say
+# it, that is an unmarked quotation, a column's or a reporter's sign-off, or the outlet's voice (a word in single
+# quotation marks, "notes of endless 'i love yous'", is quoted).
+_SPEAKS_AS_WE = re.compile(r"(?<!['\u2018])\b(?:we|our|ours|ourselves|i|me|my|myself)\b", re.IGNORECASE)
 MIN_ATTRIBUTION_WORDS = 2  # words outside its quotation marks, the fewest that say who spoke: "...," Blair said.
 # The first word, or a first number ("52 people were killed ..."), after opening quotes or a bracket.
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+|\d)")
@@ -170,13 +174,15 @@ def is_prose(text: str) -> bool:
     """Whether ``text`` is a sentence of the story: not a question, a headline-style "X says Y", a caption
     (mostly names, where someone stands in a picture, or a photo's agency-style date) or a labelled list entry
     ("Lindsey Germaine: ..."), neither addressed to the reader nor telling the reader what to do ("Read more
-    here.") nor said as "we" by no one named."""
+    here.") nor exclaimed, nor said as "we" or "I" by no one named."""
     reporting = outside_quotes(text)
     if _ADDRESSES_READER.search(reporting) or _TELLS_READER.match(text) or _IN_A_PICTURE.search(reporting):
         return False
     if ends_with_photo_date(text):
         return False
-    if _LABELLED.match(text) or _QUESTION.search(text) or (_SPEAKS_AS_WE.search(reporting) and not attributes(text)):
+    if _LABELLED.match(text) or _QUESTION.search(text) or _EXCLAIMS.search(reporting):
+        return False
+    if _SPEAKS_AS_WE.search(reporting) and not attributes(text):
         return False
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
