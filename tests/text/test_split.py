@@ -85,6 +85,7 @@ def test_lower_case_initials_go_on_into_the_clause_a_lower_cased_corpus_capitali
         ("She called at 4 a.m.", "The police came."),  # not a word that carries a clause on
         ("She called at 4 a.m.", "On Tuesday, the police came."),  # a capital after it: a sentence of its own
         ("It was made by Apple Inc.", "In 2010 it was sold."),  # a cased text's abbreviation
+        ("It hit home for sierra nevada brewing co.", "While the brewery was spared, staff lost homes."),
     ):
         assert split_sentences(" ".join(sentences)) == sentences
 

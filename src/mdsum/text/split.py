@@ -14,8 +14,9 @@ tolls Near the epicenter ..."); such a heading is split off as a segment of its 
 sentencex's slips are mended after it: a title before its name ("ex-Rep. Anthony Weiner", "Ms. Choe")
 and a clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") end no sentence, and a
 quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as Multi-News spaces
-its quotes) goes forward with it; lower-case initials before a word a lower-cased corpus capitalised ("the u.s. To
-the island") end no sentence, and initials stranded after a full stop ("in may. U.s. And french ...") open the next.
+its quotes) goes forward with it; lower-case initials or a firm's abbreviation before a word a lower-cased corpus
+capitalised ("the u.s. To the island", "smucker co. Is withdrawing") end no sentence, and initials stranded after a
+full stop ("in may. U.s. And french ...") open the next.
 """
 
 from __future__ import annotations
@@ -52,14 +53,20 @@ _DAY_OR_ZONE = re.compile(
     rf"^(?:(?:{'|'.join(WEEKDAYS)}|local|eastern|central|pacific|mountain|atlantic|[ecmp][sd]?t|gmt|bst|cet|utc)(?![\w'\u2019])|(?:{'|'.join(MONTHS)})\.?\s+\d)",
     re.IGNORECASE,
 )
-# Lower-cased corpora capitalise the word after every full stop, so "shipped to the u.s. In a package", "around
-# 4 a.m. On jan. 14" and "the j.m. smucker co. Is withdrawing" reach sentencex as two sentences: lower-case initials
-# ("u.s.", "a.m.", "d.c.") or a firm's or a name's abbreviation ("co.", "inc.", "jr.") followed by a word that carries
-# a clause on (a preposition, a conjunction, an auxiliary) and then a lower-case word end none.
-_LOWER_INITIALS = re.compile(r"(?<![\w.])(?:(?:[a-z]\.){2,}|(?:co|inc|corp|ltd|bros|jr|sr|dept|st)\.)$")
+# Lower-cased corpora capitalise the word after every full stop, so "shipped to the u.s. In a package" and "around
+# 4 a.m. On jan. 14" reach sentencex as two sentences: lower-case initials ("u.s.", "a.m.", "d.c.") followed by a
+# word that carries a clause on (a preposition, a conjunction, an auxiliary) and then a lower-case word end none.
+_LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}$")
 _CARRIES_ON = re.compile(
     r"^(?:And|Or|On|In|To|From|After|Before|When|Where|While|For|At|Since|By|With|As|Into|Until|Than|Of|That"
     r"|Who|Which|Has|Have|Had|Is|Are|Was|Were|Will|Would|Could|Should|If)\s+[a-z0-9$]"
+)
+# So does a firm's or a name's lower-case abbreviation ("the j.m. smucker co. Is withdrawing", "john b. king jr. Is
+# urging") before a verb or a word that joins it to more of its clause; a clause of its own may follow a name that
+# ends a sentence ("... for sierra nevada brewing co. While the brewery was spared, ..."), so fewer words go on.
+_NAME_ABBREVIATION = re.compile(r"(?<![\w.])(?:co|inc|corp|ltd|bros|jr|sr|dept|st)\.$")
+_GOES_ON_FROM_NAME = re.compile(
+    r"^(?:Is|Are|Was|Were|Has|Have|Had|Will|Would|Could|Should|And|Or|Of|For|To|With|That|Which|Who)\s+[a-z0-9$]"
 )
 # "exhibited again in may. U.s. And french authorities ...": a lower-cased corpus capitalised the initials that open
 # a sentence and the word after them, so sentencex ends the sentence after the initials instead of before them.
@@ -100,7 +107,10 @@ def _mended(segments: list[str]) -> list[str]:
             segment = f"{stranded.group(1)} {segment}"
         if joined and (_TITLE_BEFORE_NAME.search(joined[-1]) or _goes_on_after_clock(joined[-1], segment)):
             joined[-1] = f"{joined[-1]} {segment}"
-        elif joined and _LOWER_INITIALS.search(joined[-1]) and _CARRIES_ON.match(segment):
+        elif joined and (
+            (_LOWER_INITIALS.search(joined[-1]) and _CARRIES_ON.match(segment))
+            or (_NAME_ABBREVIATION.search(joined[-1]) and _GOES_ON_FROM_NAME.match(segment))
+        ):
             joined[-1] = f"{joined[-1]} {segment[0].lower()}{segment[1:]}"
         else:
             joined.append(segment)
