@@ -106,6 +106,8 @@ def test_standalone_sentences():
     assert not is_standalone("The jail cell where she was found is seen Wednesday, July 22, 2015, in Hempstead, Texas.")
     assert is_standalone("Officials met Monday, March 3, 2014, in Geneva to agree on a deadline.")  # goes on after
     assert is_standalone("Two officers were shot near a Home Depot on Tuesday, April 24, 2018.")  # prose dates "on"
+    assert not is_standalone("Investigators work the site on Monday, Dec. 7, 2015 in San Bernardino, Calif.")  # now
+    assert is_standalone("The first lesson will go online on Wednesday, December 5th, 2018.")  # prose's future
     assert is_standalone("The labelling law took effect last Friday, July 1, 2016.")
     assert not is_standalone("Around 600 people were evacuated from the surrounding area.")  # around what?
     assert not is_standalone("Other houses were entered by armed police.")  # other than which?
