@@ -84,6 +84,9 @@ def test_standalone_sentences():
     assert not is_standalone('"It was late and it cost more than anyone planned."')  # who said it?
     assert not is_standalone('"It was late. It cost more than anyone planned.')  # a quotation running on
     assert is_standalone('"The repair was late," Weber said.')
+    assert is_standalone('" the repair was late, " weber said.')  # Multi-News spaces its quotation marks
+    assert not is_standalone('" it was late, " he said.')  # who is "he"?
+    assert not is_standalone('" he was late. " the council closed the bridge.')  # a pronoun opens the quotation
     assert not is_standalone("HMS Cornwall at Zeebrugge in 2006.")  # a photo caption
     assert not is_standalone("Ambulances at Russell Square, London after the July 7, 2005 bombings.")
     assert not is_standalone("If you saw the crash, please call the council on 0800 789321.")  # an appeal

@@ -583,6 +583,7 @@ def test_without_furniture_only_cuts_openings_of_few_real_sentences(shared_data_
 def test_sentence_case_capitalises_a_first_word_written_all_in_lower_case():
     assert sentence_case("a dallas police officer has died.") == "A dallas police officer has died."
     assert sentence_case('"we are ready," he said.') == '"We are ready," he said.'
+    assert sentence_case('" we are ready, " he said.') == '" We are ready, " he said.'  # a spaced quotation mark
     assert sentence_case("iPhone sales fell.") == "iPhone sales fell."  # mixed case is a name's spelling
     assert sentence_case("The talks ended.") == "The talks ended."
     assert sentence_case("52 people died.") == "52 people died."

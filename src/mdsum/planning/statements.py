@@ -136,10 +136,10 @@ _CONTINUES = re.compile(r"\bcontinued\s*(?:[,.:;]|$)")
 _SPEAKS_AS_WE = re.compile(r"(?<!['\u2018])\b(?:we|our|ours|ourselves|i|me|my|myself)\b", re.IGNORECASE)
 MIN_ATTRIBUTION_WORDS = 2  # words outside its quotation marks, the fewest that say who spoke: "...," Blair said.
 # The first word, or a first number ("52 people were killed ..."), after opening quotes or a bracket.
-_FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+|\d)")
+_FIRST_WORD = re.compile(r"[\"'\u201c\u2018(\s]*([A-Za-z]+|\d)")
 # "This week's talks ...", "This year ...": "this" before a span of time points at the article's date, not back.
 _THIS_TIME = re.compile(
-    r"^[\"'\u201c\u2018(]*this\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall"
+    r"^[\"'\u201c\u2018(\s]*this\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall"
     r"|winter|season)(?:['\u2019]s)?\b",
     re.IGNORECASE,
 )

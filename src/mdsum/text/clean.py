@@ -122,7 +122,7 @@ _PROSE_BEFORE_DATE = frozenset(
 _PHOTO_PLACE = re.compile(r",?\s+in\s+[\w.'-]+(?:\s[\w.'-]+){0,3}(?:,\s+[\w.'-]+(?:\s[\w.'-]+)?)?[.\s]*$")
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 # The opening of a sentence whose first word is all lower case (after any opening quotes or bracket).
-_LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*)([a-z])(?=[a-z'\u2019-]*(?:[\s,;:.!?]|$))""")
+_LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*\s?)([a-z])(?=[a-z'\u2019-]*(?:[\s,;:.!?]|$))""")
 
 _MONTH = f"(?:{'|'.join(values.MONTHS)})"  # a month's name or abbreviation ("august", "aug")
 
