@@ -188,6 +188,28 @@ def test_the_timeline_takes_the_median_date_and_flags_later_reports():
     assert [timeline.is_later(d) for d in range(4)] == [False, False, False, True]
 
 
+def test_a_fact_reported_only_well_before_the_events_day_is_placed_by_its_report():
+    cluster = Cluster(
+        "relief",
+        (
+            article(
+                "a", "2024-12-31", "Aid groups began collecting donations for the flood victims across the region."
+            ),
+            article(
+                "b", "2025-01-18", "The national lottery pledged two million dollars to the rebuilding of the dams."
+            ),
+            article("c", "2025-01-19", "Engineers inspected every damaged dam in the valley during the long weekend."),
+            article("d", "2025-01-20", "Schools in the flooded valley reopened for the first time since the storms."),
+        ),
+    )
+    timeline = Timeline.of(cluster)
+    themes = find_themes(read_statements(cluster, 6), vectors="tfidf")
+    by_text = {theme.statements[0].text.split()[0]: theme for theme in themes.themes}
+    assert timeline.happened(by_text["Aid"]) == dt.date(2024, 12, 31)  # 18 days before the event's day
+    assert timeline.happened(by_text["The"]) == timeline.main == dt.date(2025, 1, 18)
+    assert timeline.happened(by_text["Engineers"]) == timeline.main  # a day after: the event's own day
+
+
 def test_a_lead_in_lower_cases_only_a_common_first_word():
     assert introduce("The council met.", "On 2 March 2024") == "On 2 March 2024, the council met."
     assert introduce("UN envoys met.", "On 2 March 2024") == "On 2 March 2024, UN envoys met."

@@ -7,8 +7,8 @@ each later day introduced by its date ("On 27 September 2017, the envoy said ...
 on 7 July 2006, ..." before a fact the report may recall from an earlier day). Undated documents are
 taken to report the event itself, and a cluster without dates has one undated block and no
 date markers. Within the event, a theme that states its day ("on Wednesday 4 April") is placed by
-it; the others follow the articles' own order (news leads with what matters most: what happened,
-where and when).
+it, one reported only well before the event's day by its first report; the others follow the
+articles' own order (news leads with what matters most: what happened, where and when).
 """
 
 from __future__ import annotations
@@ -76,8 +76,15 @@ class Timeline:
 
     def happened(self, theme: Theme) -> dt.date:
         """When an event theme happened, for its place in the account: the earliest day its sentences
-        state, else the event's own day (most sentences state none, and keep the articles' order)."""
-        return min(theme.days, default=self.main or dt.date.min)
+        state, else the event's own day (most sentences state none, and keep the articles' order) -- or, for
+        one that only reports dated well before the event's day state, the day it was first reported: a
+        fact reported on 31 December happened by then, not on the median day of January's reports."""
+        if theme.days:
+            return min(theme.days)
+        reported = self.reported(theme)
+        if reported is not None and self.main is not None and (self.main - reported).days > LATER_REPORT_DAYS:
+            return reported
+        return self.main or dt.date.min
 
     def attribution(self, document: int) -> str:
         """How a summary introduces one side of a contradiction: "As Xinhua reported on 15 July 2017"."""
