@@ -12,7 +12,7 @@ from mdsum.summarisers.plan_fidelity import keep_to_plan
 PLAN = make_plan(BRIDGE_TIMELINE, 200, vectors="tfidf")
 LINES = [item.text for item in PLAN.items]
 REOPENED = "The council reopened the Harbour Bridge on Friday 1 March 2024 after a repair of eight months."
-CRACKS = "On 20 April 2024, engineers found new cracks in the bridge deck during a routine inspection."
+CRACKS = "As reported on 20 April 2024, engineers found new cracks in the bridge deck during a routine inspection."
 COSTS = [line for line in LINES if "million euros" in line]  # the council's and the opposition's
 JUNE, LANE, SEPTEMBER = (next(line for line in LINES if word in line) for word in ("June", "Cyclists", "September"))
 
@@ -30,7 +30,7 @@ def test_a_sentence_of_the_models_own_is_dropped_and_noted():
 
 
 def test_a_later_development_told_first_is_moved_after_the_event():
-    result = held(CRACKS, REOPENED, words=33)  # room for these two alone
+    result = held(CRACKS, REOPENED, words=35)  # room for these two alone
     assert [sentence.text for sentence in result.sentences] == [REOPENED, CRACKS]
     assert any("in time order" in note for note in result.notes)
 
@@ -42,7 +42,7 @@ def test_lines_the_model_left_out_are_put_back_in_plan_order_within_the_budget()
     assert {*COSTS, JUNE, LANE} <= set(texts) and texts[-1] == SEPTEMBER
     assert all(sentence.sources for sentence in result.sentences if sentence.text in LINES)
     assert any("stated 5 line(s) of the plan that the rewrite does not" in note for note in result.notes)
-    tight = held(REOPENED, CRACKS, words=33)  # room for the two written sentences only
+    tight = held(REOPENED, CRACKS, words=35)  # room for the two written sentences only
     assert [sentence.text for sentence in tight.sentences] == [REOPENED, CRACKS] and not tight.notes
 
 
@@ -103,13 +103,24 @@ def test_a_later_development_the_model_left_undated_gets_its_day_back():
     )
     assert any(note.startswith("dated a later development") for note in result.notes)
     assert CRACKS in [sentence.text for sentence in held(REOPENED, CRACKS, words=80).sentences]  # dated: as written
+    for dated in (
+        "On 20 April 2024, engineers found",
+        "On April 20th, 2024, engineers found",
+        "On April 20th, engineers found",
+    ):
+        redated = held(REOPENED, f"{dated} new cracks in the bridge deck during a routine inspection.", words=80)
+        assert CRACKS in [sentence.text for sentence in redated.sentences]  # found on the day of the report? reported
+        assert any(note.startswith("dated a later development as the plan does") for note in redated.notes)
+    weekday = held(REOPENED, "On Saturday, 20 April 2024, engineers found new cracks in the deck.", words=80)
+    assert not any(note.startswith("dated a later development as the plan does") for note in weekday.notes)
+    assert CRACKS.replace("bridge", "Harbour Bridge") in [sentence.text for sentence in weekday.sentences]  # its line
 
 
 def test_a_sentence_whose_line_names_no_speaker_is_not_held_to_one():
     findings = "Painting of the steel cables will start in June."  # the line: "..., a council spokesman said."
     unattributed = held(REOPENED, findings)
     assert JUNE in [sentence.text for sentence in unattributed.sentences]
-    cracks = "On 20 April 2024, engineers found new cracks in the Harbour Bridge deck."  # its line names no speaker
+    cracks = "As reported on 20 April 2024, engineers found new cracks in the Harbour Bridge deck."  # no speaker
     assert cracks in [sentence.text for sentence in held(REOPENED, cracks, words=60).sentences]
 
 
@@ -194,7 +205,8 @@ def test_a_sentence_that_changes_its_lines_verb_is_stated_in_the_lines_words():
     joined = "Cyclists will later get a separate protected lane on the eastern side of the deck."  # a connective
     assert joined in [sentence.text for sentence in held(REOPENED, joined, CRACKS).sentences]
     ordinal = "On April 20th, 2024, engineers found new cracks in the Harbour Bridge deck during a routine inspection."
-    assert ordinal in [sentence.text for sentence in held(REOPENED, ordinal).sentences]  # the day its line states
+    redated = ordinal.replace("On April 20th, 2024", "As reported on 20 April 2024")  # the day its line states
+    assert redated in [sentence.text for sentence in held(REOPENED, ordinal).sentences]
 
 
 def test_a_later_development_is_dated_by_the_report_its_line_comes_from_not_its_themes_first():

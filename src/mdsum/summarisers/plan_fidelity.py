@@ -32,7 +32,8 @@ plan line it restates most (by shared content words):
 - a line the model split into sentences, one of which misstates it (the second half of "De Mistura announced
   new talks. This round must move to genuine negotiations." drops who said it), is stated in the line's words:
   dropping the faulty half alone would lose what the line says there;
-- a later development the model left undated gets its day back ("As reported on 19 June 2007, ...");
+- a later development the model left undated gets its day back ("As reported on 19 June 2007, ..."), and one
+  it dated itself ("On June 19th, ...") is dated as the plan dates it;
 - what restates the opening line goes first (what ended, where and when), and says where if the model
   left the place out; a later development goes after the event it follows; the model's order is kept
   otherwise;
@@ -62,7 +63,7 @@ from mdsum.summarisers.themes import cited
 from mdsum.text.dates import stated_days
 from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, outside_quotes, reported
 from mdsum.text.tokens import content_stems
-from mdsum.text.values import extract_numbers, names
+from mdsum.text.values import WEEKDAYS, extract_numbers, names
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
 RESTATED = 0.5  # share of a line's content words one written sentence must hold to restate it
@@ -85,6 +86,8 @@ COMPRESSED = 0.25
 HEAD_WORDS = 6  # a date in a sentence's first words heads it: "On March 23rd, Iran's council announced ..."
 LINE_HEAD = 1 / 3  # a day a line states in its first third dates its main clause
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+# A later development the model dated itself: "On September 27th, 2017, ...", "As reported on June 19th, ...".
+_OPENING_DAY = re.compile(r"^(?:As reported on|On)\s+(?P<day>[^,]{3,40}(?:,\s*\d{4})?),\s+")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -127,6 +130,21 @@ def _fronts_a_date(text: str, line: str, published: dt.date | None) -> bool:
         if span is not None and span[0] > LINE_HEAD * len(words):
             return True
     return False
+
+
+def _as_the_plan_dates(text: str, day: dt.date, names: frozenset[str]) -> str | None:
+    """``text`` opened by the plan's marker of ``day`` where the model opened it with a marker of its own for that
+    day ("On June 19th, ..."), None where it did not or the marker is the plan's already. The plan writes
+    "As reported on <day>" before what a report may recall from an earlier day, so a model's "On <day>, engineers
+    found ..." would date the finding by its report; and it writes every later day alike ("19 June 2007")."""
+    opening = _OPENING_DAY.match(text)
+    if opening is None or day not in stated_days(opening["day"], day):
+        return None
+    if set(WEEKDAYS) & set(opening["day"].lower().replace(",", " ").split()):
+        return None  # "On Wednesday, 27 September, ...": where the day ends is not read here, so it is left
+    rest = text[opening.end() :]
+    redated = introduce(rest, day_marker(day, rest), names)
+    return None if redated == text else redated
 
 
 def _drops_someone(text: str, line: str, known: dict[str, Person]) -> bool:
@@ -228,6 +246,9 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
             notes.append(f"dated a later development the model left undated: {sentence.text}")
             marker = day_marker(item.reported_on, sentence.text)
             sentence = SummarySentence(introduce(sentence.text, marker, plan_names), sentence.sources)
+        elif item.reported_on and (redated := _as_the_plan_dates(sentence.text, item.reported_on, plan_names)):
+            notes.append(f"dated a later development as the plan does: {sentence.text}")
+            sentence = SummarySentence(redated, sentence.sources)
         anchored.append((line, sentence))
 
     def day(line: int) -> dt.date:
