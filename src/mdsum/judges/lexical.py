@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from mdsum.judges.anaphora import passages, with_short_names
 from mdsum.judges.attribution import claim_part, names_actor, other_actors, reporting_verbs, speakers
 from mdsum.judges.base import Judge, Match
-from mdsum.judges.polarity import reads_negated
 from mdsum.judges.roles import swaps_role
 from mdsum.model import Fact
+from mdsum.text.polarity import reads_negated
 from mdsum.text.tokens import content_stems, stems
 from mdsum.text.values import (
     extract_dates,
