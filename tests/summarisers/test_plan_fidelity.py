@@ -293,3 +293,16 @@ def test_a_line_the_model_split_with_one_part_misstating_it_is_stated_in_the_lin
     result = keep_to_plan([SummarySentence(text, ()) for text in [*lines[:-1], *split]], plan, ENVOY_TALKS, 200)
     assert [sentence.text for sentence in result.sentences][-1] == lines[-1]  # not the first half alone
     assert any(note.startswith("stated in the plan's words a line the model split") for note in result.notes)
+
+
+def test_a_sentence_that_says_the_opposite_of_its_line_is_stated_in_the_lines_words():
+    for reversed_ in (
+        "Cyclists will not get a separate protected lane on the eastern side of the deck.",  # negated
+        "Cyclists will never get a separate protected lane on the eastern side of the deck.",
+    ):
+        result = held(REOPENED, reversed_)
+        texts = [sentence.text for sentence in result.sentences]
+        assert reversed_ not in texts and LANE in texts
+        assert any("says the opposite of its line" in note for note in result.notes)
+    kept = "Cyclists will get a separate protected lane on the deck's eastern side."  # same sense, other words
+    assert kept in [sentence.text for sentence in held(REOPENED, kept).sentences]

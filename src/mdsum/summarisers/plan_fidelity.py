@@ -22,6 +22,8 @@ plan line it restates most (by shared content words):
 - a sentence the model opened with a date that its line states only late, in a clause of its own
   ("announced that it would free the sailors detained on March 23" written "On March 23, Iran announced
   ...") is stated in the line's words: the date now dates the announcement, a day it did not happen;
+- a sentence that says the opposite of its line at a word both say (negated in one only: "made no breakthrough"
+  for "made a breakthrough"; or a word of the opposite sense: "began" for "ended") is stated in the line's words;
 - a sentence that leaves out someone its line names ("He called for the creation of a contact group" for "De
   Mistura welcomed a call by President Macron for the creation of a contact group") is stated in the line's
   words: who did what is the fact; only the line's first-named, its subject, may become "he" or "she";
@@ -61,8 +63,9 @@ from mdsum.planning.timeline import day_marker, introduce
 from mdsum.summarisers.postcheck import Verified
 from mdsum.summarisers.themes import cited
 from mdsum.text.dates import stated_days
+from mdsum.text.polarity import negates, reversals
 from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, outside_quotes, reported
-from mdsum.text.tokens import content_stems
+from mdsum.text.tokens import content_stems, stems
 from mdsum.text.values import WEEKDAYS, extract_numbers, names
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
@@ -147,6 +150,17 @@ def _as_the_plan_dates(text: str, day: dt.date, names: frozenset[str]) -> str | 
     return None if redated == text else redated
 
 
+def _reverses(text: str, line: str) -> bool:
+    """Whether ``text`` points the other way from its ``line`` at a word both say: negated in one and not the
+    other ("the talks made no breakthrough" for "the talks made a breakthrough"), or said with a word of the
+    opposite sense ("the talks began" for "the talks ended"). Both keep every content word, so the share of
+    the line's words that a rewrite keeps cannot tell them apart, and a small model's Yes/No often misses it."""
+    shared = frozenset(content_stems(text)) & frozenset(content_stems(line))
+    if any(negates(text, frozenset([word])) != negates(line, frozenset([word])) for word in shared):
+        return True
+    return bool(reversals(frozenset(stems(line)), frozenset(stems(text))))
+
+
 def _drops_someone(text: str, line: str, known: dict[str, Person]) -> bool:
     """Whether ``text`` leaves out a person ``line`` names: anyone but the line's first-named, who may be
     a pronoun ("he"), must be named."""
@@ -191,13 +205,17 @@ def _misstates(
         return "says someone said what its line states as fact"
     if _drops_someone(text, item.text, known):
         return "leaves out someone its line names"
+    if _reverses(text, item.text):
+        return "says the opposite of its line"
     own = _words(named)
     if len(words & own) < FROM_LINE * len(words):
         return "says more than its line"
     added = (
         words - own - _reporting_words() - frozenset().union(*(statement.stems for statement in item.theme.statements))
     )
-    if unsourced := {word for word in added if not any(character.isdigit() for character in word)}:  # days: above
+    # days are checked above; a lone letter is a possessive's "s" ("the deck's side"), which rouge-score's
+    # tokenizer splits off
+    if unsourced := {word for word in added if len(word) > 1 and not any(character.isdigit() for character in word)}:
         return f"uses a word no source of its line uses ({', '.join(sorted(unsourced))})"
     return None
 
