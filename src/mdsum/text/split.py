@@ -74,6 +74,9 @@ _GOES_ON_FROM_NAME = re.compile(
 _STRANDED_INITIALS = re.compile(r"(?<=[a-z]{2}[.!?])\s+([A-Za-z]\.(?:[a-z]\.)+)$")
 # After the full stop, a mark that leaves the quotation marks odd opens the next sentence's quotation.
 _TRAILING_QUOTE = re.compile(r"(?<=[.!?])\s*([\"\u201c])$")
+# The patterns above that end in "$" match in a segment's last characters; searched from there, not from its start
+# (a lookbehind still sees what comes before), each costs a few characters' work instead of a whole sentence's.
+ENDING_CHARACTERS = 40
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -99,17 +102,17 @@ def _mended(segments: list[str]) -> list[str]:
     on into the "And french authorities ..." that it opens."""
     joined: list[str] = []
     for segment in segments:
-        stranded = _STRANDED_INITIALS.search(joined[-1]) if joined else None
+        stranded = _ending(_STRANDED_INITIALS, joined[-1]) if joined else None
         if stranded:  # no sentence ends "in may. U.s.": the initials open the next one
             joined[-1] = joined[-1][: stranded.start()]
             if _CARRIES_ON.match(segment):
                 segment = segment[0].lower() + segment[1:]
             segment = f"{stranded.group(1)} {segment}"
-        if joined and (_TITLE_BEFORE_NAME.search(joined[-1]) or _goes_on_after_clock(joined[-1], segment)):
+        if joined and (_ending(_TITLE_BEFORE_NAME, joined[-1]) or _goes_on_after_clock(joined[-1], segment)):
             joined[-1] = f"{joined[-1]} {segment}"
         elif joined and (
-            (_LOWER_INITIALS.search(joined[-1]) and _CARRIES_ON.match(segment))
-            or (_NAME_ABBREVIATION.search(joined[-1]) and _GOES_ON_FROM_NAME.match(segment))
+            (_ending(_LOWER_INITIALS, joined[-1]) and _CARRIES_ON.match(segment))
+            or (_ending(_NAME_ABBREVIATION, joined[-1]) and _GOES_ON_FROM_NAME.match(segment))
         ):
             joined[-1] = f"{joined[-1]} {segment[0].lower()}{segment[1:]}"
         else:
@@ -118,13 +121,18 @@ def _mended(segments: list[str]) -> list[str]:
     carried = ""
     for number, segment in enumerate(joined, 1):
         segment, carried = carried + segment, ""
-        opening = _TRAILING_QUOTE.search(segment)
+        opening = _ending(_TRAILING_QUOTE, segment)
         if opening and number < len(joined) and (segment.count('"') % 2 or opening.group(1) == "\u201c"):
             carried, segment = opening.group(1), segment[: opening.start()]
         mended.append(segment)
     return mended
 
 
+def _ending(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern``, which ends in "$", found at the end of ``text``."""
+    return pattern.search(text, max(0, len(text) - ENDING_CHARACTERS))
+
+
 def _goes_on_after_clock(segment: str, following: str) -> bool:
     """Whether ``segment`` ends in a clock time that ``following`` goes on to date or zone."""
-    return bool(_CLOCK_TIME.search(segment) and _DAY_OR_ZONE.match(following))
+    return bool(_ending(_CLOCK_TIME, segment) and _DAY_OR_ZONE.match(following))
