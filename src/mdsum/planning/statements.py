@@ -17,12 +17,12 @@ from dataclasses import dataclass, replace
 
 from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, name_pronoun_subject
-from mdsum.text.clean import ends_with_photo_date, is_sentence, sentence_case
+from mdsum.text.clean import dated_like_a_photo, is_sentence, sentence_case
 from mdsum.text.compress import without_closing_concession
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
-from mdsum.text.values import extract_dates, extract_numbers, names, weekday_dates
+from mdsum.text.values import extract_dates, extract_numbers, names
 
 # First words that point back to a sentence the summary may not contain.
 _LEANS_BACK = frozenset(
@@ -95,16 +95,6 @@ _IN_A_PICTURE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]+")
-# A photo caption says in the present what its picture shows and dates it in full ("Investigators work the site of a
-# mass shooting ... on Monday, Dec. 7, 2015 in San Bernardino, Calif."); prose reports in the past or the future:
-# a regular past, an auxiliary, or one of the common irregular pasts.
-_NOT_PRESENT = re.compile(
-    r"\b(?:\w{3,}ed|was|were|had|did|will|would|said|told|took|went|came|made|gave|found|left|began|ran|saw|got"
-    r"|held|met|won|lost|fell|struck|sent|spent|paid|brought|bought|thought|caught|fought|sought|kept|felt|built"
-    r"|led|fled|shot|wrote|drove|rose|chose|spoke|broke|stole|became|knew|grew|threw|flew|drew|sat|stood|heard"
-    r"|sold|hung|swept|forgot|ate|beat|hid|withdrew|oversaw|arose|put|set|cut|hit|let|shut|quit)\b",
-    re.IGNORECASE,
-)
 # "If you have information, please call ...", "You must enter the characters ...", "To view the erratum, please
 # click here.": outside a quotation, news prose does not address its reader; an appeal, an advert or page
 # furniture does.
@@ -191,7 +181,7 @@ def is_prose(text: str) -> bool:
     reporting = outside_quotes(text)
     if _ADDRESSES_READER.search(reporting) or _TELLS_READER.match(text) or _IN_A_PICTURE.search(reporting):
         return False
-    if ends_with_photo_date(text) or (_dated_in_full(text) and not _NOT_PRESENT.search(reporting)):
+    if dated_like_a_photo(text):
         return False
     if _LABELLED.match(text) or _QUESTION.search(text) or _EXCLAIMS.search(reporting):
         return False
@@ -200,11 +190,6 @@ def is_prose(text: str) -> bool:
     if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
         return False
     return _FIRST_WORD.match(text) is not None and not (_HEADLINE_SAYS.search(text) and not _ARTICLE.search(text))
-
-
-def _dated_in_full(text: str) -> bool:
-    """Whether ``text`` dates something by weekday, day, month and year ("Monday, Dec. 7, 2015")."""
-    return any(found.year is not None for found in weekday_dates(text))
 
 
 def leans_back(text: str, previous: str = "") -> bool:

@@ -30,6 +30,7 @@ from typing import NamedTuple
 import ftfy
 
 from mdsum.text import values
+from mdsum.text.quotes import outside_quotes
 
 # A line without sentence punctuation this short is a heading, label or link title.
 MAX_HEADING_WORDS = 20
@@ -120,6 +121,16 @@ _PROSE_BEFORE_DATE = frozenset(
 # What an agency's caption may still say after the date: where the picture was taken (", in Las Vegas.",
 # " in Austin, Texas."); prose goes on with what happened.
 _PHOTO_PLACE = re.compile(r",?\s+in\s+[\w.'-]+(?:\s[\w.'-]+){0,3}(?:,\s+[\w.'-]+(?:\s[\w.'-]+)?)?[.\s]*$")
+# A photo caption says in the present what its picture shows and dates it in full ("Investigators work the site of a
+# mass shooting ... on Monday, Dec. 7, 2015 in San Bernardino, Calif."); prose reports in the past or the future:
+# a regular past, an auxiliary, or one of the common irregular pasts.
+_NOT_PRESENT = re.compile(
+    r"\b(?:\w{3,}ed|was|were|had|did|will|would|said|told|took|went|came|made|gave|found|left|began|ran|saw|got"
+    r"|held|met|won|lost|fell|struck|sent|spent|paid|brought|bought|thought|caught|fought|sought|kept|felt|built"
+    r"|led|fled|shot|wrote|drove|rose|chose|spoke|broke|stole|became|knew|grew|threw|flew|drew|sat|stood|heard"
+    r"|sold|hung|swept|forgot|ate|beat|hid|withdrew|oversaw|arose|put|set|cut|hit|let|shut|quit)\b",
+    re.IGNORECASE,
+)
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 # The opening of a sentence whose first word is all lower case (after any opening quotes or bracket).
 _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*\s?)([a-z])(?=[a-z'\u2019-]*(?:[\s,;:.!?]|$))""")
@@ -406,13 +417,17 @@ def fused_headline(paragraph: str) -> tuple[str, str] | None:
     return (headline, text) if _STARTS_SENTENCE.match(text) else None
 
 
-def ends_with_photo_date(sentence: str) -> bool:
-    """Whether ``sentence`` closes on a weekday's full date with no preposition before it ("... in Tokyo
-    Thursday, March 17, 2011.", or the place after it: "... respond to the scene, Sunday, Dec. 20, 2015, in Las
-    Vegas."): a news agency dates its photos so; prose dates what happened "on Tuesday, ..."."""
+def dated_like_a_photo(sentence: str) -> bool:
+    """Whether ``sentence`` is dated as a news agency dates its photos, by weekday, day, month and year, and reads
+    as a caption: it closes on that date with no preposition before it ("... in Tokyo Thursday, March 17, 2011."),
+    or on where the picture was taken after it ("... respond to the scene, Sunday, Dec. 20, 2015, in Las Vegas.");
+    or it tells in the present what the picture shows (`_NOT_PRESENT`). Prose dates what happened "on Tuesday,
+    ..." and reports it in the past or the future."""
     dated = [found for found in values.weekday_dates(sentence) if found.year is not None]
     if not dated:
         return False
+    if not _NOT_PRESENT.search(outside_quotes(sentence)):
+        return True
     after = sentence[dated[-1].end :]
     if re.search(r"\w", after) and not _PHOTO_PLACE.match(after):
         return False
