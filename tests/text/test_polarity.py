@@ -1,6 +1,6 @@
 """Which way a claim points: negators in scope, and words of the opposite sense."""
 
-from mdsum.text.polarity import negates, reversals
+from mdsum.text.polarity import negated, negates, reversals
 from mdsum.text.tokens import stems
 
 
@@ -9,6 +9,7 @@ def test_negation_scope_is_the_clause_and_a_few_words():
     assert negates("There was no breakthrough.", terms)
     assert negates("The talks didn't make progress.", frozenset(stems("talks progress")))
     assert not negates("No one came, but the talks made a breakthrough.", terms)
+    assert negated("There was no breakthrough; the talks go on.", terms) == frozenset(stems("breakthrough"))
 
 
 def test_failed_to_and_ruled_out_negate():

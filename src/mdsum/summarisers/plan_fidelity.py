@@ -63,7 +63,7 @@ from mdsum.planning.timeline import day_marker, introduce
 from mdsum.summarisers.postcheck import Verified
 from mdsum.summarisers.themes import cited
 from mdsum.text.dates import stated_days
-from mdsum.text.polarity import negates, reversals
+from mdsum.text.polarity import negated, reversals
 from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, outside_quotes, reported
 from mdsum.text.tokens import content_stems, stems
 from mdsum.text.values import WEEKDAYS, extract_numbers, names
@@ -156,7 +156,7 @@ def _reverses(text: str, line: str) -> bool:
     opposite sense ("the talks began" for "the talks ended"). Both keep every content word, so the share of
     the line's words that a rewrite keeps cannot tell them apart, and a small model's Yes/No often misses it."""
     shared = frozenset(content_stems(text)) & frozenset(content_stems(line))
-    if any(negates(text, frozenset([word])) != negates(line, frozenset([word])) for word in shared):
+    if negated(text, shared) != negated(line, shared):
         return True
     return bool(reversals(frozenset(stems(line)), frozenset(stems(text))))
 

@@ -77,13 +77,19 @@ def _scope(tokens: Sequence[str], end: int, window: int) -> Sequence[str]:
     return scope[:stop]
 
 
-def negates(sentence: str, terms: frozenset[str], window: int = 4) -> bool:
-    """A negator in the same clause, at most ``window`` words before one of ``terms`` (NegEx-like scope)."""
-    return any(
-        terms.intersection(_scope(tokens, end, window))
+def negated(sentence: str, terms: frozenset[str], window: int = 4) -> frozenset[str]:
+    """Those of ``terms`` with a negator in the same clause at most ``window`` words before them (NegEx-like scope)."""
+    return frozenset(
+        term
         for tokens in _clauses(sentence)
         for end in _negator_ends(tokens)
+        for term in terms.intersection(_scope(tokens, end, window))
     )
+
+
+def negates(sentence: str, terms: frozenset[str], window: int = 4) -> bool:
+    """A negator in the same clause, at most ``window`` words before one of ``terms``."""
+    return bool(negated(sentence, terms, window))
 
 
 def reversals(fact_words: frozenset[str], sentence_words: frozenset[str]) -> frozenset[str]:
