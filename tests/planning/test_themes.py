@@ -3,7 +3,7 @@ import datetime as dt
 from support import BRIDGE_TIMELINE, REOPENED, article
 
 from mdsum.model import Cluster
-from mdsum.planning.statements import is_prose, is_standalone, leans_back, read_statements
+from mdsum.planning.statements import is_prose, is_standalone, leans_back, noun_from_before, read_statements
 from mdsum.planning.themes import find_themes
 
 
@@ -69,6 +69,19 @@ def test_a_sentence_that_leans_back_is_still_prose_a_caption_or_headline_is_not(
         assert is_prose(prose)
     [first, second] = read_statements(Cluster("c", (article("a", None, REOPENED, "It cost 12 million euros."),)), 3)
     assert (first.standalone, first.continues, second.standalone, second.continues) == (True, False, False, True)
+
+
+def test_a_noun_the_previous_sentence_introduced_needs_it_unless_most_articles_use_it():
+    signed, law = "Congress passed a bill and the president signed it into law.", "The law took effect on Friday."
+    assert noun_from_before(law, signed) == "law"
+    assert noun_from_before(law, "The council reopened the bridge.") is None  # nothing introduced it
+    assert noun_from_before("The law of the sea applies to the strait.", "A new law was passed.") is None  # which law
+    assert noun_from_before("The four suicide bombers were UK residents.", "Four trains were hit.") is None
+    assert noun_from_before("The Law Society said the rule was fair.", "A new law was passed.") is None  # a name
+    one_about_the_law = Cluster("c", (article("a", None, REOPENED, signed, law), article("b", None, REOPENED)))
+    assert [s.standalone for s in read_statements(one_about_the_law, 3)][1:3] == [True, False]
+    both_about_the_law = Cluster("c", (article("a", None, REOPENED, signed, law), article("b", None, signed)))
+    assert [s.standalone for s in read_statements(both_about_the_law, 3)][1:3] == [True, True]  # the cluster's topic
 
 
 def test_standalone_sentences():

@@ -4,14 +4,16 @@ A statement knows its document and position, its wording with relative days writ
 (`mdsum.text.dates`), a closing concession cut (`mdsum.text.compress`) and its first word
 capitalised (`mdsum.text.clean.sentence_case`), the values it states (numbers, days, names)
 and whether it can stand alone in a summary: a sentence that opens with a pronoun or a
-connective, or quotes "he" without saying who he is, needs the sentence before it (it
-`continues` it); a headline-style line or a photo caption is not prose.
+connective, quotes "he" without saying who he is, or opens with "the law" that only the
+sentence before it introduced, needs that sentence (it `continues` it); a headline-style line
+or a photo caption is not prose.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -141,6 +143,15 @@ _OPENS_BACK = re.compile(
     r"^\W*(?:\w+\s+)?(?:that|this|these|those|such)\b[^,]{0,30},|^[^,\"\u201c]{0,60},\s+(?:he|she|they|it)\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[A-Za-z][a-z-]+")
+# "The law is intended to ...": "the", a common noun, then its verb (an auxiliary, an adverb, a common verb
+# in the past or one in -ed); "The four suicide bombers" and "The central elections committee" are not read.
+_THE_NOUN = re.compile(
+    r"^[\"\u201c\s]*the\s+([a-z][a-z-]+)\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must"
+    r"|should|did|does|do|also|then|still|now|later|says|said|told|found|sent|took|made|left|went|came|became"
+    r"|began|got|gave|saw|won|lost|met|held|[a-z]+ed)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -210,10 +221,21 @@ def leans_back(text: str, previous: str = "") -> bool:
     return bool(_OPENS_BACK.search(text) or _PRONOUN_SPEAKER.search(text))
 
 
+def noun_from_before(text: str, previous: str) -> str | None:
+    """The common noun ``text`` opens with after "the" when ``previous`` introduced it ("... signed into law.
+    The law is intended to ..."): out of its article, "the law" may be no law in particular."""
+    opening = _THE_NOUN.match(text)
+    if opening is None or not opening.group(1)[0].islower():
+        return None
+    noun = opening.group(1)
+    return noun.lower() if re.search(rf"\b{re.escape(noun)}\b", previous, re.IGNORECASE) else None
+
+
 def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = True) -> tuple[Statement, ...]:
     """Every real sentence of every document (``min_words`` or more, ended like a sentence), or
     with ``sentences_only`` False every non-empty line (for a cluster of fragments)."""
     found = []
+    topics = _topics(cluster)
     for d, document in enumerate(cluster.documents):
         published = iso_day(document.date)
         count = max(1, len(document.sentences) - 1)
@@ -221,7 +243,9 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
             if not text.strip() or (sentences_only and not is_sentence(text, min_words)):
                 continue
             dates, rest = extract_dates(text)
-            prose, leaning = is_prose(text), leans_back(text, document.sentences[i - 1] if i else "")
+            previous = document.sentences[i - 1] if i else ""
+            prose, leaning = is_prose(text), leans_back(text, previous)
+            leaning = leaning or noun_from_before(text, previous) not in (None, *topics)
             found.append(
                 Statement(
                     document=d,
@@ -241,6 +265,13 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                 )
             )
     return tuple(found)
+
+
+def _topics(cluster: Cluster) -> frozenset[str]:
+    """The words more than half the cluster's articles use: "the fire" of a story all about one fire
+    needs no antecedent."""
+    uses = Counter(word for document in cluster.documents for word in {w.lower() for w in _WORD.findall(document.text)})
+    return frozenset(word for word, count in uses.items() if count * 2 > len(cluster.documents))
 
 
 def with_subjects_named(
