@@ -70,6 +70,20 @@ def test_a_section_heading_run_into_a_sentence_is_split_off():
         assert split_sentences(prose) == (prose,)
 
 
+def test_a_headline_or_caption_that_ends_in_its_date_is_split_off_the_sentence_it_runs_into():
+    text = "The scenes after the bombings on July 7 A court in London has been shown footage of the bombers."
+    assert split_sentences(text) == (
+        "The scenes after the bombings on July 7",
+        "A court in London has been shown footage of the bombers.",
+    )
+    assert (
+        split_sentences("Toll rises December 29, 2004 The death toll passed 80,000.")[1]
+        == "The death toll passed 80,000."
+    )
+    for prose in ("On March 3 The Times reported the fire.", "On March 3 the council met."):
+        assert split_sentences(prose) == (prose,)
+
+
 def test_lower_case_initials_go_on_into_the_clause_a_lower_cased_corpus_capitalised():
     text = (
         "The jet was the first sold by the u.s. To the island in years. She called at 4 a.m. On jan. 14, 2017. "

@@ -10,7 +10,8 @@ slips: "Ms." and "approx." before a capital or number end a sentence ("Ms." is m
 Paragraphs (blank-line separated) are split one at a time, so a sentence never spans
 two paragraphs and an unclosed quotation cannot swallow the rest of the article. A page
 flattened into one paragraph runs its section headings into the next sentence ("Local death
-tolls Near the epicenter ..."); such a heading is split off as a segment of its own. More of
+tolls Near the epicenter ..."); such a heading is split off as a segment of its own, and so is a headline or a
+caption that ends in its date ("... on July 7 A court in the United Kingdom ..."). More of
 sentencex's slips are mended after it: a title before its name ("ex-Rep. Anthony Weiner", "Ms. Choe")
 and a clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") end no sentence, and a
 quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as Multi-News spaces
@@ -39,6 +40,12 @@ _OPENERS = (
 # heading does not open with one ("In the city The Hague ..." is a sentence).
 _FUSED_HEADING = re.compile(
     rf"^((?!(?:{_OPENERS})\s)[A-Z][a-z'\u2019-]+(?:\s[a-z'\u2019-]+){{1,4}})\s(?=(?:{_OPENERS})\s)"
+)
+# A headline or caption that ends in its date, run into the story's first sentence ("The scenes after the bombings
+# on July 7 A court in the United Kingdom ...", "... relief effort continues December 29, 2004 The death toll ..."):
+# no sentence goes on from a date into a capitalised article.
+_DATED_HEADLINE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s(?=(?:The|A|An)\s[a-z])"
 )
 # A title that always has a name after it, which sentencex ends a sentence on: one behind a hyphen ("ex-Rep.
 # Anthony Weiner", "then-Sen. Obama") and those missing from its list ("Ms. Choe", "Atty. Gen. Sessions").
@@ -91,8 +98,19 @@ def split_sentences(text: str) -> tuple[str, ...]:
     for paragraph in paragraphs(text):
         segments = [sentence.strip() for sentence in sentencex.segment(LANGUAGE, paragraph)]
         for sentence in _mended([segment for segment in segments if segment]):
+            *headlines, sentence = _after_dated_headlines(sentence)
+            sentences.extend(headlines)
             sentences.extend(_FUSED_HEADING.split(sentence, maxsplit=1))
     return tuple(sentence.strip() for sentence in sentences if sentence.strip())
+
+
+def _after_dated_headlines(sentence: str) -> list[str]:
+    """``sentence`` cut after each headline or caption that ends in a date and runs into what follows it."""
+    pieces, start = [], 0
+    for headline in _DATED_HEADLINE.finditer(sentence):
+        pieces.append(sentence[start : headline.end()])
+        start = headline.end()
+    return [*pieces, sentence[start:]]
 
 
 def _mended(segments: list[str]) -> list[str]:
