@@ -7,6 +7,7 @@ import numpy as np
 from mdsum.model import Cluster, Document
 from mdsum.summarisers.pool import SentencePool
 from mdsum.summarisers.salience_features import FEATURES, sentence_features
+from mdsum.text.clean import lower_cased
 
 SHARED = "The council reopened the harbour bridge on Monday after an eight-month repair."
 
@@ -53,8 +54,18 @@ def test_position_and_text_signals():
     assert columns["quoted"][quote] == 1.0 and columns["quoted"][dated] == 0.0
     assert columns["opens_with_reference"][pronoun] == 1.0 and columns["opens_with_reference"][quote] == 0.0
     assert columns["dates"][dated] == 1.0 and columns["numbers"][dated] >= 1.0
-    assert columns["names"][quote] > 0.0
+    assert columns["names"][quote] == 0.0  # "Mayor anna weber ...": read as the lower-cased corpus it was fitted on
     assert set(columns["documents"]) == {4.0}
+
+
+def test_the_model_reads_a_cased_cluster_as_the_same_cluster_lower_cased_as_multi_news_is():
+    lower = Cluster(
+        "bridge",
+        [document(d.id, *(lower_cased(sentence) for sentence in d.sentences)) for d in CLUSTER.documents],
+    )
+    assert lower.documents[0].sentences[1].startswith('Mayor anna weber called it "a promise')
+    cased = sentence_features(SentencePool.from_cluster(CLUSTER, 6))
+    assert np.array_equal(sentence_features(SentencePool.from_cluster(lower, 6)), cased)
 
 
 def test_a_one_document_cluster_has_no_support():

@@ -8,6 +8,7 @@ from mdsum.text.clean import (
     clean_page,
     fused_headline,
     is_sentence,
+    lower_cased,
     page_lines,
     sentence_case,
     unshouted,
@@ -587,6 +588,16 @@ def test_sentence_case_capitalises_a_first_word_written_all_in_lower_case():
     assert sentence_case("iPhone sales fell.") == "iPhone sales fell."  # mixed case is a name's spelling
     assert sentence_case("The talks ended.") == "The talks ended."
     assert sentence_case("52 people died.") == "52 people died."
+
+
+def test_lower_cased_keeps_a_capital_only_where_a_sentence_opens_as_multi_news_writes():
+    assert lower_cased("The UN envoy met Assad in Geneva. He left.") == "The un envoy met assad in geneva. He left."
+    assert (
+        lower_cased('" Reprehensible. " " Irresponsible. " Plouffe said.')
+        == '" Reprehensible. " " Irresponsible. " Plouffe said.'
+    )
+    written = 'U.s. and french officials said the u.s. Customs agents found it. " we are confident, " he said.'
+    assert lower_cased(written) == written
 
 
 def test_an_article_written_in_capitals_is_read_in_lower_case():

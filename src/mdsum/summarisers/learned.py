@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
@@ -23,6 +24,7 @@ class LearnedSummariser(ExtractiveSummariser):
     """
 
     algorithm = "learned"
+    version: ClassVar[int] = 3  # 3: names counted in the text lower-cased as the model's corpus is
     scorer: str = DEFAULT_SCORER
     diversity: float = 0.6
 

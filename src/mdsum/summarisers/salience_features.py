@@ -16,6 +16,7 @@ from scipy.sparse import csr_matrix
 
 from mdsum.summarisers.extractive import pagerank
 from mdsum.summarisers.pool import SentencePool
+from mdsum.text.clean import lower_cased
 from mdsum.text.quotes import quotations
 from mdsum.text.values import extract_dates, extract_numbers, names
 
@@ -40,7 +41,7 @@ FEATURES = (
     "lexrank",  # LexRank centrality times the pool's size (1 = average)
     "numbers",
     "dates",
-    "names",  # capitalised words after the first, per word
+    "names",  # capitalised words after the first, per word, in the text lower-cased as Multi-News is
     "quoted",  # 1 if it quotes someone
     "opens_with_reference",  # 1 if it opens with a pronoun or connective ("He said", "But")
 )
@@ -80,7 +81,7 @@ def sentence_features(pool: SentencePool) -> np.ndarray:
         "lexrank": lexrank,
         "numbers": np.array([len(extract_numbers(text)) for text in texts], dtype=float),
         "dates": np.array([len(extract_dates(text)[0]) for text in texts], dtype=float),
-        "names": np.array([len(names(text)) for text in texts], dtype=float) / words,
+        "names": np.array([len(names(lower_cased(text))) for text in texts], dtype=float) / words,
         "quoted": np.array([bool(quotations(text)) for text in texts], dtype=float),
         "opens_with_reference": np.array([bool(_OPENS_WITH_REFERENCE.match(text)) for text in texts], dtype=float),
     }

@@ -133,6 +133,7 @@ _NOT_PRESENT = re.compile(
 )
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 # The opening of a sentence whose first word is all lower case (after any opening quotes or bracket).
+_CLOSES_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*\s?)([a-z])(?=[a-z'\u2019-]*(?:[\s,;:.!?]|$))""")
 
 _MONTH = f"(?:{'|'.join(values.MONTHS)})"  # a month's name or abbreviation ("august", "aug")
@@ -295,6 +296,16 @@ def sentence_case(sentence: str) -> str:
     "On 27 September 2017, on 27 September ...") leaves it: a summary's sentences open as prose does. A
     word written in mixed case ("iPhone") is left as it is."""
     return _LOWER_OPENING.sub(lambda match: match.group(1) + match.group(2).upper(), sentence, count=1)
+
+
+def lower_cased(sentence: str) -> str:
+    """``sentence`` as a lower-cased corpus writes it (Multi-News: a capital only on the word that opens a sentence,
+    one after a full stop included): what a model fitted on such a corpus reads, whatever the casing of its input."""
+    written, opens = [], True
+    for word in sentence.split(" "):
+        written.append(word if opens else word.lower())
+        opens = (opens and not any(character.isalnum() for character in word)) or bool(_CLOSES_SENTENCE.search(word))
+    return " ".join(written)
 
 
 def unshouted(sentences: tuple[str, ...]) -> tuple[str, ...]:
