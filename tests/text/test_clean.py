@@ -1,3 +1,4 @@
+import datetime as dt
 import html
 import json
 
@@ -14,6 +15,7 @@ from mdsum.text.clean import (
     unshouted,
     without_furniture,
 )
+from mdsum.text.meta import extract_meta
 from mdsum.text.split import split_sentences
 
 BODY = "The envoy said the talks ended without a breakthrough."
@@ -109,8 +111,22 @@ def test_a_headline_run_into_the_text_with_its_weekday_date_is_cut_off():
     assert fused_headline(raw) == (
         "Tsunami aid donations deductible in the U.S.",
         "U.S. citizens may deduct gifts. They did.",
+        dt.date(2005, 1, 8),
     )
     assert clean_page(raw) == "U.S. citizens may deduct gifts. They did."
+
+
+def test_a_headline_run_into_the_text_with_a_date_and_no_weekday_is_cut_off_before_the_article_opening_the_text():
+    raw = "Tsunami toll passes 80,000 December 29, 2004 The death toll continues to rise. It did."
+    assert fused_headline(raw) == (
+        "Tsunami toll passes 80,000",
+        "The death toll continues to rise. It did.",
+        dt.date(2004, 12, 29),
+    )
+    assert extract_meta(raw).date == "2004-12-29"
+    # the first date, in the headline, opens no text; the weekday date after it does
+    memorial = "Tributes to the July 7 2005 victims Tuesday, July 7, 2009 Ambulances at Russell Square."
+    assert fused_headline(memorial).date == dt.date(2009, 7, 7)
 
 
 @pytest.mark.parametrize(
@@ -120,6 +136,7 @@ def test_a_headline_run_into_the_text_with_its_weekday_date_is_cut_off():
         "Talks Saturday, January 8, 2005 ended.",  # one word is no headline
         "Aid pledges rise Saturday, January 8, 2005 and more followed.",  # the text must start a sentence
         "Aid pledges rise Saturday, Jan. 8 In an abrupt about-face, donors gave.",  # no year: not a dateline
+        "Talks began January 8, 2005 Negotiators met in Geneva.",  # no weekday, and no article opens the text
     ],
 )
 def test_prose_with_a_weekday_date_is_not_a_fused_headline(prose):

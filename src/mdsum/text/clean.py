@@ -22,6 +22,7 @@ they run into.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections import Counter
@@ -131,6 +132,7 @@ _NOT_PRESENT = re.compile(
     r"|sold|hung|swept|forgot|ate|beat|hid|withdrew|oversaw|arose|put|set|cut|hit|let|shut|quit)\b",
     re.IGNORECASE,
 )
+_ARTICLE_OPENS = re.compile(r"\s+(?:The|A|An)\s+[a-z]")
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 # The opening of a sentence whose first word is all lower case (after any opening quotes or bracket).
 _CLOSES_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
@@ -411,12 +413,26 @@ def _mostly_repeated(lines: tuple[str, ...], repeated: set[str]) -> bool:
     return sum(line in repeated for line in prose) * 2 > len(prose)
 
 
-def fused_headline(paragraph: str) -> tuple[str, str] | None:
-    """(headline, article text) for a page flattened into one paragraph that opens with
-    its headline and weekday date ("Aid pledges rise Saturday, January 1, 2005 In an
-    abrupt ..."), as WikiNews pages are in MultiLing; None for any other paragraph."""
-    found = next(values.weekday_dates(paragraph), None)
-    if found is None or found.year is None:
+class FusedHeadline(NamedTuple):
+    """A headline run into its page's text, the date between them, and the text."""
+
+    headline: str
+    text: str
+    date: dt.date
+
+
+def fused_headline(paragraph: str) -> FusedHeadline | None:
+    """The headline, the article text and their date for a page flattened into one paragraph
+    that opens with its headline and date ("Aid pledges rise Saturday, January 1, 2005 In an
+    abrupt ...", "Tsunami toll passes 80,000 December 29, 2004 The death toll ..."), as WikiNews
+    pages are in MultiLing; None for any other paragraph."""
+    weekday = next(values.weekday_dates(paragraph), None)
+    found: values.Found | None
+    if weekday is not None and weekday.year is not None:
+        found = values.Found(dt.date(weekday.year, weekday.month, weekday.day), weekday.start, weekday.end)
+    else:  # a date without its weekday is a headline's only before "The", "A" or "An" and the story
+        found = next((d for d in values.full_dates(paragraph) if _ARTICLE_OPENS.match(paragraph, d.end)), None)
+    if found is None:
         return None
     headline, text = paragraph[: found.start].strip(), paragraph[found.end :].strip()
     leading = values.full_dates(headline)
@@ -425,7 +441,7 @@ def fused_headline(paragraph: str) -> tuple[str, str] | None:
     words = headline.split()
     if not 2 <= len(words) <= MAX_HEADING_WORDS or words[-1].lower() in _PROSE_BEFORE_DATE:
         return None
-    return (headline, text) if _STARTS_SENTENCE.match(text) else None
+    return FusedHeadline(headline, text, found.date) if _STARTS_SENTENCE.match(text) else None
 
 
 def dated_like_a_photo(sentence: str) -> bool:

@@ -87,7 +87,8 @@ def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
     """The publication date, from the most to the least explicit statement of it.
 
     1. a date in a byline or credit ("Source: Xinhua| 2017-07-15 07:11:57");
-    2. a bare date line after the headline (those above it are the site's "today");
+    2. a bare date line after the headline (those above it are the site's "today"), or the date between
+       a headline and the text it runs into ("Tsunami toll passes 80,000 December 29, 2004 The death ...");
     3. the first paragraph's dateline ("GENEVA, July 14 (Xinhua)"), year from the page;
     4. the first date written with its weekday, when the weekday is right for it
        ("Thursday, January 20, 2005" under a WikiNews headline);
@@ -106,6 +107,8 @@ def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
         if line.rule == "date":
             return values.full_dates(line.text)[0].date
     first_paragraph = next((line.text for line in lines if line.rule is None), "")
+    if title_index is None and lines and lines[0].rule is None and (fused := fused_headline(first_paragraph)):
+        return fused.date
     dateline = DATELINE.match(first_paragraph)
     when = values.month_day(dateline["when"]) if dateline and dateline["when"] else None
     if when and (date := values.in_year(*when, years)):
