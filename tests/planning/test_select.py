@@ -182,6 +182,40 @@ def test_a_sentence_that_leans_on_a_continuation_goes_on_after_it():
     assert texts[1:] == [article_a.sentences[1], "But the captain was sent home."]
 
 
+def test_later_reports_lead_the_selection_only_while_they_take_at_most_half_the_words():
+    event = [
+        article("e1", "2024-01-10", REOPENED, "The repair cost 12 million euros, the council said on Wednesday."),
+        article("e2", "2024-01-10", REOPENED, "The repair cost 12 million euros, the council said in a statement."),
+        article("e3", "2024-01-11", REOPENED, "Cyclists will get a protected lane on the eastern side of the deck."),
+    ]
+    later = [
+        article(
+            f"l{month}",
+            f"2024-{month:02d}-15",
+            f"Inspectors wrote a long report number {month} on the state of the "
+            "paint, the lamps, the railings and the drains of the old toll booth at the northern end.",
+        )
+        for month in (3, 5, 7, 9)
+    ]
+    cluster = Cluster("months", (*event, *later))
+    plan = plan_of(cluster, 90)
+    assert sum(item.words for item in plan.items if item.later) <= 45
+    assert any("12 million" in item.text for item in plan.items)  # the event's second heaviest theme is told
+    assert [item for item in plan_of(cluster, 400).items if item.later]  # with room, every report is
+
+
+def test_a_later_sentence_that_states_its_own_day_gets_no_second_date():
+    cluster = Cluster(
+        "telethon",
+        (
+            *(article(d, "2024-01-02", REOPENED) for d in "abc"),
+            article("d", "2024-01-20", "On Sunday, January 14, the city raised 395,000 euros in a telethon."),
+        ),
+    )
+    [later] = [item for item in plan_of(cluster).items if item.later]
+    assert later.text.startswith("On Sunday, January 14, the city raised")  # not "As reported on 20 January ..."
+
+
 def test_the_timeline_takes_the_median_date_and_flags_later_reports():
     timeline = Timeline.of(BRIDGE_TIMELINE)
     assert str(timeline.main) == "2024-03-02"
