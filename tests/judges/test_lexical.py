@@ -61,6 +61,16 @@ def test_wrong_number_beats_every_matching_word():
     assert JUDGE.judge(summary(sentence), DEATH_TOLL).score == 0.0
 
 
+def test_a_sum_of_money_is_not_the_same_number_of_people():
+    toll = fact("The UN said the final death toll could climb beyond 150,000.", numbers=["150,000"])
+    raised = "The public raised 395,000 euro in a telethon, while the government pledged 150,000 euro."
+    assert JUDGE.judge(summary(raised), toll).score == 0.0
+    assert JUDGE.judge(summary("The UN warned that the toll could pass 150,000."), toll).covered
+    pledge = fact("The US government pledged 350 million dollars in aid.", numbers=["350 million"])
+    assert JUDGE.judge(summary("The US pledged $350 million for the relief effort."), pledge).covered
+    assert JUDGE.judge(summary("The US sent 350 million meals for the relief effort."), pledge).score == 0.0
+
+
 def test_wrong_month_is_not_covered():
     sentence = "The seventh round of talks on Syria ended in Geneva in October."
     assert JUDGE.judge(summary(sentence), ROUND_ENDED).score == 0.0

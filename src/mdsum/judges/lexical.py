@@ -24,6 +24,7 @@ from mdsum.text.values import (
     extract_numbers,
     extract_ordinals,
     extract_weekdays,
+    money_amounts,
     normalise_number,
     parse_iso_date,
     weekday,
@@ -38,7 +39,8 @@ def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
 
 def states_values(sentence: str, fact: Fact) -> bool:
     """Whether the sentence states every date and number of the fact, and contradicts none: a different date,
-    weekday, ordinal or number is wrong, and "ended on Friday" does not say which Friday (part of a fact)."""
+    weekday, ordinal or number is wrong, a sum of money is no count of people ("150,000 euro" for a toll of
+    150,000), and "ended on Friday" does not say which Friday (part of a fact)."""
     dates, rest = extract_dates(sentence)
     wanted_dates = [parse_iso_date(date) for date in fact.forms.dates]
     weekdays = set(extract_weekdays(sentence))
@@ -52,7 +54,10 @@ def states_values(sentence: str, fact: Fact) -> bool:
     if wanted_ordinals and said_ordinals and not said_ordinals & wanted_ordinals:
         return False  # "eighth round"
     wanted_numbers = {normalise_number(number) for number in fact.forms.numbers} - {None}
-    return wanted_numbers.issubset(extract_numbers(rest))
+    said_money, meant_money = set(money_amounts(rest)), set(money_amounts(fact.statement))
+    return wanted_numbers.issubset(extract_numbers(rest)) and all(
+        (number in said_money) == (number in meant_money) for number in wanted_numbers
+    )
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,8 @@ class LexicalJudge(Judge):
     # opposites, "failed to" and "ruled out" negate, a claim credited to another actor; 5: negation stops at "that";
     # 6: a sentence opening with an anaphor is also read with the one before it; 7: a reported claim's speaker;
     # 8: a proper name said in full earlier may be shortened to "the <head>"; 9: "It's" opens an anaphoric sentence;
-    # 10: an actor described as of the other side
-    version = 10
+    # 10: an actor described as of the other side; 11: a sum of money is not the same number of people or things
+    version = 11
     threshold: float = 0.5
     content_weight: float = 0.5  # the rest is for naming every term, number and date
 

@@ -303,19 +303,35 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")  # "07:11:57" is a time, not two numbers
+_CURRENCY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5]|\b(?:USD|EUR|GBP|US\$))\s?$")
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:euros?|dollars?|usd|eur|pounds?|sterling|yen|yuan|lei|francs?|rupees?|ro?ubles?)\b", re.IGNORECASE
+)
 
 
 def extract_numbers(text: str) -> tuple[float, ...]:
     """The quantities a text states, separators and scale words resolved ("4.8 million")."""
-    values = []
-    for match in _NUMBER.finditer(_CLOCK_TIME.sub(" ", text)):
-        raw = match.group("value").lower()
-        word_value = _NUMBER_WORDS.get(raw)
-        value = float(word_value) if word_value is not None else float(re.sub(r"[,\u00a0\u202f ]", "", raw))
-        if match.group("scale"):
-            value *= _SCALES[match.group("scale").lower()]
-        values.append(value)
-    return tuple(values)
+    return tuple(_quantity(match) for match in _NUMBER.finditer(_CLOCK_TIME.sub(" ", text)))
+
+
+def money_amounts(text: str) -> tuple[float, ...]:
+    """The quantities a text states as sums of money ("$350 million", "395,000 euro", "USD 12,000"):
+    "150,000 euro" raised is not the 150,000 dead a toll may reach."""
+    text = _CLOCK_TIME.sub(" ", text)
+    return tuple(
+        _quantity(match)
+        for match in _NUMBER.finditer(text)
+        if _CURRENCY_BEFORE.search(text, 0, match.start()) or _CURRENCY_AFTER.match(text, match.end())
+    )
+
+
+def _quantity(match: re.Match[str]) -> float:
+    raw = match.group("value").lower()
+    word_value = _NUMBER_WORDS.get(raw)
+    value = float(word_value) if word_value is not None else float(re.sub(r"[,\u00a0\u202f ]", "", raw))
+    if match.group("scale"):
+        value *= _SCALES[match.group("scale").lower()]
+    return value
 
 
 def normalise_number(text: str) -> float | None:
