@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from mdsum.text import values
-from mdsum.text.clean import DATELINE, Line, classify_lines, fused_headline, is_sentence_like
+from mdsum.text.clean import DATELINE, FusedHeadline, Line, classify_lines, fused_headline, is_sentence_like
 
 # A headline has at least this many words; shorter header lines are labels ("Latest news").
 MIN_TITLE_WORDS = 4
@@ -41,13 +41,9 @@ def extract_meta(raw: str) -> PageMeta:
         (index for index, line in enumerate(header) if line.rule in ("heading", "repeated") and _is_title(line.text)),
         None,
     )
-    title: str | None
-    if title_index is not None:
-        title = header[title_index].text
-    else:
-        fused = fused_headline(lines[0].text) if lines and lines[0].rule is None else None
-        title = fused[0] if fused else None
-    date = _date(lines, title_index)
+    fused = fused_headline(lines[0].text) if title_index is None and lines and lines[0].rule is None else None
+    title = header[title_index].text if title_index is not None else fused.headline if fused else None
+    date = _date(lines, title_index, fused)
     return PageMeta(
         title=title,
         source=_source(lines),
@@ -83,7 +79,7 @@ def _source(lines: tuple[Line, ...]) -> str | None:
     return _normalise_outlet(match["outlet"]) if match else None
 
 
-def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
+def _date(lines: tuple[Line, ...], title_index: int | None, fused: FusedHeadline | None) -> dt.date | None:
     """The publication date, from the most to the least explicit statement of it.
 
     1. a date in a byline or credit ("Source: Xinhua| 2017-07-15 07:11:57");
@@ -107,7 +103,7 @@ def _date(lines: tuple[Line, ...], title_index: int | None) -> dt.date | None:
         if line.rule == "date":
             return values.full_dates(line.text)[0].date
     first_paragraph = next((line.text for line in lines if line.rule is None), "")
-    if title_index is None and lines and lines[0].rule is None and (fused := fused_headline(first_paragraph)):
+    if fused is not None:
         return fused.date
     dateline = DATELINE.match(first_paragraph)
     when = values.month_day(dateline["when"]) if dateline and dateline["when"] else None
