@@ -321,7 +321,8 @@ def money_amounts(text: str) -> tuple[float, ...]:
     return tuple(
         _quantity(match)
         for match in _NUMBER.finditer(text)
-        if _CURRENCY_BEFORE.search(text, 0, match.start()) or _CURRENCY_AFTER.match(text, match.end())
+        if _CURRENCY_BEFORE.search(text, max(0, match.start() - 5), match.start())
+        or _CURRENCY_AFTER.match(text, match.end())
     )
 
 
