@@ -162,12 +162,15 @@ def choose(
     chosen: list[int] = []
     left = words
     later_room = words * LATER_SHARE
-    for k, t in enumerate([*event[:1], *sorted(later_leads.values(), key=lambda t: (-themes.themes[t].weight, t))]):
+    leads = sorted(later_leads.values(), key=lambda t: (-themes.themes[t].weight, t))
+    for t in [*event[:1], *leads]:
         cost = selection.cost(t, chosen)
-        if cost <= left and not selection.repeats(t, chosen) and (k == 0 or cost <= later_room):
+        later = t in leads
+        room = min(left, later_room) if later else left
+        if cost <= room and not selection.repeats(t, chosen):
             chosen.append(t)
             left -= cost
-            later_room -= cost if k else 0
+            later_room -= cost if later else 0
     while candidates := [
         t
         for t in speakers
