@@ -24,7 +24,7 @@ from mdsum.text.compress import without_closing_concession
 from mdsum.text.dates import iso_day, resolve_relative, stated_days
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
-from mdsum.text.values import extract_dates, extract_numbers, names
+from mdsum.text.values import extract_dates, extract_numbers, names, words
 
 # First words that point back to a sentence the summary may not contain.
 _LEANS_BACK = frozenset(
@@ -143,7 +143,6 @@ _OPENS_BACK = re.compile(
     r"^\W*(?:\w+\s+)?(?:that|this|these|those|such)\b[^,]{0,30},|^[^,\"\u201c]{0,60},\s+(?:he|she|they|it)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][a-z-]+")
 # "The law is intended to ...": "the", a common noun, then its verb (an auxiliary, an adverb, a common verb
 # in the past or one in -ed); "The four suicide bombers" and "The central elections committee" are not read.
 _THE_NOUN = re.compile(
@@ -270,7 +269,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
 def _topics(cluster: Cluster) -> frozenset[str]:
     """The words more than half the cluster's articles use: "the fire" of a story all about one fire
     needs no antecedent."""
-    uses = Counter(word for document in cluster.documents for word in {w.lower() for w in _WORD.findall(document.text)})
+    uses = Counter(word for document in cluster.documents for word in {w.lower() for w in words(document.text)})
     return frozenset(word for word, count in uses.items() if count * 2 > len(cluster.documents))
 
 

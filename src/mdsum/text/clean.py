@@ -135,7 +135,6 @@ _NOT_PRESENT = re.compile(
 _ARTICLE_OPENS = re.compile(r"\s+(?:The|A|An)\s+[a-z]")
 _STARTS_SENTENCE = re.compile(r"""["'“‘(]?[A-Z0-9]""")
 # The opening of a sentence whose first word is all lower case (after any opening quotes or bracket).
-_CLOSES_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _LOWER_OPENING = re.compile(r"""^(["'\u201c\u2018(]*\s?)([a-z])(?=[a-z'\u2019-]*(?:[\s,;:.!?]|$))""")
 
 _MONTH = f"(?:{'|'.join(values.MONTHS)})"  # a month's name or abbreviation ("august", "aug")
@@ -306,7 +305,7 @@ def lower_cased(sentence: str) -> str:
     written, opens = [], True
     for word in sentence.split(" "):
         written.append(word if opens else word.lower())
-        opens = (opens and not any(character.isalnum() for character in word)) or bool(_CLOSES_SENTENCE.search(word))
+        opens = (opens and not any(character.isalnum() for character in word)) or bool(_SENTENCE_END.search(word))
     return " ".join(written)
 
 
