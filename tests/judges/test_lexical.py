@@ -69,6 +69,8 @@ def test_a_sum_of_money_is_not_the_same_number_of_people():
     pledge = fact("The US government pledged 350 million dollars in aid.", numbers=["350 million"])
     assert JUDGE.judge(summary("The US pledged $350 million for the relief effort."), pledge).covered
     assert JUDGE.judge(summary("The US sent 350 million meals for the relief effort."), pledge).score == 0.0
+    donation = fact("Japan pledged 500 million dollars in aid.", names=[["Japan"]], numbers=["500 million"])
+    assert JUDGE.judge(summary("Japan announced a half-billion dollar donation."), donation).covered
 
 
 def test_wrong_month_is_not_covered():

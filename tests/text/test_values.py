@@ -91,6 +91,21 @@ def test_scale_and_number_words():
     assert extract_numbers("4.8 million refugees and four groups") == (4_800_000.0, 4.0)
 
 
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("Japan announced a half-billion dollar donation", (500_000_000.0,)),
+        ("half a million people fled", (500_000.0,)),
+        ("a quarter of a million tourists", (250_000.0,)),
+        ("a quarter-million tourists", (250_000.0,)),
+        ("a million dollars", (1_000_000.0,)),
+        ("half the 40 seats went to the opposition", (40.0,)),  # a share is a number only of a scale
+    ],
+)
+def test_a_share_of_a_scale_is_a_number(text, numbers):
+    assert extract_numbers(text) == numbers
+
+
 def test_clock_times_are_not_numbers():
     assert extract_numbers("Updated 07:11:57") == ()
 

@@ -70,8 +70,9 @@ class LexicalJudge(Judge):
     # opposites, "failed to" and "ruled out" negate, a claim credited to another actor; 5: negation stops at "that";
     # 6: a sentence opening with an anaphor is also read with the one before it; 7: a reported claim's speaker;
     # 8: a proper name said in full earlier may be shortened to "the <head>"; 9: "It's" opens an anaphoric sentence;
-    # 10: an actor described as of the other side; 11: a sum of money is not the same number of people or things
-    version = 11
+    # 10: an actor described as of the other side; 11: a sum of money is not the same number of people or things;
+    # 12: a share of a scale is a number ("a half-billion")
+    version = 12
     threshold: float = 0.5
     content_weight: float = 0.5  # the rest is for naming every term, number and date
 

@@ -24,7 +24,7 @@ class LearnedSummariser(ExtractiveSummariser):
     """
 
     algorithm = "learned"
-    version: ClassVar[int] = 3  # 3: names counted in the text lower-cased as the model's corpus is
+    version: ClassVar[int] = 4  # 3: names counted in the text lower-cased as the model's corpus is; 4: "a million"
     scorer: str = DEFAULT_SCORER
     diversity: float = 0.6
 

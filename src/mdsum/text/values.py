@@ -294,12 +294,14 @@ _ORDINAL_WORDS = {
 }
 _ORDINAL = re.compile(r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = "|".join(_SCALES)
+# A share of a scale is a number only with its scale: "half a billion" = "a half-billion" = 500 million.
+_SHARES = {"a": 1.0, "half": 0.5, "quarter": 0.25}
 _NUMBER = re.compile(
-    r"(?<![\w.])(?P<value>\d{1,3}(?:[,\u00a0\u202f ]\d{3}(?!\d))+|\d+(?:\.\d+)?|"
+    r"(?<![\w.])(?:(?P<value>\d{1,3}(?:[,\u00a0\u202f ]\d{3}(?!\d))+|\d+(?:\.\d+)?|"
     + "|".join(_NUMBER_WORDS)
-    + r")(?:\s+(?P<scale>"
-    + "|".join(_SCALES)
-    + r"))?\b",
+    + rf")(?:\s+(?P<scale>{_SCALE}))?"
+    + rf"|(?:an?\s+)?(?P<share>half|quarter|a)(?:\s+of)?(?:\s+an?)?[\s-](?P<share_of>{_SCALE}))\b",
     re.IGNORECASE,
 )
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")  # "07:11:57" is a time, not two numbers
@@ -327,6 +329,8 @@ def money_amounts(text: str) -> tuple[float, ...]:
 
 
 def _quantity(match: re.Match[str]) -> float:
+    if match.group("share"):
+        return _SHARES[match.group("share").lower()] * _SCALES[match.group("share_of").lower()]
     raw = match.group("value").lower()
     word_value = _NUMBER_WORDS.get(raw)
     value = float(word_value) if word_value is not None else float(re.sub(r"[,\u00a0\u202f ]", "", raw))
