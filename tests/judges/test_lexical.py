@@ -73,6 +73,15 @@ def test_a_sum_of_money_is_not_the_same_number_of_people():
     assert JUDGE.judge(summary("Japan announced a half-billion dollar donation."), donation).covered
 
 
+def test_a_number_stated_as_a_possibility_is_only_half_stated():
+    passed = fact("By 29 December the death toll had passed 80,000.", names=[["toll", "dead"]], numbers=["80,000"])
+    may_have = fact("Up to 80,000 people may have died in Aceh.", names=[["Aceh"]], numbers=["80,000"])
+    hedged = "Aceh province alone may have as many as 80,000 dead."
+    assert JUDGE.judge(summary(hedged), passed).score == 0.0
+    assert JUDGE.judge(summary(hedged), may_have).covered
+    assert JUDGE.judge(summary("The death toll passed 80,000 on Wednesday."), passed).covered
+
+
 def test_wrong_month_is_not_covered():
     sentence = "The seventh round of talks on Syria ended in Geneva in October."
     assert JUDGE.judge(summary(sentence), ROUND_ENDED).score == 0.0

@@ -3,8 +3,8 @@
 Deterministic and model-free, in the spirit of ROUGE's stemmed matching, but per fact:
 a sentence covers a fact when it names every one of the fact's terms (each part of a compound
 fact) and says most of its content words, and it never covers it when it states a different
-number, ordinal or date, says the claim the other way round (negated, or with the opposite word),
-or credits it to another named actor than the fact's.
+number, ordinal or date, puts a number the fact asserts as only a possibility ("may have reached"), says the
+claim the other way round (negated, or with the opposite word), or credits it to another named actor than the fact's.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from mdsum.judges.attribution import claim_part, names_actor, other_actors, repo
 from mdsum.judges.base import Judge, Match
 from mdsum.judges.roles import swaps_role
 from mdsum.model import Fact
-from mdsum.text.polarity import reads_negated
+from mdsum.text.polarity import hedged_numbers, reads_negated
 from mdsum.text.tokens import content_stems, stems
 from mdsum.text.values import (
     extract_dates,
@@ -55,8 +55,11 @@ def states_values(sentence: str, fact: Fact) -> bool:
         return False  # "eighth round"
     wanted_numbers = {normalise_number(number) for number in fact.forms.numbers} - {None}
     said_money, meant_money = set(money_amounts(rest)), set(money_amounts(fact.statement))
-    return wanted_numbers.issubset(extract_numbers(rest)) and all(
-        (number in said_money) == (number in meant_money) for number in wanted_numbers
+    half_stated = hedged_numbers(rest) - hedged_numbers(fact.statement)
+    return (
+        wanted_numbers.issubset(extract_numbers(rest))
+        and not wanted_numbers & half_stated
+        and all((number in said_money) == (number in meant_money) for number in wanted_numbers)
     )
 
 
@@ -71,8 +74,8 @@ class LexicalJudge(Judge):
     # 6: a sentence opening with an anaphor is also read with the one before it; 7: a reported claim's speaker;
     # 8: a proper name said in full earlier may be shortened to "the <head>"; 9: "It's" opens an anaphoric sentence;
     # 10: an actor described as of the other side; 11: a sum of money is not the same number of people or things;
-    # 12: a share of a scale is a number ("a half-billion")
-    version = 12
+    # 12: a share of a scale is a number ("a half-billion"); 13: a number stated as a possibility is half-stated
+    version = 13
     threshold: float = 0.5
     content_weight: float = 0.5  # the rest is for naming every term, number and date
 

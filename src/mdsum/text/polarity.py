@@ -14,9 +14,12 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from mdsum.text.tokens import NEGATION_CUES, stems
+from mdsum.text.values import extract_numbers
 
 _COMPLEMENTISERS = frozenset(("that", "whether", "which", "who"))  # stems are the words themselves
-_CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
+# Lower case only: "May" is a month or a name ("Theresa May said 80,000 ..."); "Perhaps" opens a sentence.
+_HEDGE = re.compile(r"\b(?:may|might|could|possibly|[Pp]erhaps)\b")
+_CLAUSE_BREAK = re.compile(r"[;:\u2013\u2014]|,(?!\d)|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 
 # The word lists are stemmed on first use, not at import: a cached harness run never stems (nor imports nltk).
 
@@ -90,6 +93,23 @@ def negated(sentence: str, terms: frozenset[str], window: int = 4) -> frozenset[
 def negates(sentence: str, terms: frozenset[str], window: int = 4) -> bool:
     """A negator in the same clause, at most ``window`` words before one of ``terms``."""
     return bool(negated(sentence, terms, window))
+
+
+def hedged_numbers(sentence: str, window: int = 6) -> frozenset[float]:
+    """The numbers a sentence puts as a possibility: within ``window`` words of a hedge in the same clause, and
+    no complementiser between. "Aceh alone may have as many as 80,000 dead" has not said that the toll passed
+    80,000: a half-stated number is not the fact ("up to 80,000 may have died" is the same claim)."""
+    found: set[float] = set()
+    for clause in _CLAUSE_BREAK.split(sentence):
+        for hedge in _HEDGE.finditer(clause):
+            after = _until_complementiser(clause[hedge.end() :].split()[:window])  # "80,000" stays one word
+            before = _until_complementiser(clause[: hedge.start()].split()[::-1][:window])
+            found.update(extract_numbers(" ".join(before[::-1] + after)))
+    return frozenset(found)
+
+
+def _until_complementiser(words: list[str]) -> list[str]:
+    return words[: next((at for at, word in enumerate(words) if word.lower() in _COMPLEMENTISERS), len(words))]
 
 
 def reversals(fact_words: frozenset[str], sentence_words: frozenset[str]) -> frozenset[str]:
