@@ -78,6 +78,8 @@ def test_a_noun_the_previous_sentence_introduced_needs_it_unless_most_articles_u
     assert noun_from_before("The law of the sea applies to the strait.", "A new law was passed.") is None  # which law
     assert noun_from_before("The four suicide bombers were UK residents.", "Four trains were hit.") is None
     assert noun_from_before("The Law Society said the rule was fair.", "A new law was passed.") is None  # a name
+    released = "Police released two photographs on Friday."
+    assert noun_from_before("The photographs show the suspect at a station.", released) == "photographs"
     one_about_the_law = Cluster("c", (article("a", None, REOPENED, signed, law), article("b", None, REOPENED)))
     assert [s.standalone for s in read_statements(one_about_the_law, 3)][1:3] == [True, False]
     both_about_the_law = Cluster("c", (article("a", None, REOPENED, signed, law), article("b", None, signed)))
@@ -129,6 +131,8 @@ def test_standalone_sentences():
     assert not is_standalone("Around 600 people were evacuated from the surrounding area.")  # around what?
     assert not is_standalone("Other houses were entered by armed police.")  # other than which?
     assert not is_standalone("Lindsey Germaine: Piccadilly Line train, Jamaican-born resident of Aylesbury.")
+    assert not is_standalone("Initially thought to have been the bomber on the Piccadilly Line train.")  # who?
+    assert is_standalone("Believed to be the bomb-maker, the man left the country in July.")  # the subject follows
     assert is_standalone("The council gave one reason: the repair cost more than planned.")  # a colon inside prose
     assert not is_standalone("Many of our employees were severely impacted by the fire.")  # who is "we"?
     assert is_standalone("Many of our employees lost their homes, the brewery's founder said.")

@@ -115,6 +115,13 @@ _TELLS_READER = re.compile(
 # "Lindsey Germaine: Piccadilly Line train, ...", "Reporter: a word that ...", "Exclusive: ...": a list entry, a
 # transcript's speaker or a label, then what it labels; prose does not open with a name and a colon.
 _LABELLED = re.compile(r"^[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,3}:\s")
+# "Initially thought to have been the bomber on the Piccadilly Line train.", "Believed to be the bomb-maker.": a
+# profile's entry that leaves out whom it describes; with a comma the subject may follow ("Believed to be ..., he").
+_SUBJECTLESS = re.compile(
+    r"^\W*(?:[a-z]+ly\s+)?(?:thought|believed|said|known|alleged|suspected|described|reported|understood)\s+(?:to|as)\b"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
 # "Should women planning a pregnancy lay off the french fries?": a question asks; a summary tells. "Looks like
 # it's not a secret anymore!", "Meet auntie pippa!": outside a quotation, an exclamation is a teaser's voice.
 _QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*$")
@@ -147,7 +154,7 @@ _OPENS_BACK = re.compile(
 # in the past or one in -ed); "The four suicide bombers" and "The central elections committee" are not read.
 _THE_NOUN = re.compile(
     r"^[\"\u201c\s]*the\s+([a-z][a-z-]+)\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must"
-    r"|should|did|does|do|also|then|still|now|later|says|said|told|found|sent|took|made|left|went|came|became"
+    r"|should|did|does|do|also|then|still|now|later|says|said|shows?|told|found|sent|took|made|left|went|came|became"
     r"|began|got|gave|saw|won|lost|met|held|[a-z]+ed)\b",
     re.IGNORECASE,
 )
@@ -185,15 +192,15 @@ def is_standalone(text: str, previous: str = "") -> bool:
 def is_prose(text: str) -> bool:
     """Whether ``text`` is a sentence of the story: not a question, a headline-style "X says Y", a caption
     (mostly names, where someone stands in a picture, a photo's agency-style date, or what a picture shows, told
-    in the present and dated in full) or a labelled list entry
-    ("Lindsey Germaine: ..."), neither addressed to the reader nor telling the reader what to do ("Read more
+    in the present and dated in full) or a list entry, labelled ("Lindsey Germaine: ...") or with no subject
+    ("Believed to be the bomb-maker."), neither addressed to the reader nor telling the reader what to do ("Read more
     here.") nor exclaimed, nor said as "we" or "I" by no one named."""
     reporting = outside_quotes(text)
     if _ADDRESSES_READER.search(reporting) or _TELLS_READER.match(text) or _IN_A_PICTURE.search(reporting):
         return False
     if dated_like_a_photo(text):
         return False
-    if _LABELLED.match(text) or _QUESTION.search(text) or _EXCLAIMS.search(reporting):
+    if _LABELLED.match(text) or _SUBJECTLESS.match(text) or _QUESTION.search(text) or _EXCLAIMS.search(reporting):
         return False
     if _SPEAKS_AS_WE.search(reporting) and not attributes(text):
         return False
