@@ -60,7 +60,15 @@ def test_relative_days_are_written_out_against_the_article_date(sentence, resolv
 
 
 @pytest.mark.parametrize(
-    "named", ["Black Friday sales rose.", "The Good Friday Agreement holds.", "Super Tuesday came."]
+    "named",
+    [
+        "Black Friday sales rose.",
+        "The Good Friday Agreement holds.",
+        "Super Tuesday came.",
+        "She told USA Today the vote was close.",
+        "usa today sierra nevada brewing co.",  # a photo credit in a lower-cased corpus
+        "He said so on the Today show.",
+    ],
 )
 def test_a_named_day_is_no_weekday_of_the_article(named):
     assert resolve_relative(named, SATURDAY) == named

@@ -52,8 +52,10 @@ _GOVERNED = re.compile(
     r"\b(?:as|by|since|until|till|from|before|after|between|and|or|to|through|than|of|for|during)\s+$",
     re.IGNORECASE,
 )
+# Not in a name: the newspaper "USA Today", NBC's "Today show" (a lower-cased corpus writes them as prose).
 _DAY_WORD = re.compile(
-    r"\b(?:(?P<preposition>on|since|until|by)\s+)?(?P<word>today|tonight|yesterday|tomorrow)(?!['\u2019]s)\b",
+    r"\b(?:(?P<preposition>on|since|until|by)\s+)?(?<!usa )(?P<word>today|tonight|yesterday|tomorrow)(?!['\u2019]s)\b"
+    r"(?!\s+(?:show|program|programme)\b)",
     re.IGNORECASE,
 )
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
