@@ -330,8 +330,8 @@ def test_room_to_introduce_a_person_is_kept_once_not_again_for_each_sentence_tha
 
 def test_a_sentence_that_goes_on_from_an_earlier_one_is_told_right_after_it_unless_it_states_its_day():
     def talks(envoy: str) -> Cluster:
-        opening = "The peace talks ended in Geneva on Friday without a breakthrough."
-        return Cluster(
+        opening = "The peace talks of the delegations ended in Geneva on Friday without a breakthrough, the envoy said."
+        return Cluster(  # "the delegations", "the envoy": both articles speak of them
             "talks",
             (
                 article(

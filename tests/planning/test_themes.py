@@ -3,7 +3,7 @@ import datetime as dt
 from support import BRIDGE_TIMELINE, REOPENED, article
 
 from mdsum.model import Cluster
-from mdsum.planning.statements import is_prose, is_standalone, leans_back, noun_from_before, read_statements
+from mdsum.planning.statements import definite_subject, is_prose, is_standalone, leans_back, read_statements
 from mdsum.planning.themes import find_themes
 
 
@@ -71,19 +71,21 @@ def test_a_sentence_that_leans_back_is_still_prose_a_caption_or_headline_is_not(
     assert (first.standalone, first.continues, second.standalone, second.continues) == (True, False, False, True)
 
 
-def test_a_noun_the_previous_sentence_introduced_needs_it_unless_most_articles_use_it():
+def test_a_sentence_about_the_noun_it_opens_with_needs_its_article_unless_most_articles_use_it():
     signed, law = "Congress passed a bill and the president signed it into law.", "The law took effect on Friday."
-    assert noun_from_before(law, signed) == "law"
-    assert noun_from_before(law, "The council reopened the bridge.") is None  # nothing introduced it
-    assert noun_from_before("The law of the sea applies to the strait.", "A new law was passed.") is None  # which law
-    assert noun_from_before("The four suicide bombers were UK residents.", "Four trains were hit.") is None
-    assert noun_from_before("The Law Society said the rule was fair.", "A new law was passed.") is None  # a name
-    released = "Police released two photographs on Friday."
-    assert noun_from_before("The photographs show the suspect at a station.", released) == "photographs"
+    assert definite_subject(law) == "law"
+    assert definite_subject("The video was shown to the jury.") == "video"  # the article said "footage"
+    assert definite_subject("The law of the sea applies to the strait.") is None  # which law it says
+    assert definite_subject("The four suicide bombers were UK residents.") is None
+    assert definite_subject("The Law Society said the rule was fair.") is None  # a name
+    assert definite_subject("The photographs show the suspect at a station.") == "photographs"
+    assert definite_subject("The first photograph is a passport photo.") == "photograph"
     one_about_the_law = Cluster("c", (article("a", None, REOPENED, signed, law), article("b", None, REOPENED)))
     assert [s.standalone for s in read_statements(one_about_the_law, 3)][1:3] == [True, False]
     both_about_the_law = Cluster("c", (article("a", None, REOPENED, signed, law), article("b", None, signed)))
     assert [s.standalone for s in read_statements(both_about_the_law, 3)][1:3] == [True, True]  # the cluster's topic
+    unannounced = Cluster("c", (article("a", None, REOPENED, law), article("b", None, REOPENED)))
+    assert [s.standalone for s in read_statements(unannounced, 3)][:2] == [True, False]  # no law in particular
 
 
 def test_standalone_sentences():

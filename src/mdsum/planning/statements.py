@@ -150,12 +150,13 @@ _OPENS_BACK = re.compile(
     r"^\W*(?:\w+\s+)?(?:that|this|these|those|such)\b[^,]{0,30},|^[^,\"\u201c]{0,60},\s+(?:he|she|they|it)\b",
     re.IGNORECASE,
 )
-# "The law is intended to ...": "the", a common noun, then its verb (an auxiliary, an adverb, a common verb
-# in the past or one in -ed); "The four suicide bombers" and "The central elections committee" are not read.
+# "The law is intended to ...", "The first photograph is ...": "the", a common noun (after an ordinal, "other" or
+# "same"), then its verb (an auxiliary, an adverb, a common verb in the past or one in -ed); "The four suicide
+# bombers" and "The central elections committee" are not read.
 _THE_NOUN = re.compile(
-    r"^[\"\u201c\s]*the\s+([a-z][a-z-]+)\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must"
-    r"|should|did|does|do|also|then|still|now|later|says|said|shows?|told|found|sent|took|made|left|went|came|became"
-    r"|began|got|gave|saw|won|lost|met|held|[a-z]+ed)\b",
+    r"^[\"\u201c\s]*the\s+(?:(?:first|second|third|last|latest|other|same)\s+)?([a-z][a-z-]+)"
+    r"\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|also|then|still"
+    r"|now|later|says|said|shows?|told|found|sent|took|made|left|went|came|became|began|got|gave|saw|won|lost|met|held|[a-z]+ed)\b",
     re.IGNORECASE,
 )
 
@@ -227,14 +228,11 @@ def leans_back(text: str, previous: str = "") -> bool:
     return bool(_OPENS_BACK.search(text) or _PRONOUN_SPEAKER.search(text))
 
 
-def noun_from_before(text: str, previous: str) -> str | None:
-    """The common noun ``text`` opens with after "the" when ``previous`` introduced it ("... signed into law.
-    The law is intended to ..."): out of its article, "the law" may be no law in particular."""
+def definite_subject(text: str) -> str | None:
+    """The common noun ``text`` opens with after "the" ("The law is intended to ...", "The video was shown ..."):
+    out of its article, "the law" is no law in particular, unless most of the cluster's articles speak of it."""
     opening = _THE_NOUN.match(text)
-    if opening is None or not opening.group(1)[0].islower():
-        return None
-    noun = opening.group(1)
-    return noun.lower() if re.search(rf"\b{re.escape(noun)}\b", previous, re.IGNORECASE) else None
+    return opening.group(1).lower() if opening is not None and opening.group(1)[0].islower() else None
 
 
 def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = True) -> tuple[Statement, ...]:
@@ -251,7 +249,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
             dates, rest = extract_dates(text)
             previous = document.sentences[i - 1] if i else ""
             prose, leaning = is_prose(text), leans_back(text, previous)
-            leaning = leaning or noun_from_before(text, previous) not in (None, *topics)
+            leaning = leaning or definite_subject(text) not in (None, *topics)
             found.append(
                 Statement(
                     document=d,
