@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from support import CONTACT_GROUP, DEATH_TOLL, FILLER, NO_BREAKTHROUGH, PAIRS, ROUND_ENDED, TRAPS, fact, summary
 
+from mdsum.judges.demonyms import is_demonym_of
 from mdsum.judges.lexical import LexicalJudge
 from mdsum.text.polarity import negates
 from mdsum.text.tokens import stems
@@ -96,6 +97,16 @@ def test_negated_sentence_does_not_cover_affirmed_fact():
 def test_negation_elsewhere_in_the_sentence_does_not_count():
     sentence = "The seventh round of talks ended in Geneva on 14 July 2017, without a deal on detainees."
     assert JUDGE.judge(summary(sentence), ROUND_ENDED).covered
+
+
+def test_a_place_may_be_named_by_its_demonym():
+    pledged = fact("Japan pledged 500 million dollars.", names=[["Japan"], ["500 million", "half-billion"]])
+    assert JUDGE.judge(summary("The Japanese government pledged a half-billion dollars in aid."), pledged).covered
+    assert not JUDGE.judge(summary("The Chinese government pledged a half-billion dollars."), pledged).covered
+    for demonym, place in [("Chinese", "China"), ("Indonesian", "Indonesia"), ("Italian", "Italy"), ("Iraqi", "Iraq")]:
+        assert is_demonym_of(demonym, place)
+    for word, name in [("Japan", "Japan"), ("japanese", "Japan"), ("French", "France"), ("Macronian", "Macron yes")]:
+        assert not is_demonym_of(word, name)
 
 
 def test_evidence_is_the_best_sentence():

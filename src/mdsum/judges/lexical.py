@@ -2,8 +2,8 @@
 
 Deterministic and model-free, in the spirit of ROUGE's stemmed matching, but per fact:
 a sentence covers a fact when it names every one of the fact's terms (each part of a compound
-fact) and says most of its content words, and it never covers it when it states a different
-number, ordinal or date, puts a number the fact asserts as only a possibility ("may have reached"), says the
+fact; a place also by its demonym) and says most of its content words, and it never covers it when it states a
+different number, ordinal or date, puts a number the fact asserts as only a possibility ("may have reached"), says the
 claim the other way round (negated, or with the opposite word), or credits it to another named actor than the fact's.
 """
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mdsum.judges.anaphora import passages, with_short_names
 from mdsum.judges.attribution import claim_part, names_actor, other_actors, reporting_verbs, speakers
 from mdsum.judges.base import Judge, Match
+from mdsum.judges.demonyms import with_demonyms
 from mdsum.judges.roles import swaps_role
 from mdsum.model import Fact
 from mdsum.text.polarity import hedged_numbers, reads_negated
@@ -75,8 +76,9 @@ class LexicalJudge(Judge):
     # 6: a sentence opening with an anaphor is also read with the one before it; 7: a reported claim's speaker;
     # 8: a proper name said in full earlier may be shortened to "the <head>"; 9: "It's" opens an anaphoric sentence;
     # 10: an actor described as of the other side; 11: a sum of money is not the same number of people or things;
-    # 12: a share of a scale is a number ("a half-billion"); 13: a number stated as a possibility is half-stated
-    version = 13
+    # 12: a share of a scale is a number ("a half-billion"); 13: a number stated as a possibility is half-stated;
+    # 14: a place's regular demonym names it ("Japanese" for "Japan")
+    version = 14
     threshold: float = 0.5
     content_weight: float = 0.5  # the rest is for naming every term, number and date
 
@@ -93,7 +95,8 @@ class LexicalJudge(Judge):
         """How well ``sentence`` states ``fact``; ``before`` is the summary's text before it, whose proper names
         the sentence may shorten ("the Council")."""
         tokens = stems(sentence)
-        groups = [[stems(variant) for variant in group] for group in with_short_names(fact.forms.names, before)]
+        variants = with_demonyms(with_short_names(fact.forms.names, before), sentence)
+        groups = [[stems(variant) for variant in group] for group in variants]
         said = [[variant for variant in group if contains_phrase(tokens, variant)] for group in groups]
         if not all(said):
             return 0.0  # a part of the fact is missing: "no breakthrough" without "no breakdown"
