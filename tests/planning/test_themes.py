@@ -63,9 +63,16 @@ def test_a_sentence_that_leans_back_is_still_prose_a_caption_or_headline_is_not(
         "[ follow updates on day 4 of the trial ] the trial went on in federal court.",
         "Click to enlarge mayor kevin johnson of sacramento.",
         "All times are in eastern standard time.",
+        "Football fans, get ready to rock.",
+        "Andrew Jackson, meet Wilma Mankiller.",
     ):
         assert not is_prose(to_the_reader)
-    for prose in ("Follow-up tests showed the repair held.", "Seeing the cracks, the council closed the bridge."):
+    for prose in (
+        "Follow-up tests showed the repair held.",
+        "Seeing the cracks, the council closed the bridge.",
+        "An FCC spokesman, Mark Wigfield, said that the attacks ended.",
+        "The experiment, put on by a charity, tests a basic income.",
+    ):
         assert is_prose(prose)
     [first, second] = read_statements(Cluster("c", (article("a", None, REOPENED, "It cost 12 million euros."),)), 3)
     assert (first.standalone, first.continues, second.standalone, second.continues) == (True, False, False, True)

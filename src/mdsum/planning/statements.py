@@ -112,6 +112,13 @@ _TELLS_READER = re.compile(
     r"|check out\b|sign up\b|all times (?:are )?(?:in |local\b))",
     re.IGNORECASE,
 )
+# "Football fans, get ready to rock.", "French snails, take cover.", "Andrew Jackson, meet Wilma Mankiller.": a teaser
+# hails someone and tells them what to do; a news sentence names who acted, not whom it calls.
+_HAILS = re.compile(
+    r"^\W*(?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+,\s+(?:get ready|take (?:cover|note|heart)|meet|brace|buckle up|listen up"
+    r"|rejoice|beware|stay tuned)\b",
+    re.IGNORECASE,
+)
 # "Lindsey Germaine: Piccadilly Line train, ...", "Reporter: a word that ...", "Exclusive: ...": a list entry, a
 # transcript's speaker or a label, then what it labels; prose does not open with a name and a colon.
 _LABELLED = re.compile(r"^[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,3}:\s")
@@ -195,9 +202,12 @@ def is_prose(text: str) -> bool:
     (mostly names, where someone stands in a picture, a photo's agency-style date, or what a picture shows, told
     in the present and dated in full) or a list entry, labelled ("Lindsey Germaine: ...") or with no subject
     ("Believed to be the bomb-maker."), neither addressed to the reader nor telling the reader what to do ("Read more
-    here.") nor exclaimed, nor said as "we" or "I" by no one named."""
+    here.") nor exclaimed nor hailing someone ("Football fans, get ready ..."), nor said as "we" or "I" by no one
+    named."""
     reporting = outside_quotes(text)
-    if _ADDRESSES_READER.search(reporting) or _TELLS_READER.match(text) or _IN_A_PICTURE.search(reporting):
+    if _ADDRESSES_READER.search(reporting) or _TELLS_READER.match(text) or _HAILS.match(text):
+        return False
+    if _IN_A_PICTURE.search(reporting):
         return False
     if dated_like_a_photo(text):
         return False
