@@ -1,12 +1,21 @@
 import datetime as dt
 import re
 
+import numpy as np
 from support import BRIDGE_TIMELINE, REOPENED, article
 
 from mdsum.model import Cluster
-from mdsum.planning.select import cohesive, extended, make_plan, make_plans, representative
+from mdsum.planning.select import (
+    FILL_REDUNDANCY,
+    choose,
+    cohesive,
+    extended,
+    make_plan,
+    make_plans,
+    representative,
+)
 from mdsum.planning.statements import read_statements
-from mdsum.planning.themes import find_themes
+from mdsum.planning.themes import Theme, ThemeMap, find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
 
 
@@ -368,3 +377,30 @@ def test_a_sentence_like_a_chosen_one_that_states_another_number_is_no_repeat():
     assert "The repair cost 12 million euros, the council said in a statement." in texts
     assert "The repair cost 40 million euros, opposition councillors said." in texts
     assert sum("reopened" in text for text in texts) == 1  # the reopening, told by three, is stated once
+
+
+def test_words_to_spare_go_to_a_theme_close_to_a_chosen_one_but_never_to_a_repeat():
+    opening = "The sheriff released two 911 calls from the daughters of Christy Sheats."  # 12 words
+    close = "Both daughters called 911 before their mother shot them at the family home."
+    repeat = "Two 911 calls from the Sheats daughters were released by the sheriff."
+    apart = "The sheriff said the mother had called a family meeting to announce a divorce."  # 14 words
+    cluster = Cluster("c", (article("a", "2024-06-25", opening, close, repeat, apart),))
+    statements = read_statements(cluster, 6)
+    similarity = np.eye(4)
+    for a, b, value in ((0, 1, 0.6), (0, 2, 0.8)):  # close: near the opening, not a repeat of it (FILL_REDUNDANCY)
+        similarity[a, b] = similarity[b, a] = value
+    weights = (0.9, 0.6, 0.5, 0.3)  # heaviest first, as `find_themes` orders them
+    themes = ThemeMap(
+        statements,
+        tuple(Theme((statement,), weight) for statement, weight in zip(statements, weights, strict=True)),
+        similarity,
+        frozenset(),
+    )
+
+    def told(words: int) -> list[str]:
+        chosen, _ = choose(themes, Timeline.of(cluster), words, redundancy=0.5, novelty=0.0, known={})
+        return [statement.text for _, statement in chosen]
+
+    assert 0.6 < FILL_REDUNDANCY < 0.8
+    assert told(200) == [opening, apart, close]  # the lighter theme apart first; the close one with words to spare
+    assert told(12 + 14) == [opening, apart]  # none to spare
