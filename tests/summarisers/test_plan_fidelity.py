@@ -83,6 +83,18 @@ def test_what_restates_the_opening_line_goes_first():
     assert any("opening line first" in note for note in result.notes)
 
 
+def test_an_opening_the_model_left_out_is_put_back_though_another_line_shares_its_day_and_place():
+    dated_lane = "The city council said on Friday 1 March 2024 that cyclists will get a separate protected lane."
+    items = tuple(
+        dataclasses.replace(item, text=dated_lane) if item.text == LANE else item for item in PLAN.items
+    )  # half the opening's words: "city", "council", "Friday", "1", "March", "2024"
+    result = keep_to_plan(
+        [SummarySentence(dated_lane, ())], dataclasses.replace(PLAN, items=items), BRIDGE_TIMELINE, 200
+    )
+    texts = [sentence.text for sentence in result.sentences]
+    assert texts[0] == LINES[0] and dated_lane in texts
+
+
 def test_a_rewritten_opening_that_leaves_out_where_says_it_as_the_plan_does():
     placed = dataclasses.replace(PLAN, place="Harbourtown")
     result = keep_to_plan([SummarySentence(REOPENED, ()), SummarySentence(CRACKS, ())], placed, BRIDGE_TIMELINE, 40)

@@ -43,6 +43,7 @@ plan line it restates most (by shared content words):
   words: the account must say what happened, where and when, and the opening's other half put back beside
   the model's would say its quotation twice;
 - a line no written sentence restates, nor shortens, is put back, in the plan's words, at its place in the plan;
+  the opening, unless a sentence restates it that is anchored to it;
 - over the budget, what states the lightest lines goes: the opening and a later development are
   kept first (the plan gave them their places for that reason), then the heaviest themes.
 Each change is a note, so the summary says where it departs from what the model wrote.
@@ -286,10 +287,15 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
         notes.append(f"said where, as the plan's opening does: {opening.text}")
     written = [_words(sentence.text) for _, sentence in in_time]
     compressed = {k for k, sentence in in_time if len(_words(sentence.text) & lines[k]) >= COMPRESSED * len(lines[k])}
+    # The opening is restated only by a sentence anchored to it: another line may share half its words in its
+    # day and place ("West Yorkshire Police searched six houses in Leeds on 12 July 2005 ... the London bombings"
+    # for "Profiles of the suspects in the July 7, 2005 bombings in London have been released").
+    opened = bool(in_time) and in_time[0][0] == 0
     left_out = [
         k
         for k, line in enumerate(lines)
-        if k not in compressed and not any(len(own & line) >= RESTATED * len(line) for own in written)
+        if k not in compressed
+        and not (opened if k == 0 else any(len(own & line) >= RESTATED * len(line) for own in written))
     ]
 
     def rank(line: int) -> tuple[bool, bool, float]:
