@@ -87,6 +87,9 @@ def test_a_sentence_about_the_noun_it_opens_with_needs_its_article_unless_most_a
     assert definite_subject("The Law Society said the rule was fair.") is None  # a name
     assert definite_subject("The photographs show the suspect at a station.") == "photographs"
     assert definite_subject("The first photograph is a passport photo.") == "photograph"
+    assert definite_subject("Following the discovery of the explosive, experts were sent.") == "explosive"
+    assert definite_subject("Since the publication of the post, the accounts were closed.") == "post"
+    assert definite_subject("After the July 7 bombings, police searched six houses.") is None  # it says which
     one_about_the_law = Cluster("c", (article("a", None, REOPENED, signed, law), article("b", None, REOPENED)))
     assert [s.standalone for s in read_statements(one_about_the_law, 3)][1:3] == [True, False]
     both_about_the_law = Cluster("c", (article("a", None, REOPENED, signed, law), article("b", None, signed)))

@@ -167,6 +167,14 @@ _THE_NOUN = re.compile(
     re.IGNORECASE,
 )
 
+# "Following the discovery of the explosive, ...", "Since the publication of the post, ...": an opening phrase of time
+# about something "the" article has told of.
+_AFTER_THE = re.compile(
+    r"^[\"\u201c\s]*(?:after|following|since|before|during|despite|amid)\s+the\s+(?:[a-z-]+\s+)?([a-z-]+)"
+    r"(?:\s+of\s+the\s+([a-z-]+))?\s*,",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -239,10 +247,15 @@ def leans_back(text: str, previous: str = "") -> bool:
 
 
 def definite_subject(text: str) -> str | None:
-    """The common noun ``text`` opens with after "the" ("The law is intended to ...", "The video was shown ..."):
-    out of its article, "the law" is no law in particular, unless most of the cluster's articles speak of it."""
+    """The common noun ``text`` opens with after "the", as its subject ("The law is intended to ...", "The video
+    was shown ...") or in an opening phrase of time ("Following the discovery of the explosive, ..."): out of its
+    article, "the law" is no law in particular, unless most of the cluster's articles speak of it."""
     opening = _THE_NOUN.match(text)
-    return opening.group(1).lower() if opening is not None and opening.group(1)[0].islower() else None
+    if opening is not None:
+        return opening.group(1).lower() if opening.group(1)[0].islower() else None
+    phrase = _AFTER_THE.match(text)
+    noun = phrase and (phrase.group(2) or phrase.group(1))
+    return noun.lower() if noun and noun[0].islower() else None
 
 
 def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = True) -> tuple[Statement, ...]:
