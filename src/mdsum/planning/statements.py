@@ -163,10 +163,10 @@ _OPENS_BACK = re.compile(
 _THE_NOUN = re.compile(
     r"^[\"\u201c\s]*the\s+(?:(?:first|second|third|last|latest|other|same)\s+)?([a-z][a-z-]+)"
     r"\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|also|then|still"
-    r"|now|later|says|said|shows?|told|found|sent|took|made|left|went|came|became|began|got|gave|saw|won|lost|met|held|[a-z]+ed)\b",
+    r"|now|later|says|said|shows?|told|found|sent|took|made|left|went|came|became|began|got|gave|saw|won|lost|met"
+    r"|held|[a-z]+ed)\b",
     re.IGNORECASE,
 )
-
 # "Following the discovery of the explosive, ...", "Since the publication of the post, ...": an opening phrase of time
 # about something "the" article has told of.
 _AFTER_THE = re.compile(
