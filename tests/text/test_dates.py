@@ -91,6 +91,19 @@ def test_without_a_date_nothing_is_invented():
     assert stated_days("The talks ended on Friday.", None) == ()
 
 
+def test_a_quotation_keeps_the_speakers_words():
+    assert resolve_relative('"We are here today," he said on Friday.', SATURDAY) == (
+        '"We are here today," he said on Friday 14 July 2017.'
+    )
+    assert resolve_relative("Plouffe said on ABC's `` this week '' that the law stands.", None) == (
+        "Plouffe said on ABC's `` this week '' that the law stands."
+    )
+    assert resolve_relative('He said yesterday: "The talks resume tomorrow.', SATURDAY) == (
+        'He said on 14 July 2017: "The talks resume tomorrow.'
+    )
+    assert stated_days('"We concluded the round today," he said.', SATURDAY) == (dt.date(2017, 7, 15),)
+
+
 def test_stated_days_take_the_article_year_and_resolve_weekdays():
     assert stated_days("The round began on July 10 and ended on Friday.", SATURDAY) == (
         dt.date(2017, 7, 10),

@@ -1,4 +1,4 @@
-from mdsum.text.quotes import attributes, outside_quotes, quotations, quote_overlap, reported
+from mdsum.text.quotes import attributes, changed_outside_quotes, outside_quotes, quotations, quote_overlap, reported
 
 
 def test_a_shared_quotation_counts_as_repetition_whatever_wraps_it():
@@ -21,6 +21,20 @@ def test_short_scare_quotes_are_not_statements():
 def test_outside_quotes_leaves_the_attribution_and_drops_a_quotation_left_open():
     assert outside_quotes('"We are ready," Weber said, "and so is the city."').split() == ["Weber", "said,"]
     assert outside_quotes('Weber said: "We are ready. The city is too.').split() == ["Weber", "said:"]
+
+
+def test_a_change_outside_quotes_stops_at_each_quotation_and_at_one_left_open():
+    def shout(text: str) -> str:
+        return text.upper()
+
+    assert changed_outside_quotes('"we are ready," weber said, "and so is the city." then', shout) == (
+        '"we are ready," WEBER SAID, "and so is the city." THEN'
+    )
+    assert (
+        changed_outside_quotes('weber said: "we are ready. the city is', shout)
+        == 'WEBER SAID: "we are ready. the city is'
+    )
+    assert changed_outside_quotes("no quotation here", shout) == "NO QUOTATION HERE"
 
 
 def test_what_a_sentence_reports_is_what_its_speaker_said_not_who_said_it():

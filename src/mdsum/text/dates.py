@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from mdsum.text.quotes import changed_outside_quotes
 from mdsum.text.values import MONTHS, WEEKDAYS, extract_dates
 
 _MONTH_NAMES = (
@@ -134,16 +135,21 @@ def _period(match: re.Match, published: dt.date | None) -> str:
     return {"this": "that", "last": "the previous", "next": "the following"}[which] + f" {period}{possessive}"
 
 
+def _written_out(text: str, published: dt.date | None) -> str:
+    resolved = _DAY_WORD.sub(lambda match: _day_word(match, published), text)
+    if published is not None:
+        resolved = _WEEKDAY_PHRASE.sub(lambda match: _weekday_phrase(match, published), resolved)
+    return _THIS_PERIOD.sub(lambda match: _period(match, published), resolved)
+
+
 def resolve_relative(sentence: str, published: dt.date | None) -> str:
     """``sentence`` with its relative days written out against its article's date ``published``.
 
     Weekdays already followed by a date ("Friday, July 14") are left alone. Without a date,
-    "today"/"yesterday" are dropped and weekdays kept: nothing is invented.
+    "today"/"yesterday" are dropped and weekdays kept: nothing is invented. A quotation keeps
+    its words (ABC's "This Week" stays; `stated_days` still reads the day a quoted "today" means).
     """
-    resolved = _DAY_WORD.sub(lambda match: _day_word(match, published), sentence)
-    if published is not None:
-        resolved = _WEEKDAY_PHRASE.sub(lambda match: _weekday_phrase(match, published), resolved)
-    resolved = _THIS_PERIOD.sub(lambda match: _period(match, published), resolved)
+    resolved = changed_outside_quotes(sentence, lambda part: _written_out(part, published))
     resolved = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(resolved.split()))
     resolved = re.sub(r"^[,;:]\s*|(?<=,),", "", resolved)  # what a dropped "Today, " or ", today," leaves
     return resolved[:1].upper() + resolved[1:] if sentence[:1].isupper() else resolved
@@ -153,7 +159,7 @@ def stated_days(sentence: str, published: dt.date | None) -> tuple[dt.date, ...]
     """The days ``sentence`` refers to once its relative words are resolved: complete dates,
     and day-and-month dates in the article's year."""
     days = []
-    for value in extract_dates(resolve_relative(sentence, published))[0]:
+    for value in extract_dates(_written_out(sentence, published))[0]:
         year = value.year if value.year is not None else (published.year if published else None)
         if year is not None and value.month is not None and value.day is not None:
             try:

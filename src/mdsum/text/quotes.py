@@ -7,7 +7,7 @@ but the quote is the same, so repeating it repeats the news.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from mdsum.text.tokens import content_stems
 
@@ -53,6 +53,21 @@ def outside_quotes(text: str) -> str:
     runs on into the next sentence)."""
     rest = _QUOTED.sub(" ", text)
     return re.split(r"[\"\u201c\u201d\u201e]|``", rest, maxsplit=1)[0]
+
+
+def changed_outside_quotes(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to what lies outside its quotations only: a quotation is the speaker's
+    words, so an editor's rewrite ("today" -> "on 14 July 2017") stops at it, as does one it opens and does not
+    close, which runs on to the end."""
+    parts, start = [], 0
+    for quotation in _QUOTED.finditer(text):
+        parts += [change(text[start : quotation.start()]), quotation.group()]
+        start = quotation.end()
+    rest = text[start:]
+    unclosed = re.search(r"[\"\u201c\u201d\u201e]|``", rest)
+    if unclosed is None:
+        return "".join([*parts, change(rest)])
+    return "".join([*parts, change(rest[: unclosed.start()]), rest[unclosed.start() :]])
 
 
 def quote_overlap(first: Sequence[frozenset[str]], second: Sequence[frozenset[str]]) -> float:
