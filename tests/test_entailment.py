@@ -78,9 +78,9 @@ def test_a_sentence_is_checked_against_its_best_supporting_sources(scripted_enta
 
 def test_copied_statements_are_whole_sentences_and_the_main_clauses_they_join():
     copied = copied_statements(['Talks ended in Geneva on Friday, and the envoy said "we met, and we talked".'])
-    assert ("talks", "ended", "in", "geneva", "on", "friday") in copied
-    assert ("the", "envoy", "said", "we", "met", "and", "we", "talked") in copied
-    assert ("we", "talked") not in copied  # a clause inside a quotation is not the article's own statement
+    assert (("talks", "ended", "in", "geneva", "on", "friday"), ()) in copied
+    assert (("the", "envoy", "said", "we", "met", "and", "we", "talked"), ()) in copied
+    assert (("we", "talked"), ()) not in copied  # a clause inside a quotation is not the article's own statement
     assert len(copied) == 3
 
 
@@ -95,6 +95,17 @@ def test_a_sentence_copied_from_a_source_passes_unasked_and_a_changed_one_is_ask
         "The seventh round of talks never ended in Geneva on Friday.", CLUSTER, EntailmentScorer("m"), copied
     )
     assert not negated.passed and len(asker.asked) == 1
+
+
+def test_a_copy_may_write_its_date_another_way_but_not_change_its_weekday(scripted_entailment):
+    asker = scripted_entailment(0.9, 0.1)
+    cluster = Cluster("c", (document("d0", "Police searched six houses in Leeds on Friday, 12 July 2005."),))
+    copied = copied_statements(cluster.documents[0].sentences)
+    scorer = EntailmentScorer("m")
+    reformatted = "Police searched six houses in Leeds on Friday, July 12th, 2005."
+    assert check_sentence(reformatted, cluster, scorer, copied).passed and asker.asked == []
+    check_sentence("Police searched six houses in Leeds on Monday, 12 July 2005.", cluster, scorer, copied)
+    assert len(asker.asked) == 1
 
 
 def test_without_a_scorer_only_the_details_are_checked():

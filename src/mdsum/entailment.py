@@ -23,6 +23,7 @@ from mdsum.alignment import align_sentence, unstated_details
 from mdsum.errors import ModelError
 from mdsum.model import Cluster
 from mdsum.text.tokens import content_stems, stems
+from mdsum.text.values import DateValue, extract_dates
 
 ANSWERS = ("Yes", "No")
 INSTRUCTION = (
@@ -43,7 +44,11 @@ SOURCES_PER_CLAIM = 3  # a written sentence usually merges two or three source s
 # Where a sentence joins main clauses that each stand on their own: ", and", ", but", ";".
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but)\s+|;\s+")
 VERSION = 1  # bump when the prompt or the scoring changes, so cached entailment verdicts are not reused
-CHECK_VERSION = 2  # bump when `check_sentence` decides otherwise (2: a copied sentence passes unasked)
+# bump when `check_sentence` decides otherwise (2: a copied sentence passes unasked; 3: a copy may write its dates
+# another way)
+CHECK_VERSION = 3
+# A statement as a copy of it must read: its words outside its dates, and its dates (`_copy_key`).
+CopyKey = tuple[tuple[str, ...], tuple[DateValue, ...]]
 
 
 def yes_share(logprobs: dict[str, float]) -> float:
@@ -157,20 +162,24 @@ def source_premise(text: str, cluster: Cluster, top_k: int = SOURCES_PER_CLAIM) 
     return [cluster.document(ref.document_id).sentences[ref.sentence_index] for ref in refs]
 
 
-def copied_statements(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
-    """Every text, and each main clause it joins outside quotations, as its sequence of words: a written
+def copied_statements(texts: Iterable[str]) -> frozenset[CopyKey]:
+    """Every text, and each main clause it joins outside quotations, as `_copy_key` reads it: a written
     sentence that is one of them copies what the texts state, and asking a model about it is wasted."""
     found = set()
     for text in texts:
-        found.add(_word_sequence(text))
+        found.add(_copy_key(text))
         cuts = [m for m in _CLAUSE_JOIN.finditer(text) if _outside_quotes(text, m.start())]
         bounds = [0, *(edge for m in cuts for edge in (m.start(), m.end())), len(text)]
-        found.update(_word_sequence(text[start:end]) for start, end in zip(bounds[::2], bounds[1::2], strict=True))
+        found.update(_copy_key(text[start:end]) for start, end in zip(bounds[::2], bounds[1::2], strict=True))
     return frozenset(found)
 
 
-def _word_sequence(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", text.lower()))
+def _copy_key(text: str) -> CopyKey:
+    """``text``'s words outside its dates, and its dates as the days they name: "on July 12, 2005" and "on 12 July
+    2005" copy one another (a model rewrites a date's format as often as it copies a sentence); a weekday stays a
+    word, since no date says it."""
+    dates, undated = extract_dates(text)
+    return tuple(re.findall(r"\w+", undated.lower())), dates
 
 
 def _outside_quotes(text: str, position: int) -> bool:
@@ -179,7 +188,7 @@ def _outside_quotes(text: str, position: int) -> bool:
 
 
 def check_sentence(
-    text: str, cluster: Cluster, scorer: EntailmentScorer | None, copied: frozenset[tuple[str, ...]] = frozenset()
+    text: str, cluster: Cluster, scorer: EntailmentScorer | None, copied: frozenset[CopyKey] = frozenset()
 ) -> SentenceCheck:
     """The detail check (numbers, dates, names), then, with a scorer, entailment by the best-supporting
     source sentences. A sentence that already fails the cheap detail check is not put to the model,
@@ -187,7 +196,7 @@ def check_sentence(
     unstated = unstated_details(text, cluster)
     if unstated or scorer is None:
         return SentenceCheck(text, unstated, None, not unstated)
-    if _word_sequence(text) in copied:
+    if _copy_key(text) in copied:
         return SentenceCheck(text, (), None, True)
     score = scorer.score(source_premise(text, cluster), text)
     return SentenceCheck(text, (), score, score >= scorer.cutoff)
