@@ -38,6 +38,35 @@ def test_different_dates_for_the_same_thing_are_a_conflict_not_one_theme():
     assert themes.conflicting(pair[0]) == (pair[1],)
 
 
+def test_two_days_in_one_month_for_what_is_to_come_are_a_conflict_and_recalled_days_are_not():
+    cluster = Cluster(
+        "talks",
+        (
+            article(
+                "a", "2021-03-03", "The envoy said the next round of talks would begin on 20 March 2021 in Vienna."
+            ),
+            article(
+                "b", "2021-03-04", "The envoy said the next round of talks would begin on 27 March 2021 in Vienna."
+            ),
+        ),
+    )
+    themes = themes_of(cluster)
+    assert len(themes.themes) == 2 and themes.conflicts == {(0, 1)}
+    recalled = Cluster(
+        "anniversary",
+        (
+            article("a", "2005-07-08", "Bombers killed 52 people on three trains and a bus in London on 7 July 2005."),
+            article(
+                "b",
+                "2009-07-07",
+                "Today is the anniversary of the day bombers killed 52 people on three trains and a bus in London.",
+            ),
+        ),
+    )
+    themes = themes_of(recalled)
+    assert len(themes.themes) == 1 and not themes.conflicts
+
+
 def test_a_theme_keeps_its_sentences_documents_and_days():
     reopened = theme_with(themes_of(BRIDGE_TIMELINE), REOPENED)
     assert {(s.document, s.sentence) for s in reopened.statements} >= {(0, 0), (1, 0), (2, 0)}

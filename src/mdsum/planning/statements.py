@@ -21,7 +21,7 @@ from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, name_pronoun_subject
 from mdsum.text.clean import dated_like_a_photo, is_sentence, sentence_case
 from mdsum.text.compress import without_closing_concession
-from mdsum.text.dates import iso_day, resolve_relative, stated_days
+from mdsum.text.dates import days_ahead, iso_day, resolve_relative, stated_days
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
 from mdsum.text.values import extract_dates, extract_numbers, names, words
@@ -187,6 +187,7 @@ class Statement:
     resolved: str  # relative days written out against the document's date, a closing concession cut
     published: dt.date | None  # the document's date
     days: tuple[dt.date, ...]  # the days it refers to
+    ahead: tuple[dt.date, ...]  # those on which it says something is to happen ("talks will resume on 20 March")
     months: tuple[tuple[int | None, int], ...]  # (year, month) of every date it states, however vague
     numbers: frozenset[float]
     names: frozenset[str]
@@ -282,6 +283,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                     resolved=sentence_case(without_closing_concession(resolve_relative(text, published))),
                     published=published,
                     days=stated_days(text, published),
+                    ahead=days_ahead(text, published),
                     months=tuple((date.year, date.month) for date in dates if date.month is not None),
                     numbers=frozenset(extract_numbers(rest)),
                     names=frozenset(name.lower() for name in names(text)),

@@ -110,12 +110,17 @@ def _disagree_on_numbers(first: Statement, second: Statement) -> bool:
 
 
 def _disagree_on_dates(first: Statement, second: Statement) -> bool:
-    """Both state months (of the same year where both give one) and no month agrees."""
+    """Both state months (of the same year where both give one) and no month agrees, or both say something is
+    to happen on days of which none agrees ("the next round will begin on 20 March" against "on 27 March": the
+    same month, another day). Other days are not compared: a sentence dates what it recalls by another event
+    ("Today is the fourth anniversary of the bombings, when 52 people were killed")."""
 
     def agree(a: tuple[int | None, int], b: tuple[int | None, int]) -> bool:
         return a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0])
 
-    return bool(first.months and second.months) and not any(agree(a, b) for a in first.months for b in second.months)
+    if first.months and second.months and not any(agree(a, b) for a in first.months for b in second.months):
+        return True
+    return bool(first.ahead and second.ahead) and not set(first.ahead) & set(second.ahead)
 
 
 def _wording(statements: Sequence[Statement]) -> np.ndarray:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from mdsum.text.quotes import changed_outside_quotes
-from mdsum.text.values import MONTHS, WEEKDAYS, extract_dates
+from mdsum.text.values import MONTHS, WEEKDAYS, DateValue, located_dates
 
 _MONTH_NAMES = (
     "January",
@@ -158,12 +158,32 @@ def resolve_relative(sentence: str, published: dt.date | None) -> str:
 def stated_days(sentence: str, published: dt.date | None) -> tuple[dt.date, ...]:
     """The days ``sentence`` refers to once its relative words are resolved: complete dates,
     and day-and-month dates in the article's year."""
+    return tuple(day for _, day, _ in _located_days(sentence, published))
+
+
+def days_ahead(sentence: str, published: dt.date | None) -> tuple[dt.date, ...]:
+    """The days of `stated_days` that a future tense just before governs ("the next round will begin on 20
+    March"): when something is to happen, not when something was said or done."""
+    return tuple(day for _, day, ahead in _located_days(sentence, published) if ahead)
+
+
+def _located_days(sentence: str, published: dt.date | None) -> list[tuple[int, dt.date, bool]]:
+    """Each stated day with where it starts in the resolved text and whether a future tense governs it."""
+    text = _written_out(sentence, published)
     days = []
-    for value in extract_dates(_written_out(sentence, published))[0]:
-        year = value.year if value.year is not None else (published.year if published else None)
-        if year is not None and value.month is not None and value.day is not None:
-            try:
-                days.append(dt.date(year, value.month, value.day))
-            except ValueError:
-                continue
-    return tuple(days)
+    for start, value in located_dates(text)[0]:
+        day = _day(value, published)
+        if day is not None:
+            days.append((start, day, _FUTURE.search(text, max(0, start - FUTURE_REACH), start) is not None))
+    return days
+
+
+def _day(value: DateValue, published: dt.date | None) -> dt.date | None:
+    """The day ``value`` names, in the article's year when it gives none; None when it names no whole day."""
+    year = value.year if value.year is not None else (published.year if published else None)
+    if year is None or value.month is None or value.day is None:
+        return None
+    try:
+        return dt.date(year, value.month, value.day)
+    except ValueError:
+        return None

@@ -205,6 +205,12 @@ def _blank(text: str, match: re.Match) -> str:
 
 def extract_dates(text: str) -> tuple[tuple[DateValue, ...], str]:
     """The dates a text states, and the text with them blanked out (for `extract_numbers`)."""
+    found, blanked = located_dates(text)
+    return tuple(value for _, value in found), blanked
+
+
+def located_dates(text: str) -> tuple[tuple[tuple[int, DateValue], ...], str]:
+    """`extract_dates` with where each date starts in ``text``."""
     found: list[tuple[int, DateValue]] = []
     for pattern in _STATED_DATES:
         for match in pattern.finditer(text):
@@ -215,7 +221,7 @@ def extract_dates(text: str) -> tuple[tuple[DateValue, ...], str]:
     for match in _BARE_MONTH.finditer(text):
         found.append((match.start(), DateValue(None, MONTHS[match.group().lower()], None)))
         text = _blank(text, match)
-    return tuple(value for _, value in sorted(found)), text
+    return tuple(sorted(found)), text
 
 
 def _date_value(match: re.Match) -> DateValue | None:
