@@ -82,6 +82,23 @@ def test_a_title_set_before_the_name_introduces_them_anywhere_in_a_sentence():
     ]
 
 
+def test_a_title_most_articles_write_after_the_keeps_it():
+    articles = [
+        "The European Union's envoy Enrique Mora told reporters the talks would go on.",
+        "Talks ended, said the European Union's envoy Enrique Mora.",
+        "French President Emmanuel Macron called for a contact group.",
+    ]
+    known = people(articles)
+    assert known["mora"].titled == "the European Union's envoy" and known["macron"].titled == "French President"
+    assert introduce_people(["Delegates did not meet, Mora said.", "Mora left."], known, 9) == [
+        "Delegates did not meet, the European Union's envoy Enrique Mora said.",
+        "Mora left.",
+    ]
+    assert introduce_people(["Mora said the talks ended."], known, 9) == [
+        "The European Union's envoy Enrique Mora said the talks ended."
+    ]
+
+
 def test_someone_first_referred_to_by_role_is_named_there_when_only_their_title_fits():
     berg = Person("Maria Berg", "Berg", None, "UN fisheries envoy")
     sentences = ["The talks ended, and the United Nations envoy said they made progress.", "Berg said boats wait."]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mdsum.model import Cluster
+from mdsum.text.clean import sentence_case
 from mdsum.text.quotes import SPEECH_VERBS
 from mdsum.text.tokens import stop_words
 from mdsum.text.values import MONTHS, WEEKDAYS
@@ -66,6 +67,12 @@ class Person:
     surname: str  # the name a later mention uses alone ("Ja'afari", "de Mistura")
     role: str | None
     title: str | None = None  # "UN Syria envoy", "France's UN ambassador"
+    article: bool = False  # the title takes "the" before it, as most articles write it ("the European Union's envoy")
+
+    @property
+    def titled(self) -> str:
+        """The title as it goes before the full name, with its article."""
+        return f"the {self.title}" if self.article and self.title else self.title or ""
 
 
 def people(texts: Sequence[str]) -> dict[str, Person]:
@@ -99,8 +106,16 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
             rf"|\b{_TITLES} {_mention(surname)}\b"
         )
         if role or title or re.search(said, joined):
-            found[key] = Person(usual, surname, role, title)
+            found[key] = Person(usual, surname, role, title, title is not None and _takes_article(texts, title, usual))
     return found
+
+
+def _takes_article(texts: Sequence[str], title: str, name: str) -> bool:
+    """Whether most of the articles' "<title> <name>" have "the" before them ("the European Union's envoy Enrique
+    Mora", where "French President Emmanuel Macron" has none)."""
+    written = re.compile(rf"(?<![\w'-])(?P<the>[Tt]he\s+)?{re.escape(title)}\s+{re.escape(name)}(?![\w'])")
+    found = [match["the"] is not None for text in texts for match in written.finditer(text)]
+    return sum(found) * 2 > len(found)
 
 
 def people_of(cluster: Cluster) -> dict[str, Person]:
@@ -187,12 +202,12 @@ def _description(person: Person, mention: re.Match[str]) -> str:
     """What introduces the person beyond their name: their title, which fits anywhere, else their role
     in apposition, which only a subject before its verb takes; empty when the articles give neither."""
     if person.title:
-        return person.title
+        return person.titled
     return person.role if person.role and mention.group(1) else ""
 
 
 def _introduced(person: Person, description: str) -> str:
-    if description == person.title:
+    if person.title and description == person.titled:
         return f"{description} {person.full_name}"
     return f"{person.full_name}, {description},"
 
@@ -262,7 +277,9 @@ def _named_by_role(sentence: str, known: dict[str, Person], seen: set[str], spar
         if (found := _referred_to(mention, known)) is None:
             continue
         key, person = found
-        named = f"{person.title} {person.full_name}"
+        named = f"{person.titled} {person.full_name}"
+        if mention.group(0).startswith("The"):  # as the role mention wrote it
+            named = named[:1].upper() + named[1:]
         added = len(named.split()) - len(mention.group(0).split())
         if key in seen or any(k == key for k, _, _ in _mentions(sentence, known)) or added > spare_words:
             continue
@@ -297,7 +314,7 @@ def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_w
                     described.append((index, person, description))
     for index, person, description in described:
         if len(description.split()) <= spare_words:
-            mended[index] = mended[index].replace(person.full_name, _introduced(person, description), 1)
+            mended[index] = sentence_case(mended[index].replace(person.full_name, _introduced(person, description), 1))
             spare_words -= len(description.split())
     return mended
 
