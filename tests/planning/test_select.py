@@ -379,6 +379,17 @@ def test_a_sentence_like_a_chosen_one_that_states_another_number_is_no_repeat():
     assert sum("reopened" in text for text in texts) == 1  # the reopening, told by three, is stated once
 
 
+def test_a_sentence_that_says_nothing_but_who_said_it_beyond_a_chosen_one_is_a_repeat():
+    described = "The envoy Enrique Mora described the atmosphere of the talks as constructive and businesslike."
+    said = "Mora said the atmosphere had been constructive."
+    denied = "Mora said the atmosphere had not been constructive."
+    for other, kept in ((said, False), (denied, True)):
+        cluster = Cluster("c", (article("a", "2021-03-03", described), article("b", "2021-03-04", other)))
+        texts = [item.text for item in plan_of(cluster).items]
+        assert any("businesslike" in text for text in texts)
+        assert any(text.endswith(other) for text in texts) is kept
+
+
 def test_words_to_spare_go_to_a_theme_close_to_a_chosen_one_but_never_to_a_repeat():
     opening = "The sheriff released two 911 calls from the daughters of Christy Sheats."  # 12 words
     close = "Both daughters called 911 before their mother shot them at the family home."

@@ -23,13 +23,16 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, event_place, introduce_people, introduction_words, people
 from mdsum.planning.statements import Statement, read_statements, with_subjects_named
 from mdsum.planning.themes import Theme, ThemeMap, find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
-from mdsum.text.quotes import quote_overlap
+from mdsum.text.polarity import negated
+from mdsum.text.quotes import SPEECH_VERB_WORDS, quote_overlap
+from mdsum.text.tokens import stems
 
 # The share of the budget the later reports' heaviest themes may take before every theme competes by weight:
 # on the four checklisted clusters, all of it (no limit) gave pyramid 0.470 with the tsunami cluster dated in
@@ -129,20 +132,43 @@ class _Selection:
         """Says what a chosen theme's sentence says, or repeats its quotation (a contradiction does not). A
         sentence that states a number the chosen one does not says something more ("52 people died and 700
         were injured" beside "52 people were killed"; "40 million euros, the opposition said" beside the
-        council's 12 million)."""
+        council's 12 million). One whose every word, but who said it, a chosen sentence holds, and in the same
+        sense, says nothing more, however short ("Mora said the atmosphere had been constructive" beside "The
+        envoy described the atmosphere of the talks as constructive and businesslike")."""
         first = self.speakers[t]
+        news = first.stems - _speech_stems() - frozenset(stem for key in self.introductions[t] for stem in stems(key))
         return any(
             (
                 self.themes.statement_similarity(first, self.speakers[c]) >= self.redundancy
                 and first.numbers <= self.speakers[c].numbers
             )
             or quote_overlap(first.quotes, self.speakers[c].quotes) > 0
+            or _holds(self.speakers[c], first, news)
             for c in chosen
             if c not in self.themes.conflicting(t)  # the other side of a contradiction says something else
         )
 
     def overlap(self, t: int, chosen: Sequence[int]) -> float:
         return max((self.themes.statement_similarity(self.speakers[t], self.speakers[c]) for c in chosen), default=0.0)
+
+
+MIN_NEWS = 2  # content words a sentence must say, beyond who said it, for `_holds` to judge it
+
+
+@cache
+def _speech_stems() -> frozenset[str]:
+    return frozenset(stem for verb in SPEECH_VERB_WORDS for stem in stems(verb))
+
+
+def _holds(chosen: Statement, other: Statement, news: frozenset[str]) -> bool:
+    """Whether ``chosen`` states all that ``other`` does: its ``news`` (its content words less who said it), its
+    numbers, each word negated in both or in neither."""
+    return (
+        len(news) >= MIN_NEWS
+        and news <= chosen.stems
+        and other.numbers <= chosen.numbers
+        and negated(other.text, news) == negated(chosen.text, news)
+    )
 
 
 def choose(

@@ -14,7 +14,25 @@ from mdsum.text.tokens import content_stems
 # Curly or straight double quotes, or the ``tokenised'' quotes of Multi-News.
 _QUOTED = re.compile(r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]+)[\"\u201c\u201d\u201e]|``(.+?)''")
 # Verbs that report speech ("he said", "X warned"), as a regex alternation for the modules that look for a speaker.
-SPEECH_VERBS = r"(?:said|says|told|added|warned|stressed|noted|explained|insisted|argued|announced|continued|stated|claimed|replied|wrote)"
+SPEECH_VERB_WORDS = (
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "stressed",
+    "noted",
+    "explained",
+    "insisted",
+    "argued",
+    "announced",
+    "continued",
+    "stated",
+    "claimed",
+    "replied",
+    "wrote",
+)
+SPEECH_VERBS = f"(?:{'|'.join(SPEECH_VERB_WORDS)})"
 MIN_QUOTE_WORDS = 3  # content words; fewer make a name or scare quote ("contact group"), not a statement
 _ATTRIBUTED = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\b", re.IGNORECASE)
 # The speaker of a closing attribution: a few words that do not open a clause of their own ("and the envoy").
