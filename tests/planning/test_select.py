@@ -390,6 +390,17 @@ def test_a_sentence_that_says_nothing_but_who_said_it_beyond_a_chosen_one_is_a_r
         assert any(text.endswith(other) for text in texts) is kept
 
 
+def test_someone_named_in_full_by_two_chosen_sentences_is_called_by_surname_the_second_time():
+    first = (
+        "Floods forced 5,000 people from their homes in Faenza on Wednesday, regional governor Stefano Bonaccini said."
+    )
+    later = "Regional governor Stefano Bonaccini said the reconstruction of the region would take several years."
+    cluster = Cluster("c", (article("a", "2023-05-12", first), article("b", "2023-05-13", later)))
+    texts = [item.text for item in plan_of(cluster).items]
+    assert sum("Stefano Bonaccini" in text for text in texts) == 1
+    assert "Bonaccini said the reconstruction of the region would take several years." in texts
+
+
 def test_words_to_spare_go_to_a_theme_close_to_a_chosen_one_but_never_to_a_repeat():
     opening = "The sheriff released two 911 calls from the daughters of Christy Sheats."  # 12 words
     close = "Both daughters called 911 before their mother shot them at the family home."

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mdsum.model import Cluster
-from mdsum.planning.mentions import Person, event_place, introduce_people, introduction_words, people
+from mdsum.planning.mentions import Person, event_place, introduce_people, introduction_words, mention_once, people
 from mdsum.planning.statements import Statement, read_statements, with_subjects_named
 from mdsum.planning.themes import Theme, ThemeMap, find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
@@ -348,7 +348,8 @@ def _first_mentions(
     items: list[PlannedTheme], themes: ThemeMap, known: dict[str, Person], words: int
 ) -> tuple[list[PlannedTheme], str | None]:
     """The opening names where the event happened, and each person is introduced at first mention,
-    in the articles' own words and while the budget allows (see `mdsum.planning.mentions`); and the place."""
+    in the articles' own words and while the budget allows, and called by surname after it (see
+    `mdsum.planning.mentions`); and the place."""
     if not items:
         return items, None
     texts = [item.text for item in items]
@@ -358,7 +359,7 @@ def _first_mentions(
     if place and place not in texts[0] and len(place.split()) + 1 <= words - sum(item.words for item in items):
         texts[0] = in_place(texts[0], place, frozenset(name for s in themes.statements for name in s.names))
     spare = words - sum(len(text.split()) for text in texts)
-    texts = introduce_people(texts, known, spare)
+    texts = mention_once(introduce_people(texts, known, spare), known)
     return [dataclasses.replace(item, text=text) for item, text in zip(items, texts, strict=True)], place
 
 
