@@ -231,6 +231,23 @@ def test_the_timeline_takes_the_median_date_and_flags_later_reports():
     assert [timeline.is_later(d) for d in range(4)] == [False, False, False, True]
 
 
+def test_of_two_sentences_from_the_same_day_the_one_whose_span_ends_sooner_comes_first():
+    quake = "A strong earthquake struck southern Turkey early on Monday, killing at least nine people, officials said."
+    rose = (
+        "The death toll from Monday's earthquake in southern Turkey rose to 3,400 on Tuesday, the disaster agency said."
+    )
+    passed = (
+        "More than 5,000 people have died in the earthquake that struck Turkey on Monday, the agency said on Wednesday."
+    )
+    cluster = Cluster(
+        "quake",
+        (article("a", "2023-02-06", quake), article("c", "2023-02-08", passed), article("b", "2023-02-07", rose)),
+    )
+    texts = [item.text for item in plan_of(cluster).items]
+    tolls = [next(k for k, text in enumerate(texts) if number in text) for number in ("nine", "3,400", "5,000")]
+    assert tolls == sorted(tolls)
+
+
 def test_a_fact_reported_only_well_before_the_events_day_is_placed_by_its_report():
     cluster = Cluster(
         "relief",

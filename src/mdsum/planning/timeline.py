@@ -63,14 +63,18 @@ class Timeline:
         return self.reported(theme)
 
     def order(self, themes: Sequence[Theme]) -> list[int]:
-        """Indices of ``themes`` in time order: the event's themes by the day they state (`happened`),
-        then by their place in the articles (heavier first on a tie); then each later report's, day by day."""
+        """Indices of ``themes`` in time order: the event's themes by the day they state (`happened`), a span
+        that ends sooner first ("the toll rose to 3,400 on Tuesday" before "5,000 have died in the earthquake that
+        struck on Monday, the agency said on Wednesday"), then by their place in the articles (heavier first on a
+        tie); then each later report's, day by day."""
 
-        def key(index: int) -> tuple[dt.date, dt.date, float, float, int, int]:
+        def key(index: int) -> tuple[dt.date, dt.date, dt.date, float, float, int, int]:
             theme = themes[index]
             later = self.later_day(theme) or dt.date.min
             lead = min(theme.statements, key=lambda statement: (statement.position, statement.document))
-            return (later, self.happened(theme), lead.position, -theme.weight, lead.document, lead.sentence)
+            happened = self.happened(theme)
+            until = max(theme.days, default=happened)
+            return (later, happened, until, lead.position, -theme.weight, lead.document, lead.sentence)
 
         return sorted(range(len(themes)), key=key)
 
