@@ -82,6 +82,19 @@ def test_a_title_set_before_the_name_introduces_them_anywhere_in_a_sentence():
     ]
 
 
+def test_a_name_written_after_an_honorific_is_a_person_introduced_with_it():
+    articles = [
+        "President Recep Tayyip Erdogan declared seven days of national mourning.",
+        "Erdogan visited Gaziantep.",
+    ]
+    known = people(articles)
+    assert known["erdogan"].full_name == "Recep Tayyip Erdogan" and known["erdogan"].titled == "President"
+    assert introduce_people(["Erdogan declared a state of emergency."], known, 9) == [
+        "President Recep Tayyip Erdogan declared a state of emergency."
+    ]
+    assert people(["Aid reached Gaziantep City Hall on Tuesday."]) == {}  # capitalised words with no honorific
+
+
 def test_a_title_most_articles_write_after_the_keeps_it():
     articles = [
         "The European Union's envoy Enrique Mora told reporters the talks would go on.",

@@ -81,6 +81,7 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
     A surname two different full names share is left out, since a bare mention of it could be either."""
     full: dict[str, Counter[str]] = {}
     roles: dict[str, list[str]] = {}
+    honoured: set[str] = set()  # full names an article wrote after an honorific ("President Recep Tayyip Erdogan")
     for text in texts:
         for written in _FULL_NAMES.findall(text):
             name = _HONORIFIC.sub("", written)
@@ -89,6 +90,8 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
             first = name.split()[0]
             if not re.fullmatch(rf"{_TITLES}|{_PARTICLE}", first, re.IGNORECASE) and not _is_function_word(name):
                 full.setdefault(_surname(name).lower(), Counter())[name] += 1
+                if name != written:
+                    honoured.add(name)
         for name, role in _APPOSITIVE.findall(text):
             roles.setdefault(name, []).append(role)
     joined = "\n".join(texts)
@@ -105,7 +108,7 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
             rf"{_mention(surname)}(?:'s)? {_SPEECH_VERBS}\b|\b{_SPEECH_VERBS} {re.escape(usual)}\b"  # "said Charles Ammon"
             rf"|\b{_TITLES} {_mention(surname)}\b"
         )
-        if role or title or re.search(said, joined):
+        if role or title or usual in honoured or re.search(said, joined):
             found[key] = Person(usual, surname, role, title, title is not None and _takes_article(texts, title, usual))
     return found
 
@@ -145,7 +148,7 @@ def _titles_before(text: str, name: str) -> Iterator[str]:
             title.insert(0, word)
         while title and (title[0] in _CONNECTORS or not title[0][:1].isupper()):
             title.pop(0)
-        if len(title) > 1:  # "UN" alone qualifies a body as often as a person
+        if len(title) > 1 or (title and _HONORIFIC.match(f"{title[0]} ")):  # "UN" alone qualifies a body as often
             yield " ".join(title)
 
 
