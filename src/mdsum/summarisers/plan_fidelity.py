@@ -43,7 +43,9 @@ plan line it restates most (by shared content words):
   words: the account must say what happened, where and when, and the opening's other half put back beside
   the model's would say its quotation twice;
 - a line no written sentence restates, nor shortens, is put back, in the plan's words, at its place in the plan;
-  the opening, unless a sentence restates it that is anchored to it;
+  the opening, unless a sentence restates it that is anchored to it; a sentence that states none of a line's own
+  months, days or numbers restates another line (one side of a contradiction, "the next round begins on 27 March",
+  is no restatement of the other, "... on 20 March"; a toll of 3,400 none of one of 5,000);
 - over the budget, what states the lightest lines goes: the opening and a later development are
   kept first (the plan gave them their places for that reason), then the heaviest themes.
 Each change is a note, so the summary says where it departs from what the model wrote.
@@ -55,6 +57,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
 from mdsum.alignment import without_dates
 from mdsum.model import Cluster, SummarySentence
@@ -67,7 +70,7 @@ from mdsum.text.dates import stated_days
 from mdsum.text.polarity import negated, reversals
 from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, outside_quotes, reported
 from mdsum.text.tokens import content_stems, stems
-from mdsum.text.values import WEEKDAYS, extract_numbers, names
+from mdsum.text.values import WEEKDAYS, extract_dates, extract_numbers, names
 
 FROM_PLAN = 0.5  # share of a sentence's content words the plan's lines must hold, else it is the model's own
 RESTATED = 0.5  # share of a line's content words one written sentence must hold to restate it
@@ -175,6 +178,30 @@ def _details(text: str) -> frozenset[str]:
     """The names and numbers (other than dates, which `stated_days` compares) ``text`` states, as strings."""
     undated = without_dates(text)
     return frozenset([*(name.lower() for name in names(undated)), *(f"{n:g}" for n in extract_numbers(undated))])
+
+
+class _Values(NamedTuple):
+    """The months, days (absolute dates only) and other numbers a text states."""
+
+    months: frozenset[int]
+    days: frozenset[dt.date]
+    numbers: frozenset[float]
+
+    @classmethod
+    def of(cls, text: str) -> _Values:
+        months = frozenset(date.month for date in extract_dates(text)[0] if date.month is not None)
+        return cls(months, frozenset(stated_days(text, None)), frozenset(extract_numbers(without_dates(text))))
+
+
+def _keeps_values(values: _Values, item: PlannedTheme) -> bool:
+    """Whether a sentence stating ``values`` states one of ``item``'s own months, days and numbers, of each kind
+    it has (its own, not its report's: "As reported on ...")."""
+    statement = item.statement
+    return (
+        (not statement.months or bool(values.months & {month for _, month in statement.months}))
+        and (not statement.days or bool(values.days & set(statement.days)))
+        and (not statement.numbers or bool(values.numbers & statement.numbers))
+    )
 
 
 def _with_names(line: str, known: dict[str, Person]) -> str:
@@ -285,17 +312,27 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
         opening = in_time[0][1]
         in_time[0] = (0, SummarySentence(in_place(opening.text, plan.place, plan_names), opening.sources))
         notes.append(f"said where, as the plan's opening does: {opening.text}")
-    written = [_words(sentence.text) for _, sentence in in_time]
+    written = [(_words(sentence.text), _Values.of(sentence.text)) for _, sentence in in_time]
     compressed = {k for k, sentence in in_time if len(_words(sentence.text) & lines[k]) >= COMPRESSED * len(lines[k])}
     # The opening is restated only by a sentence anchored to it: another line may share half its words in its
     # day and place ("West Yorkshire Police searched six houses in Leeds on 12 July 2005 ... the London bombings"
-    # for "Profiles of the suspects in the July 7, 2005 bombings in London have been released").
+    # for "Profiles of the suspects in the July 7, 2005 bombings in London have been released"). A sentence that
+    # states none of a line's own months, days or numbers restates another line: one side of a
+    # contradiction ("the next round begins on 27 March") does not restate the other ("... on 20 March"), nor a
+    # toll of 3,400 one of 5,000.
     opened = bool(in_time) and in_time[0][0] == 0
     left_out = [
         k
         for k, line in enumerate(lines)
         if k not in compressed
-        and not (opened if k == 0 else any(len(own & line) >= RESTATED * len(line) for own in written))
+        and not (
+            opened
+            if k == 0
+            else any(
+                len(own & line) >= RESTATED * len(line) and _keeps_values(values, plan.items[k])
+                for own, values in written
+            )
+        )
     ]
 
     def rank(line: int) -> tuple[bool, bool, float]:
