@@ -95,6 +95,31 @@ def test_a_name_written_after_an_honorific_is_a_person_introduced_with_it():
     assert people(["Aid reached Gaziantep City Hall on Tuesday."]) == {}  # capitalised words with no honorific
 
 
+def test_two_people_in_one_sentence_are_both_named_in_place():
+    articles = [
+        "UN Syria envoy Staffan de Mistura said talks ended.",
+        "Russia provides military support to President Bashar al-Assad's troops.",
+    ]
+    known = people(articles)
+    assert known["assad"].full_name == "Bashar al-Assad" and known["assad"].titled == "President"  # no "'s"
+    assert introduce_people(
+        ["De Mistura said Assad's negotiators had given no sign.", "Assad said no."], known, 20
+    ) == [
+        "UN Syria envoy Staffan de Mistura said President Bashar al-Assad's negotiators had given no sign.",
+        "Assad said no.",
+    ]
+
+
+def test_a_mention_already_titled_or_inside_the_name_written_another_way_gets_no_second_title_or_name():
+    known = people(["French President Emmanuel Macron called for a group.", "Russia backs President Bashar al-Assad."])
+    for sentence, introduced in (
+        ("French President Macron spoke.", "French President Emmanuel Macron spoke."),
+        ("President Assad spoke.", "President Bashar al-Assad spoke."),
+        ("The rule of regime leader Bashar al Assad ended.", "The rule of regime leader Bashar al Assad ended."),
+    ):
+        assert introduce_people([sentence], known, 20) == [introduced]
+
+
 def test_a_title_most_articles_write_after_the_keeps_it():
     articles = [
         "The European Union's envoy Enrique Mora told reporters the talks would go on.",

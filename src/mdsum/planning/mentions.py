@@ -48,14 +48,17 @@ _ROLE_MENTION = re.compile(
 )
 
 
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _CONNECTORS = frozenset(["for", "of"])  # inside a title: "UN Special Envoy for Syria"
 # A title written as part of a name ("President Macron", "French President Emmanuel Macron", "Prime Minister
 # Junichiro Koizumi"): the name is what follows the last title word.
-_HONORIFIC = re.compile(
-    r"^.*\b(?:President|Premier|Minister|Chancellor|Secretary|General|Senator|Governor|Mayor|Ambassador|Envoy"
+_HONORIFICS = (
+    r"(?:President|Premier|Minister|Chancellor|Secretary|General|Senator|Governor|Mayor|Ambassador|Envoy"
     r"|King|Queen|Prince|Princess|Pope|Judge|Justice|Chief|Sheikh|Sir|Lord|Lady|Professor|Rev|Bishop|Cardinal"
     r"|Captain|Colonel|Major|Sergeant|Officer|Detective|Inspector)\.?\s+"
 )
+_HONORIFIC = re.compile(rf"^.*\b{_HONORIFICS}")
+_TITLED = re.compile(rf"\b{_HONORIFICS}$")  # what a mention already has before it: "President Assad"
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
     honoured: set[str] = set()  # full names an article wrote after an honorific ("President Recep Tayyip Erdogan")
     for text in texts:
         for written in _FULL_NAMES.findall(text):
-            name = _HONORIFIC.sub("", written)
+            name = _POSSESSIVE_END.sub("", _HONORIFIC.sub("", written))  # "Bashar al-Assad's troops": Bashar al-Assad
             if len(name.split()) < 2:  # "President Macron": a title and a surname, not a full name
                 continue
             first = name.split()[0]
@@ -129,7 +132,7 @@ def people_of(cluster: Cluster) -> dict[str, Person]:
 def _titles_before(text: str, name: str) -> Iterator[str]:
     """The titles ``text`` sets right before ``name``: two or more capitalised words ("UN Special Envoy for
     Syria"), or capitalised words and a role noun ("UN Syria envoy"), back to punctuation or a function word."""
-    for match in re.finditer(rf"(?<![\w'-]){re.escape(name)}(?![\w'])", text):
+    for match in re.finditer(rf"(?<![\w'-]){re.escape(name)}(?!\w)(?!['\u2019](?!s\b))", text):  # or "name's"
         words = text[: match.start()].split()[-8:]
         title: list[str] = []
         for word in reversed(words):
@@ -181,7 +184,16 @@ def _mentions(sentence: str, known: dict[str, Person]) -> Iterator[tuple[str, Pe
     for key, person in known.items():
         if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", sentence, re.IGNORECASE):  # not "North" in "Northolt"
             mention = re.search(rf"(?:\b{_TITLES} )?{_mention(person.surname)}(?=(\s+[a-z])?)", sentence)
-            yield key, person, None if person.full_name in sentence else mention
+            in_full = person.full_name in sentence or (mention is not None and _inside_a_name(mention, person))
+            yield key, person, None if in_full else mention
+
+
+def _inside_a_name(mention: re.Match[str], person: Person) -> bool:
+    """Whether the surname ``mention`` ends a name written another way ("Bashar al Assad" for "Bashar al-Assad"):
+    the word before it is a particle or one of the person's given names."""
+    before = mention.string[: mention.start()].split()[-1:]
+    given = person.full_name.split()[: -len(person.surname.split())]
+    return bool(before) and (re.fullmatch(_PARTICLE, before[0], re.IGNORECASE) is not None or before[0] in given)
 
 
 def named_people(sentence: str, known: dict[str, Person]) -> list[str]:
@@ -205,7 +217,8 @@ def _description(person: Person, mention: re.Match[str]) -> str:
     """What introduces the person beyond their name: their title, which fits anywhere, else their role
     in apposition, which only a subject before its verb takes; empty when the articles give neither."""
     if person.title:
-        return person.titled
+        before = mention.string[: mention.start()]
+        return "" if _TITLED.search(before) or before.lower().endswith(f"{person.title.lower()} ") else person.titled
     return person.role if person.role and mention.group(1) else ""
 
 
@@ -305,16 +318,21 @@ def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_w
         sentence, added = _named_by_role(sentence, known, seen, spare_words)
         mended[index] = sentence
         spare_words -= added
-        for key, person, mention in list(_mentions(sentence, known)):
+        named: list[tuple[re.Match[str], Person]] = []
+        for key, person, mention in _mentions(sentence, known):
             if key in seen:
                 continue
             seen.add(key)
             added = len(person.full_name.split()) - len(mention.group(0).split()) if mention else 0
             if mention is not None and added <= spare_words:
-                sentence = mended[index] = sentence[: mention.start()] + person.full_name + sentence[mention.end() :]
+                named.append((mention, person))
                 spare_words -= added
                 if description := _description(person, mention):
                     described.append((index, person, description))
+        # from the last mention back, so that each one's place in the sentence still holds when it is named
+        for mention, person in sorted(named, key=lambda pair: pair[0].start(), reverse=True):
+            sentence = sentence[: mention.start()] + person.full_name + sentence[mention.end() :]
+        mended[index] = sentence
     for index, person, description in described:
         if len(description.split()) <= spare_words:
             mended[index] = sentence_case(mended[index].replace(person.full_name, _introduced(person, description), 1))
