@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from mdsum.text.dates import days_ahead, format_day, iso_day, resolve_relative, stated_days, weekday_near
+from mdsum.text.dates import format_day, iso_day, read_days, resolve_relative, stated_days, weekday_near
 
 SATURDAY = dt.date(2017, 7, 15)
 
@@ -107,8 +107,8 @@ def test_a_quotation_keeps_the_speakers_words():
 def test_days_ahead_are_the_days_a_future_tense_governs():
     sentence = "The round ended on Friday, and the envoy said the next one will begin on 20 July."
     assert stated_days(sentence, SATURDAY) == (dt.date(2017, 7, 14), dt.date(2017, 7, 20))
-    assert days_ahead(sentence, SATURDAY) == (dt.date(2017, 7, 20),)
-    assert days_ahead("He will free the sailors detained by the navy on 23 March 2007.", None) == ()  # recalled
+    assert read_days(sentence, SATURDAY).ahead == (dt.date(2017, 7, 20),)
+    assert read_days("He will free the sailors detained by the navy on 23 March 2007.", None).ahead == ()  # recalled
 
 
 def test_stated_days_take_the_article_year_and_resolve_weekdays():

@@ -21,7 +21,7 @@ from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, name_pronoun_subject
 from mdsum.text.clean import dated_like_a_photo, is_sentence, sentence_case
 from mdsum.text.compress import without_closing_concession
-from mdsum.text.dates import days_ahead, iso_day, resolve_relative, stated_days
+from mdsum.text.dates import iso_day, read_days, resolve_relative
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
 from mdsum.text.values import extract_dates, extract_numbers, names, words
@@ -271,6 +271,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
             if not text.strip() or (sentences_only and not is_sentence(text, min_words)):
                 continue
             dates, rest = extract_dates(text)
+            days = read_days(text, published)
             previous = document.sentences[i - 1] if i else ""
             prose, leaning = is_prose(text), leans_back(text, previous)
             leaning = leaning or definite_subject(text) not in (None, *topics)
@@ -282,8 +283,8 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                     text=text,
                     resolved=sentence_case(without_closing_concession(resolve_relative(text, published))),
                     published=published,
-                    days=stated_days(text, published),
-                    ahead=days_ahead(text, published),
+                    days=days.days,
+                    ahead=days.ahead,
                     months=tuple((date.year, date.month) for date in dates if date.month is not None),
                     numbers=frozenset(extract_numbers(rest)),
                     names=frozenset(name.lower() for name in names(text)),

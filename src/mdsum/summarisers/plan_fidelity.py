@@ -68,7 +68,7 @@ from mdsum.summarisers.postcheck import Verified
 from mdsum.summarisers.themes import cited
 from mdsum.text.dates import stated_days
 from mdsum.text.polarity import negated, reversals
-from mdsum.text.quotes import MIN_QUOTE_WORDS, attributes, outside_quotes, reported
+from mdsum.text.quotes import MIN_QUOTE_WORDS, SPEECH_VERB_WORDS, attributes, outside_quotes, reported
 from mdsum.text.tokens import content_stems, stems
 from mdsum.text.values import WEEKDAYS, extract_dates, extract_numbers, names
 
@@ -79,10 +79,8 @@ RESTATED = 0.5  # share of a line's content words one written sentence must hold
 # initially gave the location ..."), which is where a small model's glosses and swapped subjects are.
 FROM_LINE = 0.8
 # What a rewrite may say that no source of its line does: who said it, and how it joins what came before.
-_REPORTING = (
-    "said says told added warned stressed noted explained insisted argued announced continued stated claimed"
-    " replied wrote reported mentioned emphasised emphasized highlighted furthermore additionally earlier later"
-    " previously"
+_REPORTING = " ".join(SPEECH_VERB_WORDS) + (
+    " reported mentioned emphasised emphasized highlighted furthermore additionally earlier later previously"
 )
 # A second sentence restating the same line with this share of its content words in the first says it again
 # ("the sailors were stripped of their gear, blindfolded ..." and "the UK crew was stripped of their gear ...").

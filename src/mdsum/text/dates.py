@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from mdsum.text.quotes import changed_outside_quotes
 from mdsum.text.values import MONTHS, WEEKDAYS, DateValue, located_dates
@@ -155,27 +156,31 @@ def resolve_relative(sentence: str, published: dt.date | None) -> str:
     return resolved[:1].upper() + resolved[1:] if sentence[:1].isupper() else resolved
 
 
+class StatedDays(NamedTuple):
+    """The days a sentence refers to, and those of them on which it says something is to happen."""
+
+    days: tuple[dt.date, ...]
+    ahead: tuple[dt.date, ...]
+
+
 def stated_days(sentence: str, published: dt.date | None) -> tuple[dt.date, ...]:
     """The days ``sentence`` refers to once its relative words are resolved: complete dates,
     and day-and-month dates in the article's year."""
-    return tuple(day for _, day, _ in _located_days(sentence, published))
+    return read_days(sentence, published).days
 
 
-def days_ahead(sentence: str, published: dt.date | None) -> tuple[dt.date, ...]:
-    """The days of `stated_days` that a future tense just before governs ("the next round will begin on 20
-    March"): when something is to happen, not when something was said or done."""
-    return tuple(day for _, day, ahead in _located_days(sentence, published) if ahead)
-
-
-def _located_days(sentence: str, published: dt.date | None) -> list[tuple[int, dt.date, bool]]:
-    """Each stated day with where it starts in the resolved text and whether a future tense governs it."""
+def read_days(sentence: str, published: dt.date | None) -> StatedDays:
+    """`stated_days`, and those of them that a future tense just before governs ("the next round will begin on 20
+    March"): when something is to happen, not when something was said or done. One reading gives both."""
     text = _written_out(sentence, published)
-    days = []
+    days, ahead = [], []
     for start, value in located_dates(text)[0]:
         day = _day(value, published)
         if day is not None:
-            days.append((start, day, _FUTURE.search(text, max(0, start - FUTURE_REACH), start) is not None))
-    return days
+            days.append(day)
+            if _FUTURE.search(text, max(0, start - FUTURE_REACH), start) is not None:
+                ahead.append(day)
+    return StatedDays(tuple(days), tuple(ahead))
 
 
 def _day(value: DateValue, published: dt.date | None) -> dt.date | None:
