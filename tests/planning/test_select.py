@@ -443,3 +443,25 @@ def test_words_to_spare_go_to_a_theme_close_to_a_chosen_one_but_never_to_a_repea
     assert 0.6 < FILL_REDUNDANCY < 0.8
     assert told(200) == [opening, apart, close]  # the lighter theme apart first; the close one with words to spare
     assert told(12 + 14) == [opening, apart]  # none to spare
+
+
+def test_a_later_reports_undated_quotation_is_not_put_before_the_development_it_dates():
+    cluster = Cluster(
+        "rebuild",
+        (
+            article("a", "2024-03-12", "A strong earthquake struck the coastal city of Port Vale early on Tuesday."),
+            article("b", "2024-03-13", "Rescuers searched the rubble of collapsed buildings in Port Vale all night."),
+            article(
+                "c",
+                "2024-04-15",
+                "A month after the earthquake, the government said on Monday that 600 temporary homes had been built.",
+                '"We are still living in tents," said Maria Gonzalez, whose house collapsed in the quake.',
+            ),
+        ),
+    )
+    timeline = Timeline.of(cluster)
+    themes = find_themes(read_statements(cluster, 6), vectors="tfidf")
+    tents = next(theme for theme in themes.themes if "tents" in theme.statements[0].text)
+    assert timeline.happened(tents) == dt.date(2024, 4, 15)  # said in the later report, not on the event's day
+    later = [item.text for item in plan_of(cluster).items if item.later]
+    assert later[0].startswith("A month after the earthquake, the government said on Monday 15 April 2024")

@@ -79,12 +79,15 @@ class Timeline:
         return sorted(range(len(themes)), key=key)
 
     def happened(self, theme: Theme) -> dt.date:
-        """When an event theme happened, for its place in the account: the earliest day its sentences
-        state, else the event's own day (most sentences state none, and keep the articles' order) -- or, for
-        one that only reports dated well before the event's day state, the day it was first reported: a
-        fact reported on 31 December happened by then, not on the median day of January's reports."""
+        """When a theme happened, for its place in the account: the earliest day its sentences state, else
+        the event's own day (most sentences state none, and keep the articles' order) -- or, for one that
+        only reports dated well before or well after the event's day state, the day it was first reported:
+        a fact reported on 31 December happened by then, not on the median day of January's reports, and a
+        later report's undated quotation was said on its day, not before the development it dates."""
         if theme.days:
             return min(theme.days)
+        if (later := self.later_day(theme)) is not None:
+            return later
         reported = self.reported(theme)
         if reported is not None and self.main is not None and (self.main - reported).days > LATER_REPORT_DAYS:
             return reported
