@@ -4,8 +4,8 @@ Themes are taken by weight, skipping one whose sentence repeats a sentence alrea
 their sentences fit the word budget, then, with words to spare, by weight again, skipping only a close repeat
 (`FILL_REDUNDANCY`); a weight may also be discounted by its similarity to those
 taken (maximal marginal relevance, ``novelty``), which by default it is not: on the four
-checklisted clusters the discount only traded heavier themes for lighter ones. The heaviest theme
-of the event goes first, stated by its lead (what happened, where, when); right after it,
+checklisted clusters the discount only traded heavier themes for lighter ones. The event theme that
+the most articles lead with goes first, stated by its lead (what happened, where, when); right after it,
 the heaviest theme of each later report, heaviest first, so a later development is never crowded out
 by the event's minor details -- while they take no more than `LATER_SHARE` of the words: a cluster
 that follows a story for months (five later reports in MultiLing's tsunami cluster) must still tell
@@ -177,16 +177,14 @@ def choose(
     """The themes to state and the statement that states each, opening theme first; and, where words are left
     once no self-contained sentence fits, the sentence that goes on from a chosen one (`_continuations`).
 
-    The heaviest event theme opens, stated by its lead (with one article, where no theme is heavier
-    than another by reports, its first self-contained sentence opens); then each later report's
-    heaviest theme; then the rest, greedily by weight discounted by similarity to the chosen.
+    The event theme that the most articles open with opens (`opener`), stated by its lead; then each later
+    report's heaviest theme; then the rest, greedily by weight discounted by similarity to the chosen.
     """
     speakers = {t: statement for t, theme in enumerate(themes.themes) if (statement := representative(theme))}
     event = [t for t in speakers if timeline.later_day(themes.themes[t]) is None]
-    if len({statement.document for statement in themes.statements}) == 1:  # one article: open as it does
-        event.sort(key=lambda t: min(s.position for s in themes.themes[t].statements if s.standalone))
-    if event:
-        speakers[event[0]] = opening(themes.themes[event[0]]) or speakers[event[0]]
+    opens = [opener(themes, event)] if event else []
+    for t in opens:
+        speakers[t] = opening(themes.themes[t]) or speakers[t]
     later_leads: dict[dt.date, int] = {}
     for t in speakers:
         if (day := timeline.later_day(themes.themes[t])) is not None:
@@ -197,7 +195,7 @@ def choose(
     left = words
     later_room = words * LATER_SHARE
     leads = sorted(later_leads.values(), key=lambda t: (-themes.themes[t].weight, t))
-    for t in [*event[:1], *leads]:
+    for t in [*opens, *leads]:
         cost = selection.cost(t, chosen)
         later = t in leads
         room = min(left, later_room) if later else left
@@ -210,6 +208,19 @@ def choose(
         dataclasses.replace(selection, redundancy=max(redundancy, FILL_REDUNDANCY)), chosen, left, novelty
     )
     return [(t, speakers[t]) for t in chosen], _continuations(selection, chosen, left, known)
+
+
+def opener(themes: ThemeMap, event: Sequence[int]) -> int:
+    """The theme of ``event`` (theme indices, heaviest first) that opens the account: the one holding the most
+    articles' leads (their first self-contained sentences), as news opens with what happened, where and when;
+    the heaviest of those. The heaviest theme of all may be a reaction ("The mayor promised to rebuild every
+    home") that no article opens with."""
+    leads: dict[int, Statement] = {}
+    for statement in themes.statements:  # in each document's order
+        if statement.standalone:
+            leads.setdefault(statement.document, statement)
+    held = [sum(leads.get(s.document) == s for s in themes.themes[t].statements) for t in event]
+    return event[min(range(len(event)), key=lambda k: (-held[k], k))]
 
 
 def _by_weight(selection: _Selection, chosen: list[int], left: int, novelty: float) -> int:
