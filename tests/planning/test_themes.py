@@ -84,7 +84,11 @@ def test_a_sentence_that_leans_back_is_still_prose_a_caption_or_headline_is_not(
         assert is_prose(leaning) and leans_back(leaning)
     assert not leans_back("The repair was the best option.")
     assert leans_back("The repair was the best option.", previous='"It was late," he said.')
-    for not_prose in ("Council says bridge repair cost more than planned.", "HMS Cornwall at Zeebrugge in 2006."):
+    for not_prose in (
+        "Council says bridge repair cost more than planned.",
+        "HMS Cornwall at Zeebrugge in 2006.",
+        'Reports of death toll * AP - "confirmed death toll passed 121,000, and 5 million people were homeless."',
+    ):
         assert not is_prose(not_prose)
     for to_the_reader in (
         "Read background about the event here.",

@@ -393,11 +393,13 @@ def name_pronoun_subject(sentence: str, previous: Sequence[str], known: dict[str
     return None
 
 
-def event_place(opening: Iterable[str], everywhere: Iterable[str]) -> str | None:
+def event_place(lead: str, opening: Iterable[str], everywhere: Iterable[str]) -> str | None:
     """Where the opening theme's sentences say the event happened ("in Geneva"): the place they name
     most (the cluster's most named on a tie), provided at least two sentences of the cluster name it
-    so; None when they name none."""
-    told = Counter(place for text in opening for place in _places(text))
+    so; None when they name none. A ``lead`` (the sentence that opens) that names places of its own
+    gives it from those: "In Indonesia," must not open "The toll of the tsunami that hit countries in
+    Asia and Eastern Africa rose", which says where."""
+    told = Counter(_places(lead) or [place for text in opening for place in _places(text)])
     attested = Counter(place for text in everywhere for place in _places(text))
     ranked = sorted((place for place in told if attested[place] >= 2), key=lambda p: (-told[p], -attested[p], p))
     return ranked[0] if ranked else None

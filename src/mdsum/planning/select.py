@@ -366,7 +366,8 @@ def _first_mentions(
     texts = [item.text for item in items]
     everywhere = [statement.text for statement in themes.statements]
     opening = items[0]
-    place = None if opening.later else event_place((s.text for s in opening.theme.statements), everywhere)
+    statements = [statement.text for statement in opening.theme.statements]
+    place = None if opening.later else event_place(opening.statement.text, statements, everywhere)
     if place and place not in texts[0] and len(place.split()) + 1 <= words - sum(item.words for item in items):
         texts[0] = in_place(texts[0], place, frozenset(name for s in themes.statements for name in s.names))
     spare = words - sum(len(text.split()) for text in texts)

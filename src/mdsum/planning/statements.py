@@ -119,6 +119,8 @@ _HAILS = re.compile(
     r"|rejoice|beware|stay tuned)\b",
     re.IGNORECASE,
 )
+# A list flattened into one line: "Reports of death toll * AP - \"the toll passed 121,000\" * BBC - ...".
+_INLINE_BULLET = re.compile(r"\s[*\u2022]\s")
 # "Lindsey Germaine: Piccadilly Line train, ...", "Reporter: a word that ...", "Exclusive: ...": a list entry, a
 # transcript's speaker or a label, then what it labels; prose does not open with a name and a colon.
 _LABELLED = re.compile(r"^[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,3}:\s")
@@ -210,7 +212,7 @@ def is_prose(text: str) -> bool:
     """Whether ``text`` is a sentence of the story: not a question, a headline-style "X says Y", a caption
     (mostly names, where someone stands in a picture, a photo's agency-style date, or what a picture shows, told
     in the present and dated in full) or a list entry, labelled ("Lindsey Germaine: ...") or with no subject
-    ("Believed to be the bomb-maker."), neither addressed to the reader nor telling the reader what to do ("Read more
+    ("Believed to be the bomb-maker.") or a list run into one line, neither addressed to the reader nor telling the reader what to do ("Read more
     here.") nor exclaimed nor hailing someone ("Football fans, get ready ..."), nor said as "we" or "I" by no one
     named."""
     reporting = outside_quotes(text)
@@ -221,6 +223,8 @@ def is_prose(text: str) -> bool:
     if dated_like_a_photo(text):
         return False
     if _LABELLED.match(text) or _SUBJECTLESS.match(text) or _QUESTION.search(text) or _EXCLAIMS.search(reporting):
+        return False
+    if _INLINE_BULLET.search(reporting):
         return False
     if _SPEAKS_AS_WE.search(reporting) and not attributes(text):
         return False
