@@ -53,6 +53,13 @@ SATURDAY = dt.date(2017, 7, 15)
         ),
         ("Talks might resume Monday in Geneva.", "Talks might resume on Monday 17 July 2017 in Geneva."),
         ("Friday night's game was cancelled.", "The 14 July 2017 night game was cancelled."),
+        # a weekday of a named week is that week's day (Monday to Sunday), the week's words gone with it
+        (
+            "On Monday of this week, Jan Egeland said aid was slow.",  # "Jan" is a name here, not January
+            "On Monday 10 July 2017, Jan Egeland said aid was slow.",
+        ),
+        ("The council met on Tuesday of last week.", "The council met on Tuesday 4 July 2017."),
+        ("The council will meet on Friday of next week.", "The council will meet on Friday 21 July 2017."),
     ],
 )
 def test_relative_days_are_written_out_against_the_article_date(sentence, resolved):
@@ -75,8 +82,8 @@ def test_a_named_day_is_no_weekday_of_the_article(named):
 
 
 def test_a_weekday_already_followed_by_its_date_is_left_alone():
-    sentence = "Talks began on Monday, July 10, 2017, in Geneva."
-    assert resolve_relative(sentence, SATURDAY) == sentence
+    for sentence in ("Talks began on Monday, July 10, 2017, in Geneva.", "Talks began on Monday, Jul. 10, in Geneva."):
+        assert resolve_relative(sentence, SATURDAY) == sentence
 
 
 def test_without_a_date_nothing_is_invented():

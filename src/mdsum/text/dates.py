@@ -42,10 +42,11 @@ _WEEKDAY_PHRASE = re.compile(
     + "|".join(WEEKDAYS)
     + r")\b"
     + _PART_OF_DAY
+    + r"(?:\s+of\s+(?P<week>this|last|next)\s+week\b)?"  # "Monday of this week": that week's Monday
     + r"(?P<possessive>['\u2019]s\b)?"
-    + r"(?!,?\s+(?:\d|the\s+\d|"
+    + r"(?!,?\s+(?:\d|the\s+\d|(?:"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")\b)",
+    + r")(?:\.|\s+\d)))",  # already dated: "Friday, July 14", "Friday, Dec."; not "Monday, Jan Egeland said"
     re.IGNORECASE,
 )
 # A bare weekday after these words already has its preposition: "as early as Saturday", "by Friday", "between
@@ -87,13 +88,18 @@ def format_day(day: dt.date) -> str:
     return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def weekday_near(published: dt.date, weekday: int, qualifier: str, future: bool) -> dt.date:
+def weekday_near(published: dt.date, weekday: int, qualifier: str, future: bool, week: str = "") -> dt.date:
     """The day named ``weekday`` that an article of ``published`` means.
 
     "last Friday" is the one before publication, "next"/"coming" Friday the one after; a bare
     or "this" weekday is the latest on or before publication (news reports what happened),
-    unless the sentence speaks of the future, when it is the first on or after it.
+    unless the sentence speaks of the future, when it is the first on or after it. A ``week``
+    ("this", "last" or "next", as in "Monday of last week") names the day of that week, Monday to Sunday.
     """
+    if week:
+        return published + dt.timedelta(
+            days=weekday - published.weekday() + 7 * {"this": 0, "last": -1, "next": 1}[week]
+        )
     back = (published.weekday() - weekday) % 7
     ahead = (weekday - published.weekday()) % 7
     if qualifier.endswith("last"):
@@ -107,7 +113,7 @@ def _weekday_phrase(match: re.Match, published: dt.date) -> str:
     future = bool(_FUTURE.search(match.string, max(0, match.start() - FUTURE_REACH), match.start()))
     weekday = WEEKDAYS.index(match["weekday"].lower())
     qualifier = " ".join((match["qualifier"] or "").lower().split())
-    day = weekday_near(published, weekday, qualifier, future)
+    day = weekday_near(published, weekday, qualifier, future, (match["week"] or "").lower())
     name = match["weekday"].capitalize()
     on = "" if _GOVERNED.search(match.string, 0, match.start()) else "on "  # "as early as Saturday", "by Friday"
     if match["possessive"]:
