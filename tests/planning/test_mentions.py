@@ -200,6 +200,10 @@ def test_a_pronoun_stays_unnamed_when_its_person_is_in_doubt():
     assert name_pronoun_subject("On that front, he left.", ["Berg spoke."], BERG) is None  # the lead points back too
     assert name_pronoun_subject("He. Left.", ["Berg spoke."], BERG) is None  # not a pronoun subject and its verb
     assert name_pronoun_subject("Berg left.", ["Berg spoke."], BERG) is None  # nothing to name
+    spoken_of_as_she = ['"We will rebuild," Berg said.', "She said 1,500 people were homeless.", "The army came."]
+    assert name_pronoun_subject("He arrived in the town.", spoken_of_as_she, BERG) is None  # "he" is someone else
+    assert name_pronoun_subject("She arrived.", spoken_of_as_she, BERG) == "Berg arrived."
+    assert name_pronoun_subject("He left.", ['Berg said: "She will stay."'], BERG) == "Berg left."  # a quote's "she"
 
 
 def test_a_surname_inside_another_word_is_no_mention():

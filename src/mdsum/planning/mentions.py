@@ -19,7 +19,7 @@ from functools import cache
 
 from mdsum.model import Cluster
 from mdsum.text.clean import sentence_case
-from mdsum.text.quotes import SPEECH_VERBS
+from mdsum.text.quotes import SPEECH_VERBS, outside_quotes
 from mdsum.text.tokens import stop_words
 from mdsum.text.values import MONTHS, WEEKDAYS
 
@@ -39,6 +39,12 @@ _NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 _PRONOUN_SUBJECT = re.compile(r"^(?P<lead>[^,\"\u201c]{0,60},\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
 _POINTS_BACK = re.compile(r"\b(?:that|this|these|those|such|then)\b", re.IGNORECASE)
 ANTECEDENT_REACH = 3  # sentences back to look for whom "he" is
+# The pronouns of the other gender: seen on the way back to a name, they say the person named may be "she" when
+# the sentence says "he" ('Toha said. She said 1,500 were homeless. ... He arrived in Talca' is not Toha).
+_OTHER_GENDER = {
+    "he": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
+    "she": re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE),
+}
 # "the United Nations envoy", "The U.N. envoy", "the UN's top envoy for Syria": a person referred to by
 # capitalised qualifiers and a role noun, perhaps with an adjective that ranks and what the role is for.
 _ROLE_WORD = r"[A-Z][\w.'\u2019-]*"
@@ -373,7 +379,8 @@ def _by_surname(sentence: str, person: Person) -> str:
 def name_pronoun_subject(sentence: str, previous: Sequence[str], known: dict[str, Person]) -> str | None:
     """``sentence`` with its pronoun subject replaced by the surname of the person it stands for, or None
     when that person is not certain: the nearest of the ``previous`` sentences (the latest last) that
-    names anyone must name exactly one person, and a sentence without a name before it names no one.
+    names anyone must name exactly one person, a sentence without a name before it names no one, and none of
+    them on the way may speak of someone of the other gender ("she" when the sentence says "he").
 
     Reading "He warmly welcomed a call by Macron ..." right after a sentence about de Mistura, a reader
     knows who welcomed it; a summary that picks the sentence alone must say so.
@@ -381,7 +388,10 @@ def name_pronoun_subject(sentence: str, previous: Sequence[str], known: dict[str
     subject = _PRONOUN_SUBJECT.match(sentence)
     if subject is None or (subject.group("lead") and _POINTS_BACK.search(subject.group("lead"))):
         return None
+    other_gender = _OTHER_GENDER[subject.group("pronoun").lower()]
     for earlier in reversed(previous[-ANTECEDENT_REACH:]):
+        if other_gender.search(outside_quotes(earlier)):
+            return None
         named = {key: person for key, person, _ in _mentions(earlier, known)}
         if len(named) > 1:
             return None
