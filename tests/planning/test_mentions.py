@@ -163,6 +163,14 @@ def test_a_role_mention_with_a_possessive_a_rank_and_a_remit_refers_to_whom_the_
         assert referred_to_by_role(f"Talks end, {other} said.", {"lind": lind}) == []  # remit, rank or body differ
 
 
+def test_a_firm_or_body_that_said_something_is_not_a_person():
+    texts = ["Baltic Cargo said it would stay independent.", "Chief executive Peter Lind said the deal was dead."]
+    assert set(people(texts)) == {"lind"}
+    assert mention_once(["Nordrail bid for Baltic Cargo.", "Baltic Cargo said no."], people(texts))[1] == (
+        "Baltic Cargo said no."
+    )
+
+
 def test_a_body_qualified_by_an_acronym_alone_is_not_a_person():
     assert people(["The UN Security Council met.", "The Security Council will meet the UN Security Council."]) == {}
 

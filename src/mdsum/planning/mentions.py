@@ -97,7 +97,11 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
             if len(name.split()) < 2:  # "President Macron": a title and a surname, not a full name
                 continue
             first = name.split()[0]
-            if not re.fullmatch(rf"{_TITLES}|{_PARTICLE}", first, re.IGNORECASE) and not _is_function_word(name):
+            if (
+                not re.fullmatch(rf"{_TITLES}|{_PARTICLE}", first, re.IGNORECASE)
+                and not _is_function_word(name)
+                and name.split()[-1].lower() not in _ORGANISATION_NOUNS
+            ):
                 full.setdefault(_surname(name).lower(), Counter())[name] += 1
                 if name != written:
                     honoured.add(name)
@@ -165,6 +169,16 @@ def _titles_before(text: str, name: str) -> Iterator[str]:
 def _not_titles() -> frozenset[str]:
     """Capitalised words that start a sentence or name a day, not a title: "On", "The", "Friday"."""
     return frozenset([*stop_words(), *_NOT_PLACES])
+
+
+# The last word of a body's or firm's name, which says, and may say something, like a person: "Baltic Cargo said it
+# would stay independent" must not make "Cargo" a surname ("Nordrail's takeover of Cargo").
+_ORGANISATION_NOUNS = frozenset(
+    "agency airlines airways association authority bank cargo club co college commission committee company corp"
+    " corporation council court department energy foundation fund group holdings inc industries institute insurance"
+    " international league logistics ltd media ministry motors network office partners party police railways"
+    " school service services shipping society systems technologies telecom trust union university".split()
+)
 
 
 def _is_function_word(name: str) -> bool:
