@@ -174,10 +174,59 @@ def _not_titles() -> frozenset[str]:
 # The last word of a body's or firm's name, which says, and may say something, like a person: "Baltic Cargo said it
 # would stay independent" must not make "Cargo" a surname ("Nordrail's takeover of Cargo").
 _ORGANISATION_NOUNS = frozenset(
-    "agency airlines airways association authority bank cargo club co college commission committee company corp"
-    " corporation council court department energy foundation fund group holdings inc industries institute insurance"
-    " international league logistics ltd media ministry motors network office partners party police railways"
-    " school service services shipping society systems technologies telecom trust union university".split()
+    [
+        "agency",
+        "airlines",
+        "airways",
+        "association",
+        "authority",
+        "bank",
+        "cargo",
+        "club",
+        "co",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "corp",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "energy",
+        "foundation",
+        "fund",
+        "group",
+        "holdings",
+        "inc",
+        "industries",
+        "institute",
+        "insurance",
+        "international",
+        "league",
+        "logistics",
+        "ltd",
+        "media",
+        "ministry",
+        "motors",
+        "network",
+        "office",
+        "partners",
+        "party",
+        "police",
+        "railways",
+        "school",
+        "service",
+        "services",
+        "shipping",
+        "society",
+        "systems",
+        "technologies",
+        "telecom",
+        "trust",
+        "union",
+        "university",
+    ]
 )
 
 
