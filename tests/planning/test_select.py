@@ -83,6 +83,15 @@ def test_a_contradiction_is_stated_with_each_sides_date():
     ]
 
 
+def test_undated_reports_that_disagree_are_told_as_one_report_and_another():
+    share = "The authority said the merged company would have controlled {} percent of the rail freight market."
+    cluster = Cluster("merger", (article("a", None, share.format(70)), article("b", None, share.format(65))))
+    assert [item.text.split(", the authority")[0] for item in plan_of(cluster).items] == [
+        "As one report put it",
+        "As another report put it",
+    ]
+
+
 def test_no_dangling_pronoun_first_sentence_is_chosen():
     plan = plan_of(BRIDGE_TIMELINE)
     assert all(item.statement.standalone for item in plan.items)

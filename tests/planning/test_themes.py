@@ -67,6 +67,27 @@ def test_two_days_in_one_month_for_what_is_to_come_are_a_conflict_and_recalled_d
     assert len(themes.themes) == 1 and not themes.conflicts
 
 
+def test_two_reports_of_a_day_counting_the_same_thing_differently_are_a_conflict_and_a_rising_toll_is_not():
+    def share(day: str, doc: str, percent: str):
+        said = f"The authority said the merged company would have controlled {percent} percent of the rail market."
+        return article(doc, day, said)
+
+    counted = themes_of(Cluster("merger", (share("2024-05-02", "a", "70"), share("2024-05-02", "b", "65"))))
+    assert len(counted.themes) == 2 and counted.conflicts == {(0, 1)}
+    undated = themes_of(Cluster("merger", (share(None, "a", "70"), share(None, "b", "65"))))
+    assert undated.conflicts == {(0, 1)}
+    rose = themes_of(Cluster("merger", (share("2024-05-02", "a", "70"), share("2024-05-09", "b", "65"))))
+    assert len(rose.themes) == 2 and not rose.conflicts  # a week apart: the share may have changed
+    other_things = Cluster(
+        "school",
+        (
+            article(None, "a", "A mother and her two daughters were found dead in their home on Ridge Road."),
+            article(None, "b", "A friend found the mother and her daughters dead in the 11400 block of Ridge Road."),
+        ),
+    )
+    assert not themes_of(other_things).conflicts  # two daughters, a block number: nothing counted twice
+
+
 def test_a_theme_keeps_its_sentences_documents_and_days():
     reopened = theme_with(themes_of(BRIDGE_TIMELINE), REOPENED)
     assert {(s.document, s.sentence) for s in reopened.statements} >= {(0, 0), (1, 0), (2, 0)}

@@ -10,6 +10,7 @@ from mdsum.text.values import (
     full_dates,
     in_year,
     is_date_line,
+    measures,
     month_day,
     names,
     normalise_number,
@@ -155,3 +156,13 @@ def test_names_are_capitalised_words_after_the_first():
         "Jaafari",
         "Geneva",
     ]
+
+
+def test_measures_pair_each_number_with_what_it_counts():
+    assert measures("about 70 percent of the market, 65% of it and 60 per cent of them") == {
+        (70.0, "percent"),
+        (65.0, "percent"),
+        (60.0, "percent"),
+    }
+    assert measures("a 320-student campus where 274 people passed") == {(320.0, "student"), (274.0, "people")}
+    assert measures("two of them met at 07:30", skip=frozenset({"of"})) == frozenset()  # a function word counts nothing

@@ -23,7 +23,6 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from mdsum.model import Cluster
 from mdsum.planning.mentions import Person, event_place, introduce_people, introduction_words, mention_once, people
@@ -31,7 +30,7 @@ from mdsum.planning.statements import Statement, read_statements, with_subjects_
 from mdsum.planning.themes import Theme, ThemeMap, find_themes
 from mdsum.planning.timeline import Timeline, day_marker, introduce
 from mdsum.text.polarity import negated
-from mdsum.text.quotes import SPEECH_VERB_WORDS, quote_overlap
+from mdsum.text.quotes import quote_overlap, speech_stems
 from mdsum.text.tokens import stems
 
 # The share of the budget the later reports' heaviest themes may take before every theme competes by weight:
@@ -136,7 +135,7 @@ class _Selection:
         sense, says nothing more, however short ("Mora said the atmosphere had been constructive" beside "The
         envoy described the atmosphere of the talks as constructive and businesslike")."""
         first = self.speakers[t]
-        news = first.stems - _speech_stems() - frozenset(stem for key in self.introductions[t] for stem in stems(key))
+        news = first.stems - speech_stems() - frozenset(stem for key in self.introductions[t] for stem in stems(key))
         return any(
             (
                 self.themes.statement_similarity(first, self.speakers[c]) >= self.redundancy
@@ -153,11 +152,6 @@ class _Selection:
 
 
 MIN_NEWS = 2  # content words a sentence must say, beyond who said it, for `_holds` to judge it
-
-
-@cache
-def _speech_stems() -> frozenset[str]:
-    return frozenset(stem for verb in SPEECH_VERB_WORDS for stem in stems(verb))
 
 
 def _holds(chosen: Statement, other: Statement, news: frozenset[str]) -> bool:
@@ -297,7 +291,7 @@ def _render(
     A later sentence is dated, and placed, by the report it comes from: its theme's first report
     may be an earlier one, and the account must not say "On 18 December 2005" before a sentence
     from 7 July 2009."""
-    items = []
+    items: list[PlannedTheme] = []
     introduced: set[dt.date] = set()
     names = frozenset(name for statement in themes.statements for name in statement.names)
     picked = [t for t, _ in chosen]
@@ -311,8 +305,9 @@ def _render(
         theme = themes.themes[t]
         text = statement.resolved
         day = said_on(t, statement)
-        if any(c in picked for c in themes.conflicting(t)):
-            text = introduce(text, timeline.attribution(statement.document), names)
+        if sides := [themes.themes[c] for c in themes.conflicting(t) if c in picked]:
+            answers = any(item.theme in sides for item in items)  # the other side is told already
+            text = introduce(text, timeline.attribution(statement.document, answers), names)
         elif day is not None and day not in introduced and not statement.days:
             text = introduce(text, day_marker(day, text), names)
         if day is not None and (day in statement.days or not statement.days):

@@ -24,7 +24,7 @@ from mdsum.text.compress import without_closing_concession
 from mdsum.text.dates import iso_day, read_days, resolve_relative
 from mdsum.text.quotes import SPEECH_VERBS, attributes, outside_quotes, quotations
 from mdsum.text.tokens import content_stems, stop_words
-from mdsum.text.values import extract_dates, extract_numbers, names, words
+from mdsum.text.values import extract_dates, extract_numbers, measures, names, words
 
 # First words that point back to a sentence the summary may not contain.
 _LEANS_BACK = frozenset(
@@ -192,6 +192,7 @@ class Statement:
     ahead: tuple[dt.date, ...]  # those on which it says something is to happen ("talks will resume on 20 March")
     months: tuple[tuple[int | None, int], ...]  # (year, month) of every date it states, however vague
     numbers: frozenset[float]
+    measures: frozenset[tuple[float, str]]  # its numbers with what each counts ("70 percent": (70.0, "percent"))
     names: frozenset[str]
     stems: frozenset[str]  # content stems
     quotes: tuple[frozenset[str], ...]
@@ -291,6 +292,7 @@ def read_statements(cluster: Cluster, min_words: int, sentences_only: bool = Tru
                     ahead=days.ahead,
                     months=tuple((date.year, date.month) for date in dates if date.month is not None),
                     numbers=frozenset(extract_numbers(rest)),
+                    measures=measures(rest, stop_words()),
                     names=frozenset(name.lower() for name in names(text)),
                     stems=frozenset(content_stems(text)),
                     quotes=quotations(text),

@@ -26,7 +26,7 @@ import numpy as np
 from mdsum import embeddings
 from mdsum.errors import ConfigError
 from mdsum.planning.statements import Statement
-from mdsum.text.quotes import quote_overlap
+from mdsum.text.quotes import quote_overlap, speakers
 from mdsum.text.tokens import content_stems
 
 VECTORS = ("embeddings", "tfidf")
@@ -123,6 +123,21 @@ def _disagree_on_dates(first: Statement, second: Statement) -> bool:
     return bool(first.ahead and second.ahead) and not set(first.ahead) & set(second.ahead)
 
 
+def _counted_differently(first: Statement, second: Statement) -> bool:
+    """Two reports of one day (or undated) that count the same thing differently and share no number: "about 70
+    percent of the market" against "nearly 65 percent". Reports of different days may count a toll that rose, and
+    sentences that each name another source ("12 million, the council said"; "40 million, the opposition said")
+    tell a dispute themselves."""
+    if first.document == second.document or first.numbers & second.numbers:
+        return False
+    if first.published and second.published and first.published != second.published:
+        return False
+    told_by = speakers(first.text), speakers(second.text)
+    if all(told_by) and not told_by[0] & told_by[1]:
+        return False
+    return bool({unit for _, unit in first.measures} & {unit for _, unit in second.measures})
+
+
 def _wording(statements: Sequence[Statement]) -> np.ndarray:
     """Dice coefficient of the content stems of every pair of statements."""
     vocabulary: dict[str, int] = {}
@@ -155,7 +170,8 @@ def similarity_matrix(statements: Sequence[Statement], vectors: np.ndarray) -> n
 
 def find_themes(statements: Sequence[Statement], vectors: str = "embeddings", threshold: float = 0.5) -> ThemeMap:
     """Group ``statements`` into themes: every pair in a theme at least ``threshold`` similar and
-    agreeing on numbers and dates. Pairs that would group but for their dates are conflicts."""
+    agreeing on numbers and dates. Pairs that would group but for their dates, or for what two reports of a day
+    count differently, are conflicts."""
     statements = tuple(statements)
     if not statements:
         return ThemeMap((), (), np.zeros((0, 0)), frozenset())
@@ -190,6 +206,6 @@ def find_themes(statements: Sequence[Statement], vectors: str = "embeddings", th
         for a, b in zip(*np.nonzero(np.triu(disagree, 1)), strict=True)
         if similarity[a, b] >= threshold
         and label_of[a] != label_of[b]
-        and _disagree_on_dates(statements[a], statements[b])
+        and (_disagree_on_dates(statements[a], statements[b]) or _counted_differently(statements[a], statements[b]))
     )
     return ThemeMap(statements, tuple(themes), similarity, conflicts, notes)

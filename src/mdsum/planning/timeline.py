@@ -93,13 +93,14 @@ class Timeline:
             return reported
         return self.main or dt.date.min
 
-    def attribution(self, document: int) -> str:
-        """How a summary introduces one side of a contradiction: "As Xinhua reported on 15 July 2017"."""
+    def attribution(self, document: int, answers: bool = False) -> str:
+        """How a summary introduces one side of a contradiction: "As Xinhua reported on 15 July 2017"; with
+        neither outlet nor date, "As one report put it", and for the side that ``answers`` it, "As another"."""
         day, outlet = self.published[document], self.outlets[document]
         said = f" on {format_day(day)}" if day else ""
         if outlet:
             return f"As {outlet} reported{said}"
-        return f"As reported{said}" if said else "As one report put it"
+        return f"As reported{said}" if said else f"As {'another' if answers else 'one'} report put it"
 
 
 def introduce(sentence: str, lead_in: str, names: frozenset[str] = frozenset()) -> str:

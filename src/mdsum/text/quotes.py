@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 
-from mdsum.text.tokens import content_stems
+from mdsum.text.tokens import content_stems, stems
 
 # Curly or straight double quotes, or the ``tokenised'' quotes of Multi-News.
 _QUOTED = re.compile(r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]+)[\"\u201c\u201d\u201e]|``(.+?)''")
@@ -64,6 +65,20 @@ def reported(text: str) -> frozenset[str]:
     if claim and _CLOSING_ATTRIBUTION.fullmatch(speaker) and len(after.split()) <= MAX_TRAILING_WORDS:
         found |= frozenset(content_stems(claim))
     return found | frozenset(content_stems(after))
+
+
+@cache
+def speech_stems() -> frozenset[str]:
+    """The stems of the speech verbs: words that tell that someone said something, not what."""
+    return frozenset(stem for verb in SPEECH_VERB_WORDS for stem in stems(verb))
+
+
+def speakers(text: str) -> frozenset[str]:
+    """The content stems of whom ``text`` has say what it reports ("..., the council said in a statement": council,
+    statement); empty when it reports no speech."""
+    if not attributes(text):
+        return frozenset()
+    return frozenset(content_stems(text)) - reported(text) - speech_stems()
 
 
 def outside_quotes(text: str) -> str:

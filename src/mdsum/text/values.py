@@ -322,6 +322,25 @@ def extract_numbers(text: str) -> tuple[float, ...]:
     return tuple(_quantity(match) for match in _NUMBER.finditer(_CLOCK_TIME.sub(" ", text)))
 
 
+_UNIT = re.compile(r"\s*(?:(?P<sign>%|per\s?cent\b)|[\s-]*(?P<word>[a-z]+))", re.IGNORECASE)
+
+
+def measures(text: str, skip: frozenset[str] = frozenset()) -> frozenset[tuple[float, str]]:
+    """The quantities a text states with what they count, the word after each ("about 70 percent" gives (70.0,
+    "percent"), "274 people have passed" (274.0, "people"), "70%" (70.0, "percent")); a number followed by a word
+    of ``skip`` (function words: "two of them") counts nothing that can be told."""
+    found = set()
+    text = _CLOCK_TIME.sub(" ", text)
+    for match in _NUMBER.finditer(text):
+        unit = _UNIT.match(text, match.end())
+        if unit is None:
+            continue
+        word = "percent" if unit["sign"] else unit["word"].lower()
+        if word not in skip:
+            found.add((_quantity(match), word))
+    return frozenset(found)
+
+
 def money_amounts(text: str) -> tuple[float, ...]:
     """The quantities a text states as sums of money ("$350 million", "395,000 euro", "USD 12,000"):
     "150,000 euro" raised is not the 150,000 dead a toll may reach."""
