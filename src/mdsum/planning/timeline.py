@@ -95,12 +95,13 @@ class Timeline:
 
     def attribution(self, document: int, answers: bool = False) -> str:
         """How a summary introduces one side of a contradiction: "As Xinhua reported on 15 July 2017"; with
-        neither outlet nor date, "As one report put it", and for the side that ``answers`` it, "As another"."""
+        neither outlet nor date, "According to a report", and for the side that ``answers`` it, "According to
+        another report" (no number word, which the detail check would read as a number no source states)."""
         day, outlet = self.published[document], self.outlets[document]
         said = f" on {format_day(day)}" if day else ""
         if outlet:
             return f"As {outlet} reported{said}"
-        return f"As reported{said}" if said else f"As {'another' if answers else 'one'} report put it"
+        return f"As reported{said}" if said else f"According to {'another' if answers else 'a'} report"
 
 
 def introduce(sentence: str, lead_in: str, names: frozenset[str] = frozenset()) -> str:
