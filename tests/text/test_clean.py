@@ -554,6 +554,10 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "The photo was posted on the now deleted social accounts of the restaurant.",
             "The photo was posted on the now deleted social accounts of the restaurant.",
         ),
+        (
+            "11: 11 edt like raw story on facebook anti-tax crusader grover norquist helped the group, the report said.",
+            "Anti-tax crusader grover norquist helped the group, the report said.",
+        ),
     ],
 )
 def test_without_furniture_drops_or_cuts_a_sites_own_words(sentence, expected):

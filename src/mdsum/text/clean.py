@@ -144,7 +144,8 @@ _MONTH = f"(?:{'|'.join(values.MONTHS)})"  # a month's name or abbreviation ("au
 # (NBC, ABC, BBC, CNN's story highlights and "5 years ago" stamp, Politico, USA Today and its video player, YouTube's
 # "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice, CBS's "follow ...:
 # facebook | twitter", the Mirror's newsletter box, NBC's embedded video and its title, AP's "The Latest on ... (all
-# times local):" heading, the "Close" of USA Today's video player before a lower-cased caption, an update's label),
+# times local):" heading, the "Close" of USA Today's video player before a lower-cased caption, an update's label,
+# Raw Story's time stamp and "like raw story on facebook"),
 # never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
@@ -217,6 +218,7 @@ _FURNITURE_OPENING = re.compile(
     r"|sign up for (?:more newsletters here|the new us morning briefing)"
     r"|the latest on [^()]{0,120}\(\s*all times local\s*\)\s*:?(?:\s*\d{1,2}(?::\s?\d{2})?\s?[ap]\.\s?m\.)?"
     r"|follow [\w.]+\s?: (?:facebook|twitter|instagram)(?: \| (?:facebook|twitter|instagram))*"
+    r"|(?:\d{1,2}:\s?\d{2}\s[ecmp][sd]t\s)?like raw story on facebook"
     r"|_taboola\b.*\}\s*\);"
     r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
     re.IGNORECASE,
