@@ -397,7 +397,7 @@ def test_a_sentence_that_goes_on_from_an_earlier_one_is_told_right_after_it_unle
     dated = talks(f"On Thursday t{welcomed[1:]}")
     themes = find_themes(read_statements(dated, 6), "tfidf", 0.5)
     ordered = sorted(  # the envoy's dated sentence last, as if its day came last
-        ((t, representative(theme)) for t, theme in enumerate(themes.themes)),
+        ((t, representative(theme, Timeline.of(dated))) for t, theme in enumerate(themes.themes)),
         key=lambda pair: (pair[1].text.startswith("On Thursday"), pair[1].document, pair[1].sentence),
     )
     assert cohesive(themes, Timeline.of(dated), ordered) == ordered  # a sentence that states its day keeps its place
@@ -507,3 +507,24 @@ def test_the_account_opens_with_what_the_articles_lead_with_not_with_a_heavier_r
     themes = find_themes(read_statements(cluster, 6), vectors="tfidf")
     assert themes.themes[0].statements[0].text == promise  # the heaviest: every article states it, none leads with it
     assert plan_of(cluster).items[0].text.startswith("A strong earthquake struck Port Vale")
+
+
+def test_a_theme_of_the_events_reports_and_a_later_one_is_stated_by_the_events_sentence():
+    alleged = "Reyes alleged that ballots had been tampered with in the two northern provinces of Valdoria."
+    found = "Judges said no ballots were tampered with in the two northern provinces."
+
+    def vote(found_on: str) -> Cluster:
+        return Cluster(
+            "vote",
+            (
+                article("a", "2025-05-05", alleged),
+                article("b", "2025-05-05", "Marsh won the presidential election in Valdoria with 54 percent."),
+                article("c", found_on, found),
+            ),
+        )
+
+    for found_on, stated in (("2025-05-30", alleged), ("2025-05-06", found)):
+        themes = find_themes(read_statements(vote(found_on), 6), vectors="tfidf")
+        [shared] = [theme for theme in themes.themes if theme.documents == (0, 2)]
+        # weeks later, the shorter sentence would be told undated among the event's; a day later it may be
+        assert representative(shared, Timeline.of(vote(found_on))).text == stated

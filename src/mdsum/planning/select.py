@@ -83,10 +83,14 @@ class Plan:
         return sum(item.words for item in self.items)
 
 
-def representative(theme: Theme) -> Statement | None:
-    """The shortest self-contained statement of ``theme`` (the earliest on a tie)."""
+def representative(theme: Theme, timeline: Timeline) -> Statement | None:
+    """The shortest self-contained statement of ``theme`` (the earliest on a tie), from a report of the event
+    where one states it: a theme that the event's reports and a later one share ("ballots had been tampered
+    with", alleged, then "no evidence that ballots had been tampered with", weeks later) is told as the event's."""
+    own = [statement for statement in theme.statements if statement.standalone]
+    of_the_event = [statement for statement in own if not timeline.is_later(statement.document)]
     return min(
-        (statement for statement in theme.statements if statement.standalone),
+        of_the_event or own,
         key=lambda statement: (statement.words, statement.document, statement.sentence),
         default=None,
     )
@@ -174,7 +178,7 @@ def choose(
     The event theme that the most articles open with opens (`opener`), stated by its lead; then each later
     report's heaviest theme; then the rest, greedily by weight discounted by similarity to the chosen.
     """
-    speakers = {t: statement for t, theme in enumerate(themes.themes) if (statement := representative(theme))}
+    speakers = {t: statement for t, theme in enumerate(themes.themes) if (statement := representative(theme, timeline))}
     event = [t for t in speakers if timeline.later_day(themes.themes[t]) is None]
     opens = [opener(themes, event)] if event else []
     for t in opens:
