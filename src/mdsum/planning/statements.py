@@ -89,6 +89,8 @@ _ARTICLE = re.compile(r"\b(?:the|a|an)\b", re.IGNORECASE)
 # Prose has lower-case content words (a verb, common nouns); a photo caption or a heading is mostly names:
 # "HMS Cornwall at Zeebrugge in 2006.", "Ambulances at Russell Square, London after the July 7, 2005 bombings."
 MIN_COMMON_WORDS = 2
+# ... unless a tense a caption does not use tells what happened or will ("Marsh will be sworn in on 12 June.").
+_NARRATING_TENSE = re.compile(r"\b(?:will|would|has|have|had|was|were)\b", re.IGNORECASE)
 # "Louis Jordan, right, walks from the helicopter ...", "... Mike Pence (left) attends ...", "In this 2017 file
 # photo, ...": where someone stands in a picture is a caption's, which prose never says.
 _IN_A_PICTURE = re.compile(
@@ -229,7 +231,8 @@ def is_prose(text: str) -> bool:
         return False
     if _SPEAKS_AS_WE.search(reporting) and not attributes(text):
         return False
-    if sum(word not in stop_words() for word in _LOWER_WORD.findall(text)) < MIN_COMMON_WORDS:
+    common = sum(word not in stop_words() for word in _LOWER_WORD.findall(text))
+    if common < MIN_COMMON_WORDS and not (common and _NARRATING_TENSE.search(reporting)):
         return False
     return _FIRST_WORD.match(text) is not None and not (_HEADLINE_SAYS.search(text) and not _ARTICLE.search(text))
 
