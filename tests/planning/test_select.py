@@ -528,3 +528,22 @@ def test_a_theme_of_the_events_reports_and_a_later_one_is_stated_by_the_events_s
         [shared] = [theme for theme in themes.themes if theme.documents == (0, 2)]
         # weeks later, the shorter sentence would be told undated among the event's; a day later it may be
         assert representative(shared, Timeline.of(vote(found_on))).text == stated
+
+
+def test_with_words_to_spare_the_opening_is_the_lead_that_also_tells_a_second_fact():
+    told = "The earthquake that struck central Italy on Wednesday killed at least 159 people, officials said."
+    fuller = (
+        "The earthquake that struck central Italy on Wednesday killed at least 159 people, and the government"
+        " declared a state of emergency."
+    )
+    cluster = Cluster(
+        "italy",
+        (
+            article("a", "2016-08-25", told, "Rescuers dug through the rubble of Amatrice with their bare hands."),
+            article("b", "2016-08-25", fuller, "Aftershocks kept survivors sleeping in their cars overnight."),
+        ),
+    )
+    themes = find_themes(read_statements(cluster, 6), vectors="tfidf")
+    assert any({s.text for s in theme.statements} == {told, fuller} for theme in themes.themes)
+    assert plan_of(cluster).items[0].statement.text == fuller
+    assert plan_of(cluster, 40).items[0].statement.text == told  # no words to spare: the shorter lead

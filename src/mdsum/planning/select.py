@@ -205,7 +205,41 @@ def choose(
     left = _by_weight(
         dataclasses.replace(selection, redundancy=max(redundancy, FILL_REDUNDANCY)), chosen, left, novelty
     )
-    return [(t, speakers[t]) for t in chosen], _continuations(selection, chosen, left, known)
+    continuations, left = _continuations(selection, chosen, left, known)
+    if chosen and speakers[chosen[0]] not in continuations:  # a lead goes on as its article does, or tells more
+        _told_more_fully(selection, chosen, left, [after for _, after in continuations.values()], known)
+    return [(t, speakers[t]) for t in chosen], continuations
+
+
+def _told_more_fully(
+    selection: _Selection, chosen: list[int], left: int, also: Sequence[Statement], known: dict[str, Person]
+) -> None:
+    """With ``left`` words to spare, the opening theme is stated (in ``selection.speakers``) by another article's
+    longer lead that tells more: one
+    that adds at least `MIN_NEWS` content words no chosen sentence states, beyond those it leaves out, and keeps
+    every number of the lead it replaces ("The earthquake killed at least 159 people, and the government declared
+    a state of emergency" for "The earthquake has killed at least 159 people, officials said": the opening
+    theme groups the leads by what they share, and one may tell a second fact nothing else states). ``also``:
+    the other sentences told (continuations)."""
+    t, others = chosen[0], chosen[1:]
+    current = selection.speakers[t]
+    stated = [*(selection.speakers[c] for c in chosen), *also]
+    told = frozenset().union(*(statement.stems for statement in stated)) | speech_stems()
+    before = selection.cost(t, others)
+    fuller = []
+    for statement in selection.themes.themes[t].statements:
+        gained = len(statement.stems - told) - len(current.stems - statement.stems - speech_stems())
+        if statement.standalone and statement.position <= current.position and current.numbers <= statement.numbers:
+            fuller.append((gained, statement))
+    for gained, statement in sorted(fuller, key=lambda pair: (-pair[0], pair[1].words)):
+        if gained < MIN_NEWS:
+            break
+        selection.speakers[t], introductions = statement, selection.introductions[t]
+        selection.introductions[t] = introduction_words(statement.resolved, known)
+        extra = selection.cost(t, others) - before
+        if 0 < extra <= left and not selection.repeats(t, others):
+            return
+        selection.speakers[t], selection.introductions[t] = current, introductions
 
 
 def opener(themes: ThemeMap, event: Sequence[int]) -> int:
@@ -238,11 +272,11 @@ def _by_weight(selection: _Selection, chosen: list[int], left: int, novelty: flo
 
 def _continuations(
     selection: _Selection, chosen: Sequence[int], left: int, known: dict[str, Person]
-) -> dict[Statement, tuple[int, Statement]]:
+) -> tuple[dict[Statement, tuple[int, Statement]], int]:
     """For chosen sentences, heaviest first, the next sentence of their article when it is prose that leans back
     on them ("He said the repair ...", "But the council ..."), says nothing a chosen one says, and fits: told right
     after the sentence it leans on, it reads as its article does. A short cluster of few self-contained sentences
-    (Multi-News: about 15) otherwise leaves much of its budget unused."""
+    (Multi-News: about 15) otherwise leaves much of its budget unused. And the words then left."""
     themes = selection.themes
     at = {(statement.document, statement.sentence): statement for statement in themes.statements}
     theme_of = {statement: t for t, theme in enumerate(themes.themes) for statement in theme.statements}
@@ -267,7 +301,7 @@ def _continuations(
         stated.append(after)
         named |= set(introducing)
         left -= cost
-    return found
+    return found, left
 
 
 def _sources(themes: ThemeMap, theme: Theme, own: Statement) -> tuple[tuple[Statement, float], ...]:
