@@ -215,9 +215,8 @@ def _told_more_fully(
     selection: _Selection, chosen: list[int], left: int, also: Sequence[Statement], known: dict[str, Person]
 ) -> None:
     """With ``left`` words to spare, the opening theme is stated (in ``selection.speakers``) by another article's
-    longer lead that tells more: one
-    that adds at least `MIN_NEWS` content words no chosen sentence states, beyond those it leaves out, and keeps
-    every number of the lead it replaces ("The earthquake killed at least 159 people, and the government declared
+    longer lead that tells more: one that adds at least `MIN_NEWS` content words no chosen sentence states, beyond
+    those it leaves out, and keeps every number of the lead it replaces ("The earthquake killed at least 159 people, and the government declared
     a state of emergency" for "The earthquake has killed at least 159 people, officials said": the opening
     theme groups the leads by what they share, and one may tell a second fact nothing else states). ``also``:
     the other sentences told (continuations)."""
