@@ -216,29 +216,31 @@ def _told_more_fully(
 ) -> None:
     """With ``left`` words to spare, the opening theme is stated (in ``selection.speakers``) by another article's
     longer lead that tells more: one that adds at least `MIN_NEWS` content words no chosen sentence states, beyond
-    those it leaves out, and keeps every number of the lead it replaces ("The earthquake killed at least 159 people, and the government declared
-    a state of emergency" for "The earthquake has killed at least 159 people, officials said": the opening
-    theme groups the leads by what they share, and one may tell a second fact nothing else states). ``also``:
-    the other sentences told (continuations)."""
+    those it leaves out, and keeps every number of the lead it replaces ("The earthquake killed at least 159
+    people, and the government declared a state of emergency" for "The earthquake has killed at least 159 people,
+    officials said": the opening theme groups the leads by what they share, and one may tell a second fact nothing
+    else states). ``also``: the other sentences told (continuations)."""
     t, others = chosen[0], chosen[1:]
     current = selection.speakers[t]
-    stated = [*(selection.speakers[c] for c in chosen), *also]
-    told = frozenset().union(*(statement.stems for statement in stated)) | speech_stems()
+    told = frozenset().union(*(s.stems for s in [*(selection.speakers[c] for c in chosen), *also])) | speech_stems()
     before = selection.cost(t, others)
-    fuller = []
-    for statement in selection.themes.themes[t].statements:
-        gained = len(statement.stems - told) - len(current.stems - statement.stems - speech_stems())
-        if statement.standalone and statement.position <= current.position and current.numbers <= statement.numbers:
-            fuller.append((gained, statement))
+    fuller = [
+        (len(statement.stems - told) - len(current.stems - statement.stems - speech_stems()), statement)
+        for statement in selection.themes.themes[t].statements
+        if statement.standalone and statement.position <= current.position and current.numbers <= statement.numbers
+    ]
     for gained, statement in sorted(fuller, key=lambda pair: (-pair[0], pair[1].words)):
         if gained < MIN_NEWS:
-            break
-        selection.speakers[t], introductions = statement, selection.introductions[t]
-        selection.introductions[t] = introduction_words(statement.resolved, known)
-        extra = selection.cost(t, others) - before
-        if 0 < extra <= left and not selection.repeats(t, others):
             return
-        selection.speakers[t], selection.introductions[t] = current, introductions
+        introducing = introduction_words(statement.resolved, known)
+        trial = dataclasses.replace(
+            selection,
+            speakers={**selection.speakers, t: statement},
+            introductions={**selection.introductions, t: introducing},
+        )
+        if 0 < trial.cost(t, others) - before <= left and not trial.repeats(t, others):
+            selection.speakers[t], selection.introductions[t] = statement, introducing
+            return
 
 
 def opener(themes: ThemeMap, event: Sequence[int]) -> int:

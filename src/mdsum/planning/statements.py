@@ -215,9 +215,9 @@ def is_prose(text: str) -> bool:
     """Whether ``text`` is a sentence of the story: not a question, a headline-style "X says Y", a caption
     (mostly names, where someone stands in a picture, a photo's agency-style date, or what a picture shows, told
     in the present and dated in full) or a list entry, labelled ("Lindsey Germaine: ...") or with no subject
-    ("Believed to be the bomb-maker.") or a list run into one line, neither addressed to the reader nor telling the reader what to do ("Read more
-    here.") nor exclaimed nor hailing someone ("Football fans, get ready ..."), nor said as "we" or "I" by no one
-    named."""
+    ("Believed to be the bomb-maker.") or a list run into one line, neither addressed to the reader nor telling the
+    reader what to do ("Read more here.") nor exclaimed nor hailing someone ("Football fans, get ready ..."), nor
+    said as "we" or "I" by no one named."""
     reporting = outside_quotes(text)
     if _ADDRESSES_READER.search(reporting) or _TELLS_READER.match(text) or _HAILS.match(text):
         return False
