@@ -452,7 +452,7 @@ def test_words_to_spare_go_to_a_theme_close_to_a_chosen_one_but_never_to_a_repea
     )
 
     def told(words: int) -> list[str]:
-        chosen, _ = choose(themes, Timeline.of(cluster), words, redundancy=0.5, novelty=0.0, known={})
+        chosen, _, _ = choose(themes, Timeline.of(cluster), words, redundancy=0.5, novelty=0.0, known={})
         return [statement.text for _, statement in chosen]
 
     assert 0.6 < FILL_REDUNDANCY < 0.8
@@ -547,3 +547,24 @@ def test_with_words_to_spare_the_opening_is_the_lead_that_also_tells_a_second_fa
     assert any({s.text for s in theme.statements} == {told, fuller} for theme in themes.themes)
     assert plan_of(cluster).items[0].statement.text == fuller
     assert plan_of(cluster, 40).items[0].statement.text == told  # no words to spare: the shorter lead
+
+
+def test_a_toll_that_rose_opens_at_its_first_count_and_the_later_count_follows_dated():
+    first = (
+        "A magnitude 7.1 earthquake struck central Chile early on Tuesday, killing at least 12 people, officials said."
+    )
+    risen = "The earthquake that struck central Chile on Tuesday killed 27 people in Talca, officials said."
+    cluster = Cluster(
+        "chile",
+        (
+            article("a", "2024-03-12", first, "Rescuers searched collapsed homes in Talca through the night."),
+            article("b", "2024-03-13", risen, "Schools across the Maule region stayed closed for inspections."),
+            article("c", "2024-03-13", risen, "Power was cut to more than 200,000 homes in the Maule region."),
+        ),
+    )
+    texts = [item.text for item in plan_of(cluster).items]
+    assert texts[0].startswith("A magnitude 7.1 earthquake struck central Chile early on Tuesday 12 March 2024")
+    [later] = [text for text in texts if "27 people" in text]
+    # the count of 13 March states no day of its own (only the quake's Tuesday): its report dates it
+    assert later.startswith("On 13 March 2024, the earthquake that struck central Chile on Tuesday 12 March 2024")
+    assert texts.index(later) == 1

@@ -4,6 +4,7 @@ import pytest
 
 from mdsum.text.values import (
     DateValue,
+    counted_differently,
     extract_dates,
     extract_numbers,
     extract_ordinals,
@@ -166,3 +167,10 @@ def test_measures_pair_each_number_with_what_it_counts():
     }
     assert measures("a 320-student campus where 274 people passed") == {(320.0, "student"), (274.0, "people")}
     assert measures("two of them met at 07:30", skip=frozenset({"of"})) == frozenset()  # a function word counts nothing
+
+
+def test_two_texts_count_differently_when_one_unit_has_no_value_in_common():
+    first = measures("A magnitude 7.1 quake killed at least 12 people")
+    assert counted_differently(first, measures("The 7.1 magnitude quake killed 27 people"))  # 7.1 is not the toll
+    assert not counted_differently(first, measures("It killed 12 people and hurt 40"))
+    assert not counted_differently(first, measures("More than 4,000 rescuers worked overnight"))  # nothing both count

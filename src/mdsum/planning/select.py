@@ -5,7 +5,8 @@ their sentences fit the word budget, then, with words to spare, by weight again,
 (`FILL_REDUNDANCY`); a weight may also be discounted by its similarity to those
 taken (maximal marginal relevance, ``novelty``), which by default it is not: on the four
 checklisted clusters the discount only traded heavier themes for lighter ones. The event theme that
-the most articles lead with goes first, stated by its lead (what happened, where, when); right after it,
+the most articles lead with goes first, stated by its lead (what happened, where, when) -- after an earlier
+report's lead that counts what it counts with other numbers, when there is one (a toll that rose); right after it,
 the heaviest theme of each later report, heaviest first, so a later development is never crowded out
 by the event's minor details -- while they take no more than `LATER_SHARE` of the words: a cluster
 that follows a story for months (five later reports in MultiLing's tsunami cluster) must still tell
@@ -32,6 +33,7 @@ from mdsum.planning.timeline import Timeline, day_marker, introduce
 from mdsum.text.polarity import negated
 from mdsum.text.quotes import quote_overlap, speech_stems
 from mdsum.text.tokens import stems
+from mdsum.text.values import counted_differently
 
 # The share of the budget the later reports' heaviest themes may take before every theme competes by weight:
 # on the four checklisted clusters, all of it (no limit) gave pyramid 0.470 with the tsunami cluster dated in
@@ -115,6 +117,7 @@ class _Selection:
     speakers: dict[int, Statement]  # theme index -> the statement that states it
     redundancy: float
     introductions: dict[int, dict[str, int]]  # theme index -> who its sentence names, and the words introducing them
+    updates: dict[int, dt.date]  # theme index -> the day of the later count it tells (`first_count`)
 
     def cost(self, t: int, chosen: Sequence[int]) -> int:
         """The words of its sentence with the longest lead-in it may get, and the words introducing
@@ -126,6 +129,8 @@ class _Selection:
             lead_ins.append(day_marker(later, statement.resolved))
         if self.themes.conflicting(t):
             lead_ins.append(self.timeline.attribution(statement.document))
+        if t in self.updates:
+            lead_ins.append(day_marker(self.updates[t], statement.resolved))
         lead_in = max(len(lead_in.split()) for lead_in in lead_ins)
         named = {key for c in chosen for key in self.introductions[c]}
         introducing = sum(words for key, words in self.introductions[t].items() if key not in named)
@@ -171,9 +176,10 @@ def _holds(chosen: Statement, other: Statement, news: frozenset[str]) -> bool:
 
 def choose(
     themes: ThemeMap, timeline: Timeline, words: int, redundancy: float, novelty: float, known: dict[str, Person]
-) -> tuple[list[tuple[int, Statement]], dict[Statement, tuple[int, Statement]]]:
-    """The themes to state and the statement that states each, opening theme first; and, where words are left
-    once no self-contained sentence fits, the sentence that goes on from a chosen one (`_continuations`).
+) -> tuple[list[tuple[int, Statement]], dict[Statement, tuple[int, Statement]], dict[int, dt.date]]:
+    """The themes to state and the statement that states each, opening theme first; where words are left
+    once no self-contained sentence fits, the sentence that goes on from a chosen one (`_continuations`); and the
+    chosen theme that recounts the opening's count on a later day, with that day (`first_count`).
 
     The event theme that the most articles open with opens (`opener`), stated by its lead; then each later
     report's heaviest theme; then the rest, greedily by weight discounted by similarity to the chosen.
@@ -183,12 +189,19 @@ def choose(
     opens = [opener(themes, event)] if event else []
     for t in opens:
         speakers[t] = opening(themes.themes[t]) or speakers[t]
+    updates: dict[int, dt.date] = {}
+    if opens and (counted := first_count(themes, event, opens[0], speakers[opens[0]])) is not None:
+        recount = speakers[opens[0]]
+        if recount.published is not None and recount.published not in recount.days:
+            updates[opens[0]] = recount.published
+        opens.insert(0, counted[0])
+        speakers[counted[0]] = counted[1]
     later_leads: dict[dt.date, int] = {}
     for t in speakers:
         if (day := timeline.later_day(themes.themes[t])) is not None:
             later_leads.setdefault(day, t)
     introductions = {t: introduction_words(statement.resolved, known) for t, statement in speakers.items()}
-    selection = _Selection(themes, timeline, speakers, redundancy, introductions)
+    selection = _Selection(themes, timeline, speakers, redundancy, introductions, updates)
     chosen: list[int] = []
     left = words
     later_room = words * LATER_SHARE
@@ -208,7 +221,7 @@ def choose(
     continuations, left = _continuations(selection, chosen, left, known)
     if chosen and speakers[chosen[0]] not in continuations:  # a lead goes on as its article does, or tells more
         _told_more_fully(selection, chosen, left, [after for _, after in continuations.values()], known)
-    return [(t, speakers[t]) for t in chosen], continuations
+    return [(t, speakers[t]) for t in chosen], continuations, {t: day for t, day in updates.items() if t in chosen}
 
 
 def _told_more_fully(
@@ -243,17 +256,44 @@ def _told_more_fully(
             return
 
 
-def opener(themes: ThemeMap, event: Sequence[int]) -> int:
-    """The theme of ``event`` (theme indices, heaviest first) that opens the account: the one holding the most
-    articles' leads (their first self-contained sentences), as news opens with what happened, where and when;
-    the heaviest of those. The heaviest theme of all may be a reaction ("The mayor promised to rebuild every
-    home") that no article opens with."""
+def _leads(themes: ThemeMap) -> frozenset[Statement]:
+    """Each article's lead: its first self-contained sentence."""
     leads: dict[int, Statement] = {}
     for statement in themes.statements:  # in each document's order
         if statement.standalone:
             leads.setdefault(statement.document, statement)
-    held = [sum(leads.get(s.document) == s for s in themes.themes[t].statements) for t in event]
+    return frozenset(leads.values())
+
+
+def opener(themes: ThemeMap, event: Sequence[int]) -> int:
+    """The theme of ``event`` (theme indices, heaviest first) that opens the account: the one holding the most
+    articles' leads, as news opens with what happened, where and when; the heaviest of those. The heaviest theme
+    of all may be a reaction ("The mayor promised to rebuild every home") that no article opens with."""
+    leads = _leads(themes)
+    held = [sum(statement in leads for statement in themes.themes[t].statements) for t in event]
     return event[min(range(len(event)), key=lambda k: (-held[k], k))]
+
+
+def first_count(themes: ThemeMap, event: Sequence[int], first: int, opening: Statement) -> tuple[int, Statement] | None:
+    """The other theme of ``event`` and its lead, from a report dated before ``opening``'s (the lead of the opening
+    theme, ``first``), that counts what ``opening``
+    counts with other numbers ("killing at least 12 people" on 12 March, "killed 27 people" on 13 March): a toll
+    that rose is told in time order, its first count opening the account and the later one dated after it, not
+    opening with 27 and going back to 12. The earliest such report's, the heaviest theme on a tie."""
+    if opening.published is None:
+        return None
+    leads = _leads(themes)
+    earlier = [
+        (lead.published, t, lead)
+        for t in event
+        if t != first
+        for lead in themes.themes[t].statements
+        if lead in leads
+        and lead.published is not None
+        and lead.published < opening.published
+        and counted_differently(lead.measures, opening.measures)
+    ]
+    return min(earlier, key=lambda found: found[:2])[1:] if earlier else None
 
 
 def _by_weight(selection: _Selection, chosen: list[int], left: int, novelty: float) -> int:
@@ -322,6 +362,7 @@ def _render(
     timeline: Timeline,
     chosen: Sequence[tuple[int, Statement]],
     continuations: dict[Statement, tuple[int, Statement]],
+    updates: dict[int, dt.date],
 ) -> list[PlannedTheme]:
     """The opening theme, then the others in time order, each continuation right after the sentence it goes on
     from; each later day's first sentence introduced by its date (unless it states a day of its own: "On Sunday,
@@ -349,6 +390,8 @@ def _render(
             text = introduce(text, timeline.attribution(statement.document, answers), names)
         elif day is not None and day not in introduced and not statement.days:
             text = introduce(text, day_marker(day, text), names)
+        elif t in updates:  # a later count of what the opening counts
+            text = introduce(text, day_marker(updates[t], text), names)
         if day is not None and (day in statement.days or not statement.days):
             introduced.add(day)
         items.append(
@@ -468,7 +511,7 @@ def make_plans(
     notes += themes.notes
     plans = []
     for words in budgets:
-        chosen, continuations = choose(themes, timeline, words, redundancy, novelty, known)
+        chosen, continuations, updates = choose(themes, timeline, words, redundancy, novelty, known)
         told = list(notes)
         if not chosen and not any(statement.standalone for statement in themes.statements):
             told.append(
@@ -476,7 +519,7 @@ def make_plans(
             )
         elif not chosen:
             told.append(f"no self-contained sentence fits in {words} words; sentences are never cut")
-        items, place = _first_mentions(_render(themes, timeline, chosen, continuations), themes, known, words)
+        items, place = _first_mentions(_render(themes, timeline, chosen, continuations, updates), themes, known, words)
         used = sum(item.words for item in items)
         if items and used < SHORT * words:
             told.append(

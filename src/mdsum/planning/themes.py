@@ -28,6 +28,7 @@ from mdsum.errors import ConfigError
 from mdsum.planning.statements import Statement
 from mdsum.text.quotes import quote_overlap, speakers
 from mdsum.text.tokens import content_stems
+from mdsum.text.values import counted_differently
 
 VECTORS = ("embeddings", "tfidf")
 TFIDF_FALLBACK_NOTE = (
@@ -135,7 +136,7 @@ def _counted_differently(first: Statement, second: Statement) -> bool:
     told_by = speakers(first.text), speakers(second.text)
     if all(told_by) and not told_by[0] & told_by[1]:
         return False
-    return bool({unit for _, unit in first.measures} & {unit for _, unit in second.measures})
+    return counted_differently(first.measures, second.measures)
 
 
 def _wording(statements: Sequence[Statement]) -> np.ndarray:

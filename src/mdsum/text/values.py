@@ -341,6 +341,16 @@ def measures(text: str, skip: frozenset[str] = frozenset()) -> frozenset[tuple[f
     return frozenset(found)
 
 
+def counted_differently(first: frozenset[tuple[float, str]], second: frozenset[tuple[float, str]]) -> bool:
+    """Whether two texts' `measures` count one thing with no value in common ("at least 12 people" and "27 people";
+    "7.1 magnitude" in both says nothing about the toll)."""
+    units = {unit for _, unit in first} & {unit for _, unit in second}
+    return any(
+        not {value for value, own in first if own == unit} & {value for value, own in second if own == unit}
+        for unit in units
+    )
+
+
 def money_amounts(text: str) -> tuple[float, ...]:
     """The quantities a text states as sums of money ("$350 million", "395,000 euro", "USD 12,000"):
     "150,000 euro" raised is not the 150,000 dead a toll may reach."""
