@@ -105,6 +105,24 @@ def test_a_sentence_that_leans_back_is_still_prose_a_caption_or_headline_is_not(
         assert is_prose(leaning) and leans_back(leaning)
     assert not leans_back("The repair was the best option.")
     assert leans_back("The repair was the best option.", previous='"It was late," he said.')
+
+
+def test_a_quotation_that_opens_with_this_and_a_noun_names_what_it_speaks_of():
+    for named in (
+        '"This fire is moving faster than anything we have seen," Sheriff Maria Ortega said.',
+        '"These families have lost everything," Ortega said.',
+        '"This process will take years," Ortega said.',
+    ):
+        assert not leans_back(named)
+    for leaning in (
+        '"This is a disaster," Ortega said.',
+        '"That means we lose," Ortega said.',
+        '"That happened before," Ortega said.',
+        '"Those are lies," Ortega said.',
+        '"This fire is fast," he said.',  # who "he" is, the sentence before says
+        "This fire grew overnight, officials said.",  # outside a quotation, "this fire" is the one just told of
+    ):
+        assert leans_back(leaning)
     for not_prose in (
         "Council says bridge repair cost more than planned.",
         "HMS Cornwall at Zeebrugge in 2006.",

@@ -52,6 +52,9 @@ SATURDAY = dt.date(2017, 7, 15)
             "Theresa May said on Thursday 13 July 2017 that talks failed.",
         ),
         ("Talks might resume Monday in Geneva.", "Talks might resume on Monday 17 July 2017 in Geneva."),
+        # what someone expects, or what is expected, is ahead
+        ("Forecasters expect rain on Monday.", "Forecasters expect rain on Monday 17 July 2017."),
+        ("Rain is expected on Monday.", "Rain is expected on Monday 17 July 2017."),
         ("Friday night's game was cancelled.", "The 14 July 2017 night game was cancelled."),
         # a weekday of a named week is that week's day (Monday to Sunday), the week's words gone with it
         (

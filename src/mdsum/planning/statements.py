@@ -139,6 +139,19 @@ _QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*$")
 _EXCLAIMS = re.compile(r"[A-Za-z]{2}!+\W*$")
 # "evacuated from the surrounding area", "the latter": a place or person defined by what came before.
 _RELATIVE_TO_BEFORE = re.compile(r"\bthe (?:surrounding|aforementioned|above-mentioned|latter)\b", re.IGNORECASE)
+# '"This fire is moving faster than anything we have seen," the sheriff said': a quotation that opens with a
+# demonstrative and a noun names what its speaker speaks of. Not '"This is ...', '"That means ...', '"That happened
+# ...': the word after the demonstrative is a noun, not a function word or a verb's "-s" or "-ed" form.
+_FUNCTION_WORD = (
+    r"(?:is|was|are|were|be|been|will|would|could|can|may|might|must|should|shall|has|had|have|does|did|do|and|or"
+    r"|but|of|to|in|on|at|for|with|as|by|from|not|just|also|only|really|very|too|so|all|what|which|who|when|where"
+    r"|why|how|it|he|she|we|they|i|you|the|a|an|one)\b"
+)
+_QUOTED_THING = re.compile(
+    rf"^[\"\u201c]\s*(?:(?:this|that)\s+(?!{_FUNCTION_WORD})(?P<one>[a-z]+)"
+    rf"|(?:these|those)\s+(?!{_FUNCTION_WORD})(?P<many>[a-z]+))\b",
+    re.IGNORECASE,
+)
 # '"...," Ammon continued.', 'Jowell continued, "..."': the rest of a quotation whose start the summary may not hold.
 _CONTINUES = re.compile(r"\bcontinued\s*(?:[,.:;]|$)")
 # "Many of our employees were severely impacted ...", "We caught him driving ...", "Reporting live from Kendall,
@@ -250,9 +263,20 @@ def leans_back(text: str, previous: str = "") -> bool:
     if _CONTINUES.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
         return True
     first = _FIRST_WORD.match(text)
+    if _quotes_a_thing(text):
+        return bool(_PRONOUN_SPEAKER.search(text))
     if first is not None and first.group(1).lower() in _LEANS_BACK and not _THIS_TIME.match(text):
         return True
     return bool(_OPENS_BACK.search(text) or _PRONOUN_SPEAKER.search(text))
+
+
+def _quotes_a_thing(text: str) -> bool:
+    """Whether ``text`` opens with a quotation of "this", "that", "these" or "those" and a noun (`_QUOTED_THING`)."""
+    match = _QUOTED_THING.match(text)
+    if match is None:
+        return False
+    word = (match["one"] or match["many"]).lower()
+    return match["many"] is not None or not word.endswith(("s", "ed")) or word.endswith("ss")
 
 
 def definite_subject(text: str) -> str | None:

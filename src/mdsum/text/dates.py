@@ -69,7 +69,8 @@ _THIS_PERIOD = re.compile(
 # A future tense just before a weekday points it forward ("talks will resume on Monday").
 FUTURE_REACH = 40  # characters before the weekday in which a future tense governs it
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|plans? to|ends? on"
+    r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|(?:is|are) expected|expects?|predicts?"
+    r"|plans? to|ends? on"
     r"|(?:could|would|might)\s+(?!not\b|have\b)[a-z]+)\b",  # not "may": "Theresa May said Tuesday"
     re.IGNORECASE,
 )
