@@ -137,6 +137,20 @@ def test_a_later_development_the_model_left_undated_gets_its_day_back():
     assert CRACKS.replace("bridge", "Harbour Bridge") in [sentence.text for sentence in weekday.sentences]  # its line
 
 
+def test_a_later_line_that_the_plan_leaves_to_its_own_day_gets_no_report_date():
+    closed = "Lorries were banned from the Harbour Bridge deck on 12 April 2024 after the inspection, officials said."
+    later = dataclasses.replace(
+        BRIDGE_TIMELINE.documents[3], text=closed, sentences=(*BRIDGE_TIMELINE.documents[3].sentences, closed)
+    )
+    cluster = dataclasses.replace(BRIDGE_TIMELINE, documents=(*BRIDGE_TIMELINE.documents[:3], later))
+    plan = make_plan(cluster, 200, vectors="tfidf")
+    [line] = [item for item in plan.items if item.statement.text == closed]
+    assert line.reported_on == dt.date(2024, 4, 20) and line.text == closed  # it states its day: no other
+    result = keep_to_plan([SummarySentence(REOPENED, ()), SummarySentence(closed, ())], plan, cluster, 200)
+    assert closed in [sentence.text for sentence in result.sentences]  # not "As reported on 20 April 2024, ..."
+    assert not any(note.startswith("dated a later development") for note in result.notes)
+
+
 def test_a_sentence_whose_line_names_no_speaker_is_not_held_to_one():
     findings = "Painting of the steel cables will start in June."  # the line: "..., a council spokesman said."
     unattributed = held(REOPENED, findings)

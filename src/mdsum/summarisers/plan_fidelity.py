@@ -34,7 +34,8 @@ plan line it restates most (by shared content words):
 - a line the model split into sentences, one of which misstates it (the second half of "De Mistura announced
   new talks. This round must move to genuine negotiations." drops who said it), is stated in the line's words:
   dropping the faulty half alone would lose what the line says there;
-- a later development the model left undated gets its day back ("As reported on 19 June 2007, ..."), and one
+- a later development the model left undated gets its day back ("As reported on 19 June 2007, ...") where the
+  plan dates it by its report (not one the plan leaves to the day it states: "contained on 12 October"), and one
   it dated itself ("On June 19th, ...") is dated as the plan dates it;
 - what restates the opening line goes first (what ended, where and when), and says where if the model
   left the place out; a later development goes after the event it follows; the model's order is kept
@@ -286,7 +287,11 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
                 continue
             notes.append(f"stated in the plan's words a model sentence that {misstated}: {sentence.text}")
             sentence = SummarySentence(item.text, cited(cluster, item))
-        elif item.reported_on and item.reported_on not in stated_days(sentence.text, item.reported_on):
+        elif (
+            item.reported_on
+            and item.reported_on in stated_days(item.text, item.reported_on)  # the plan dates it by its report
+            and item.reported_on not in stated_days(sentence.text, item.reported_on)
+        ):
             notes.append(f"dated a later development the model left undated: {sentence.text}")
             marker = day_marker(item.reported_on, sentence.text)
             sentence = SummarySentence(introduce(sentence.text, marker, plan_names), sentence.sources)
