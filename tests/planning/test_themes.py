@@ -64,7 +64,30 @@ def test_two_days_in_one_month_for_what_is_to_come_are_a_conflict_and_recalled_d
         ),
     )
     themes = themes_of(recalled)
-    assert len(themes.themes) == 1 and not themes.conflicts
+    assert not themes.conflicts
+
+
+def test_what_a_later_report_dates_after_an_earlier_report_is_not_that_reports_fact():
+    def crash(charged_on: str) -> Cluster:
+        return Cluster(
+            "a9",
+            (
+                article(
+                    "a", "2025-06-15", "The driver of the coach that crashed on the A9, killing four, was arrested."
+                ),
+                article("b", "2025-06-15", "Police said four people died when the coach left the A9 near Perth."),
+                article(
+                    "c",
+                    charged_on,
+                    "The driver of the coach that crashed on the A9, killing four, was charged on Wednesday.",
+                ),
+            ),
+        )
+
+    later = themes_of(crash("2025-07-03"))  # charged on 2 July, in a later report: another fact than the arrest
+    assert not any({0, 2} <= set(theme.documents) for theme in later.themes)
+    same_week = themes_of(crash("2025-06-19"))  # within the event's week, a report's day joins its theme
+    assert any({0, 2} <= set(theme.documents) for theme in same_week.themes)
 
 
 def test_two_reports_of_a_day_counting_the_same_thing_differently_are_a_conflict_and_a_rising_toll_is_not():
@@ -160,6 +183,7 @@ def test_a_sentence_about_the_noun_it_opens_with_needs_its_article_unless_most_a
     assert definite_subject("The Law Society said the rule was fair.") is None  # a name
     assert definite_subject("The photographs show the suspect at a station.") == "photographs"
     assert definite_subject("The first photograph is a passport photo.") == "photograph"
+    assert definite_subject("The 58-year-old was arrested on suspicion of dangerous driving.") == "58-year-old"
     assert definite_subject("Following the discovery of the explosive, experts were sent.") == "explosive"
     assert definite_subject("Since the publication of the post, the accounts were closed.") == "post"
     assert definite_subject("After the July 7 bombings, police searched six houses.") is None  # it says which

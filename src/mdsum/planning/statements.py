@@ -174,11 +174,11 @@ _OPENS_BACK = re.compile(
     r"^\W*(?:\w+\s+)?(?:that|this|these|those|such)\b[^,]{0,30},|^[^,\"\u201c]{0,60},\s+(?:he|she|they|it)\b",
     re.IGNORECASE,
 )
-# "The law is intended to ...", "The first photograph is ...": "the", a common noun (after an ordinal, "other" or
-# "same"), then its verb (an auxiliary, an adverb, a common verb in the past or one in -ed); "The four suicide
-# bombers" and "The central elections committee" are not read.
+# "The law is intended to ...", "The first photograph is ...", "The 58-year-old was arrested": "the", a common noun
+# (after an ordinal, "other" or "same") or an age, then its verb (an auxiliary, an adverb, a common verb in the past or
+# one in -ed); "The four suicide bombers" and "The central elections committee" are not read.
 _THE_NOUN = re.compile(
-    r"^[\"\u201c\s]*the\s+(?:(?:first|second|third|last|latest|other|same)\s+)?([a-z][a-z-]+)"
+    r"^[\"\u201c\s]*the\s+(?:(?:first|second|third|last|latest|other|same)\s+)?([a-z][a-z-]+|\d+-year-old)"
     r"\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|also|then|still"
     r"|now|later|says|said|shows?|told|found|sent|took|made|left|went|came|became|began|got|gave|saw|won|lost|met"
     r"|held|[a-z]+ed)\b",
@@ -285,7 +285,7 @@ def definite_subject(text: str) -> str | None:
     article, "the law" is no law in particular, unless most of the cluster's articles speak of it."""
     opening = _THE_NOUN.match(text)
     if opening is not None:
-        return opening.group(1).lower() if opening.group(1)[0].islower() else None
+        return opening.group(1).lower() if not opening.group(1)[0].isupper() else None
     phrase = _AFTER_THE.match(text)
     noun = phrase and (phrase.group(2) or phrase.group(1))
     return noun.lower() if noun and noun[0].islower() else None

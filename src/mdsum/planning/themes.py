@@ -26,6 +26,7 @@ import numpy as np
 from mdsum import embeddings
 from mdsum.errors import ConfigError
 from mdsum.planning.statements import Statement
+from mdsum.text.dates import LATER_REPORT_DAYS, main_day
 from mdsum.text.quotes import quote_overlap, speakers
 from mdsum.text.tokens import content_stems
 from mdsum.text.values import counted_differently
@@ -110,6 +111,23 @@ def _disagree_on_numbers(first: Statement, second: Statement) -> bool:
     return bool(first.numbers and second.numbers and not first.numbers & second.numbers)
 
 
+def _happened_after(first: Statement, second: Statement, main: dt.date | None) -> bool:
+    """Whether ``first``, from a later report (dated well after the ``main`` day), tells a development: every day
+    it states comes after ``second``'s report was published, which ``second`` does not foresee. "The driver was
+    charged on Wednesday" (2 July) is not what a report of 15 June tells ("the driver has been arrested"), however
+    alike the words. Within the event's reports, days are not compared this way: a first report's "captured"
+    and a second's "released on Wednesday" share their theme's words, and their theme states both."""
+    return bool(
+        first.days
+        and first.published
+        and second.published
+        and main
+        and (first.published - main).days > LATER_REPORT_DAYS
+        and all(day > second.published for day in first.days)
+        and not set(first.days) & set(second.ahead)
+    )
+
+
 def _disagree_on_dates(first: Statement, second: Statement) -> bool:
     """Both state months (of the same year where both give one) and no month agrees, or both say something is
     to happen on days of which none agrees ("the next round will begin on 20 March" against "on 27 March": the
@@ -180,10 +198,16 @@ def find_themes(statements: Sequence[Statement], vectors: str = "embeddings", th
     similarity = similarity_matrix(statements, rows)
     count = len(statements)
     disagree = np.zeros((count, count), dtype=bool)
+    main = main_day({statement.document: statement.published for statement in statements}.values())
     for a in range(count):
         for b in range(a + 1, count):
             dates = _disagree_on_dates(statements[a], statements[b])
-            disagree[a, b] = disagree[b, a] = dates or _disagree_on_numbers(statements[a], statements[b])
+            disagree[a, b] = disagree[b, a] = (
+                dates
+                or _disagree_on_numbers(statements[a], statements[b])
+                or _happened_after(statements[a], statements[b], main)
+                or _happened_after(statements[b], statements[a], main)
+            )
     if count > 1:
         distance = np.where(disagree, 1.0, 1.0 - similarity)
         np.fill_diagonal(distance, 0.0)

@@ -20,11 +20,10 @@ from dataclasses import dataclass
 
 from mdsum.model import Cluster
 from mdsum.planning.themes import Theme
-from mdsum.text.dates import format_day, iso_day
+from mdsum.text.dates import LATER_REPORT_DAYS, format_day, iso_day, main_day
 from mdsum.text.quotes import SPEECH_VERBS
 from mdsum.text.tokens import stop_words
 
-LATER_REPORT_DAYS = 7  # a document dated this long after the cluster's median date reports a later event
 # What someone said or announced: it was said on the day of the report that tells it. Not "has said", "had
 # said" or "says": "On 27 January 2005, the council has said ..." mixes a day with a tense that has none.
 _SAID = re.compile(
@@ -43,9 +42,7 @@ class Timeline:
     @classmethod
     def of(cls, cluster: Cluster) -> Timeline:
         published = tuple(iso_day(document.date) for document in cluster.documents)
-        dated = sorted(day for day in published if day)
-        main = dated[(len(dated) - 1) // 2] if dated else None
-        return cls(published, tuple(document.source for document in cluster.documents), main)
+        return cls(published, tuple(document.source for document in cluster.documents), main_day(published))
 
     def is_later(self, document: int) -> bool:
         day = self.published[document]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from mdsum.text.quotes import changed_outside_quotes
@@ -74,6 +75,15 @@ _FUTURE = re.compile(
     r"|(?:could|would|might)\s+(?!not\b|have\b)[a-z]+)\b",  # not "may": "Theresa May said Tuesday"
     re.IGNORECASE,
 )
+
+
+LATER_REPORT_DAYS = 7  # a document dated this long after its cluster's main day reports a later event
+
+
+def main_day(published: Iterable[dt.date | None]) -> dt.date | None:
+    """A cluster's main date: the median (the lower of two) of its documents' dates; None when none is dated."""
+    dated = sorted(day for day in published if day)
+    return dated[(len(dated) - 1) // 2] if dated else None
 
 
 def iso_day(text: str | None) -> dt.date | None:
