@@ -169,6 +169,13 @@ def test_measures_pair_each_number_with_what_it_counts():
     assert measures("two of them met at 07:30", skip=frozenset({"of"})) == frozenset()  # a function word counts nothing
 
 
+def test_a_percentage_change_counts_nothing_of_its_own():
+    for change in ("profit rose 38 percent to $412 million", "revenue, up 21 percent", "a 38 percent rise", "fell 8%"):
+        assert measures(change) == frozenset()
+    assert measures("unemployment rose to 5 percent") == {(5.0, "percent")}  # a level, not a change
+    assert not counted_differently(measures("Profit rose 38 percent."), measures("Revenue climbed 21 percent."))
+
+
 def test_two_texts_count_differently_when_one_unit_has_no_value_in_common():
     first = measures("A magnitude 7.1 quake killed at least 12 people")
     assert counted_differently(first, measures("The 7.1 magnitude quake killed 27 people"))  # 7.1 is not the toll

@@ -100,7 +100,7 @@ def people(texts: Sequence[str]) -> dict[str, Person]:
             if (
                 not re.fullmatch(rf"{_TITLES}|{_PARTICLE}", first, re.IGNORECASE)
                 and not _is_function_word(name)
-                and name.split()[-1].lower() not in _ORGANISATION_NOUNS
+                and not _names_a_body(name)
             ):
                 full.setdefault(_surname(name).lower(), Counter())[name] += 1
                 if name != written:
@@ -244,6 +244,13 @@ _ORGANISATION_NOUNS = frozenset(
         "utilities",
     ]
 )
+
+
+def _names_a_body(name: str) -> bool:
+    """Whether ``name`` ends as a body's or firm's name does: one of `_ORGANISATION_NOUNS`, or a field in "-ics"
+    ("Acme Robotics", "General Dynamics", "Ortho Therapeutics")."""
+    last = name.split()[-1].lower()
+    return last in _ORGANISATION_NOUNS or last.endswith("ics")
 
 
 def _is_function_word(name: str) -> bool:

@@ -37,7 +37,7 @@ class ThemesSummariser(Summariser):
     """
 
     algorithm = "themes"
-    version: ClassVar[int] = 53  # bumped whenever the same cluster can get a different plan
+    version: ClassVar[int] = 54  # bumped whenever the same cluster can get a different plan
     vectors: str = "embeddings"
     min_words: int = 6
     threshold: float = 0.5

@@ -323,6 +323,16 @@ def extract_numbers(text: str) -> tuple[float, ...]:
 
 
 _UNIT = re.compile(r"\s*(?:(?P<sign>%|per\s?cent\b)|[\s-]*(?P<word>[a-z]+))", re.IGNORECASE)
+# "Profit rose 38 percent", "revenue, up 21 percent", "a 38 percent rise": a change of something the words around it
+# name, not a count of one thing; two of them, of profit and of revenue, are no two counts of one thing.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|fell|falls?|fallen|up|down|jump(?:ed|s)?|climb(?:ed|s)?|drop(?:ped|s)?|gain(?:ed|s)?|grew|grow[sn]?"
+    r"|increas(?:ed|es)|decreas(?:ed|es)|declin(?:ed|es)|surg(?:ed|es)|plung(?:ed|es)|slid|soar(?:ed|s)?|by)\s+$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"[\s-]*(?:rise|fall|jump|drop|gain|increase|decrease|decline|surge|plunge|growth)\b", re.IGNORECASE
+)
 
 
 def measures(text: str, skip: frozenset[str] = frozenset()) -> frozenset[tuple[float, str]]:
@@ -336,6 +346,11 @@ def measures(text: str, skip: frozenset[str] = frozenset()) -> frozenset[tuple[f
         if unit is None:
             continue
         word = "percent" if unit["sign"] else unit["word"].lower()
+        if word == "percent" and (
+            _CHANGE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            or _CHANGE_AFTER.match(text, unit.end())
+        ):
+            continue
         if word not in skip:
             found.add((_quantity(match), word))
     return frozenset(found)
