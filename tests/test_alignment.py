@@ -118,3 +118,7 @@ def test_a_day_resolved_from_a_weekday_in_a_dated_article_is_stated():
     )
     assert unstated_details("The talks ended on Friday 1 March 2024 in Vienna.", saturday_paper) == ()
     assert unstated_details("The talks ended on Friday 8 March 2024 in Vienna.", saturday_paper) == ("date 2024-03-08",)
+    factory = "The firm will open a second factory next year."
+    next_year = Cluster("years", [Document("a", factory, (factory,), date="2026-02-05")])
+    assert unstated_details("The firm will open a second factory in 2027.", next_year) == ()  # "next year", written out
+    assert unstated_details("The firm will open a second factory in 2028.", next_year) == ("date 2028-?-?",)

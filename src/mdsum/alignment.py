@@ -24,7 +24,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mdsum.model import Cluster, SourceRef
-from mdsum.text.dates import iso_day, stated_days
+from mdsum.text.dates import iso_day, resolve_relative, stated_days
 from mdsum.text.tokens import stems
 from mdsum.text.values import (
     WEEKDAYS,
@@ -41,8 +41,9 @@ from mdsum.text.values import (
 # (TPR 0.77, FPR 0.11 at 0.17), hybrid AUC 0.987 (TPR 0.93, FPR 0.04 at 0.25).
 SUPPORT_THRESHOLDS = {"lexical": 0.17, "hybrid": 0.25}
 _WEEKDAY_NAMES = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-# bump when `is_supported` changes, so cached verdicts are not reused (2: details; 3: "n't"; 4: resolved days)
-SUPPORT_VERSION = 4
+# bump when `is_supported` changes, so cached verdicts are not reused (2: details; 3: "n't"; 4: resolved days;
+# 5: resolved years and months)
+SUPPORT_VERSION = 5
 
 
 def _embedder():
@@ -161,13 +162,13 @@ def _cluster_details(cluster: Cluster) -> _Details:
         ordinals.update(found_ordinals)
         known_words.update(word.lower() for word in words(text))
     dates.extend(parse_iso_date(document.date) for document in cluster.documents if document.date)
-    # "on Friday" in an article of Saturday 15 July states Friday 14 July (mdsum.text.dates)
-    dates.extend(
-        DateValue(day.year, day.month, day.day)
-        for document in cluster.documents
-        for sentence in document.sentences
-        for day in stated_days(sentence, iso_day(document.date))
-    )
+    # "on Friday" in an article of Saturday 15 July states Friday 14 July, and "next year" in one of 2026 states
+    # 2027 (mdsum.text.dates): a summary may write either out
+    for document in cluster.documents:
+        published = iso_day(document.date)
+        for sentence in document.sentences:
+            dates.extend(DateValue(day.year, day.month, day.day) for day in stated_days(sentence, published))
+            dates.extend(_details(resolve_relative(sentence, published))[0])
     years = frozenset(date.year for date in dates if date.year is not None)
     return _Details(frozenset(numbers), frozenset(ordinals), tuple(dates), years, frozenset(known_words))
 
