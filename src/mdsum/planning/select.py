@@ -186,11 +186,12 @@ def choose(
     """
     speakers = {t: statement for t, theme in enumerate(themes.themes) if (statement := representative(theme, timeline))}
     event = [t for t in speakers if timeline.later_day(themes.themes[t]) is None]
-    opens = [opener(themes, event)] if event else []
+    article_leads = _leads(themes)
+    opens = [opener(themes, article_leads, event)] if event else []
     for t in opens:
         speakers[t] = opening(themes.themes[t]) or speakers[t]
     updates: dict[int, dt.date] = {}
-    if opens and (counted := first_count(themes, event, opens[0], speakers[opens[0]])) is not None:
+    if opens and (counted := first_count(themes, article_leads, event, opens[0], speakers[opens[0]])) is not None:
         recount = speakers[opens[0]]
         if recount.published is not None and recount.published not in recount.days:
             updates[opens[0]] = recount.published
@@ -265,24 +266,24 @@ def _leads(themes: ThemeMap) -> frozenset[Statement]:
     return frozenset(leads.values())
 
 
-def opener(themes: ThemeMap, event: Sequence[int]) -> int:
+def opener(themes: ThemeMap, leads: frozenset[Statement], event: Sequence[int]) -> int:
     """The theme of ``event`` (theme indices, heaviest first) that opens the account: the one holding the most
-    articles' leads, as news opens with what happened, where and when; the heaviest of those. The heaviest theme
-    of all may be a reaction ("The mayor promised to rebuild every home") that no article opens with."""
-    leads = _leads(themes)
+    articles' ``leads``, as news opens with what happened, where and when; the heaviest of those. The heaviest
+    theme of all may be a reaction ("The mayor promised to rebuild every home") that no article opens with."""
     held = [sum(statement in leads for statement in themes.themes[t].statements) for t in event]
     return event[min(range(len(event)), key=lambda k: (-held[k], k))]
 
 
-def first_count(themes: ThemeMap, event: Sequence[int], first: int, opening: Statement) -> tuple[int, Statement] | None:
-    """The other theme of ``event`` and its lead, from a report dated before ``opening``'s (the lead of the opening
-    theme, ``first``), that counts what ``opening``
-    counts with other numbers ("killing at least 12 people" on 12 March, "killed 27 people" on 13 March): a toll
-    that rose is told in time order, its first count opening the account and the later one dated after it, not
-    opening with 27 and going back to 12. The earliest such report's, the heaviest theme on a tie."""
+def first_count(
+    themes: ThemeMap, leads: frozenset[Statement], event: Sequence[int], first: int, opening: Statement
+) -> tuple[int, Statement] | None:
+    """The other theme of ``event`` and its lead (one of ``leads``), from a report dated before ``opening``'s (the
+    lead of the opening theme, ``first``), that counts what ``opening`` counts with other numbers ("killing at least
+    12 people" on 12 March, "killed 27 people" on 13 March): a toll that rose is told in time order, its first count
+    opening the account and the later one dated after it, not opening with 27 and going back to 12. The earliest
+    such report's, the heaviest theme on a tie."""
     if opening.published is None:
         return None
-    leads = _leads(themes)
     earlier = [
         (lead.published, t, lead)
         for t in event

@@ -262,9 +262,9 @@ def leans_back(text: str, previous: str = "") -> bool:
         return True
     if _CONTINUES.search(reporting) or _RELATIVE_TO_BEFORE.search(reporting):
         return True
-    first = _FIRST_WORD.match(text)
     if _quotes_a_thing(text):
         return bool(_PRONOUN_SPEAKER.search(text))
+    first = _FIRST_WORD.match(text)
     if first is not None and first.group(1).lower() in _LEANS_BACK and not _THIS_TIME.match(text):
         return True
     return bool(_OPENS_BACK.search(text) or _PRONOUN_SPEAKER.search(text))

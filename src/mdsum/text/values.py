@@ -338,7 +338,8 @@ _CHANGE_AFTER = re.compile(
 def measures(text: str, skip: frozenset[str] = frozenset()) -> frozenset[tuple[float, str]]:
     """The quantities a text states with what they count, the word after each ("about 70 percent" gives (70.0,
     "percent"), "274 people have passed" (274.0, "people"), "70%" (70.0, "percent")); a number followed by a word
-    of ``skip`` (function words: "two of them") counts nothing that can be told."""
+    of ``skip`` (function words: "two of them") counts nothing that can be told, nor does a percentage change
+    ("profit rose 38 percent": of what, the words around it say)."""
     found = set()
     text = _CLOCK_TIME.sub(" ", text)
     for match in _NUMBER.finditer(text):
