@@ -114,6 +114,24 @@ def test_initials_stranded_after_a_full_stop_open_the_next_sentence():
         assert split_sentences(" ".join(sentences)) == sentences
 
 
+def test_a_full_stop_with_no_space_after_it_still_ends_its_sentence():
+    text = "The line went dead before the call was lost.she didn't answer when they called back."
+    assert split_sentences(text) == (
+        "The line went dead before the call was lost.",
+        "She didn't answer when they called back.",
+    )
+    assert split_sentences('He was "devastated".The family left, said police.the inquiry goes on.') == (
+        'He was "devastated".',
+        "The family left, said police.",
+        "The inquiry goes on.",
+    )
+    for whole in (
+        "Read the story at example.com/the-inquiry or www.the-times.com before Monday.",  # web addresses
+        "She wrote to info@mail.org.the next day.",  # no space before the word the full stop follows
+    ):
+        assert split_sentences(whole) == (whole,)
+
+
 def test_wrapped_lines_and_odd_spaces_inside_a_paragraph_are_one_space():
     text = "The envoy\nsaid the\u00a0talks   ended. A new\tround starts soon."
     assert split_sentences(text) == ("The envoy said the talks ended.", "A new round starts soon.")

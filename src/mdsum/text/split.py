@@ -17,7 +17,8 @@ and a clock time before its day or zone ("8 p.m. Wednesday", "6:36 p.m. CDT") en
 quotation mark that opens the next sentence ('... tim smith. "his eyes ...', as Multi-News spaces
 its quotes) goes forward with it; lower-case initials or a firm's abbreviation before a word a lower-cased corpus
 capitalised ("the u.s. To the island", "smucker co. Is withdrawing") end no sentence, and initials stranded after a
-full stop ("in may. U.s. And french ...") open the next.
+full stop ("in may. U.s. And french ...") open the next. A full stop a scraped page left with no space after it
+("before the call was lost.she didn't answer") still ends its sentence.
 """
 
 from __future__ import annotations
@@ -79,6 +80,16 @@ _GOES_ON_FROM_NAME = re.compile(
 # a sentence and the word after them, so sentencex ends the sentence after the initials instead of before them.
 # Initials are never a sentence's last words after its full stop: they go on into the next segment.
 _STRANDED_INITIALS = re.compile(r"(?<=[a-z]{2}[.!?])\s+([A-Za-z]\.(?:[a-z]\.)+)$")
+# "before the call was lost.she didn't answer", "said police.the incident took place": a scraped page ran a
+# sentence into the next with no space after its full stop. A word of three lower-case letters or more, its full
+# stop, then a word that opens a sentence (an article, a pronoun, a conjunction, a preposition) and a space: no title
+# or initials ("Mr.", "Gov.", "U.S.") end that way, and nor does a web address (nothing before the word but a space,
+# a quotation mark or a bracket; "example.com/the" has no space after "the").
+_GLUED_STOP = re.compile(
+    r"(?<![\w./@:-])[A-Za-z]*[a-z]{3,}[\"'\u201d)]?\."
+    r"(?=(?i:the|an?|he|she|it|they|we|i|his|her|its|their|but|so|no|one|this|that|these|there|then|now|in|on|at|by"
+    r"|for|from|with|around|after|before|when|while|if|as|according|however|meanwhile)\s)"
+)
 # After the full stop, a mark that leaves the quotation marks odd opens the next sentence's quotation.
 _TRAILING_QUOTE = re.compile(r"(?<=[.!?])\s*([\"\u201c])$")
 # The patterns above that end in "$" match in a segment's last characters; searched from there, not from its start
@@ -97,11 +108,18 @@ def split_sentences(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     for paragraph in paragraphs(text):
         segments = [sentence.strip() for sentence in sentencex.segment(LANGUAGE, paragraph)]
-        for sentence in _mended([segment for segment in segments if segment]):
+        for sentence in (piece for mended in _mended([s for s in segments if s]) for piece in _unglued(mended)):
             *headlines, sentence = _after_dated_headlines(sentence)
             sentences.extend(headlines)
             sentences.extend(_FUSED_HEADING.split(sentence, maxsplit=1))
     return tuple(sentence.strip() for sentence in sentences if sentence.strip())
+
+
+def _unglued(sentence: str) -> list[str]:
+    """``sentence`` cut after each full stop that `_GLUED_STOP` finds, each sentence it then opens capitalised."""
+    cuts = [stop.end() for stop in _GLUED_STOP.finditer(sentence)]
+    pieces = [sentence[start:end] for start, end in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
+    return [pieces[0], *(piece[:1].upper() + piece[1:] for piece in pieces[1:])]
 
 
 def _after_dated_headlines(sentence: str) -> list[str]:
