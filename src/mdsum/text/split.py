@@ -85,6 +85,7 @@ _STRANDED_INITIALS = re.compile(r"(?<=[a-z]{2}[.!?])\s+([A-Za-z]\.(?:[a-z]\.)+)$
 # stop, then a word that opens a sentence (an article, a pronoun, a conjunction, a preposition) and a space: no title
 # or initials ("Mr.", "Gov.", "U.S.") end that way, and nor does a web address (nothing before the word but a space,
 # a quotation mark or a bracket; "example.com/the" has no space after "the").
+_STOP_BEFORE_LETTER = re.compile(r"\.[A-Za-z]")
 _GLUED_STOP = re.compile(
     r"(?<![\w./@:-])[A-Za-z]*[a-z]{3,}[\"'\u201d)]?\."
     r"(?=(?i:the|an?|he|she|it|they|we|i|his|her|its|their|but|so|no|one|this|that|these|there|then|now|in|on|at|by"
@@ -108,27 +109,28 @@ def split_sentences(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     for paragraph in paragraphs(text):
         segments = [sentence.strip() for sentence in sentencex.segment(LANGUAGE, paragraph)]
-        for sentence in (piece for mended in _mended([s for s in segments if s]) for piece in _unglued(mended)):
-            *headlines, sentence = _after_dated_headlines(sentence)
-            sentences.extend(headlines)
-            sentences.extend(_FUSED_HEADING.split(sentence, maxsplit=1))
+        for mended in _mended([segment for segment in segments if segment]):
+            for sentence in _unglued(mended):
+                *headlines, sentence = _cut_after(_DATED_HEADLINE, sentence)
+                sentences.extend(headlines)
+                sentences.extend(_FUSED_HEADING.split(sentence, maxsplit=1))
     return tuple(sentence.strip() for sentence in sentences if sentence.strip())
 
 
 def _unglued(sentence: str) -> list[str]:
-    """``sentence`` cut after each full stop that `_GLUED_STOP` finds, each sentence it then opens capitalised."""
-    cuts = [stop.end() for stop in _GLUED_STOP.finditer(sentence)]
-    pieces = [sentence[start:end] for start, end in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
-    return [pieces[0], *(piece[:1].upper() + piece[1:] for piece in pieces[1:])]
+    """``sentence`` cut after each full stop that `_GLUED_STOP` finds, each sentence it then opens capitalised.
+    Most sentences have no full stop with a letter right after it, and are passed over at once."""
+    if not _STOP_BEFORE_LETTER.search(sentence):
+        return [sentence]
+    first, *rest = _cut_after(_GLUED_STOP, sentence)
+    return [first, *(piece[:1].upper() + piece[1:] for piece in rest)]
 
 
-def _after_dated_headlines(sentence: str) -> list[str]:
-    """``sentence`` cut after each headline or caption that ends in a date and runs into what follows it."""
-    pieces, start = [], 0
-    for headline in _DATED_HEADLINE.finditer(sentence):
-        pieces.append(sentence[start : headline.end()])
-        start = headline.end()
-    return [*pieces, sentence[start:]]
+def _cut_after(pattern: re.Pattern[str], sentence: str) -> list[str]:
+    """``sentence`` cut after each match of ``pattern`` (a headline or caption that ends in a date and runs into
+    what follows it, `_DATED_HEADLINE`; a full stop with no space after it, `_GLUED_STOP`)."""
+    cuts = [found.end() for found in pattern.finditer(sentence)]
+    return [sentence[start:end] for start, end in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
 
 
 def _mended(segments: list[str]) -> list[str]:
