@@ -568,3 +568,31 @@ def test_a_toll_that_rose_opens_at_its_first_count_and_the_later_count_follows_d
     # the count of 13 March states no day of its own (only the quake's Tuesday): its report dates it
     assert later.startswith("On 13 March 2024, the earthquake that struck central Chile on Tuesday 12 March 2024")
     assert texts.index(later) == 1
+
+
+def test_when_each_article_leads_with_another_day_the_account_opens_with_the_earliest():
+    declared = "The governor declared a disaster emergency on Thursday as the Mesa Fire spread across 7,000 acres."
+    evacuated = "A wildfire forced about 8,000 people to evacuate their homes near Pine Ridge on Wednesday."
+    grew = "The Mesa Fire grew overnight and the county widened its evacuation orders on Thursday morning."
+
+    def fire(first_lead: str) -> Cluster:
+        return Cluster(
+            "mesa-fire",
+            (
+                article(
+                    "a", "2025-10-02", first_lead, "Crews said strong winds kept the air tankers grounded all day."
+                ),
+                article("b", "2025-10-03", declared, "Shelters were opened at two schools for the evacuated families."),
+                article("c", "2025-10-03", grew, declared),
+            ),
+        )
+
+    texts = [item.text for item in plan_of(fire(evacuated)).items]
+    assert texts[0].startswith("A wildfire forced about 8,000 people to evacuate")
+    assert texts[1].startswith("The governor declared a disaster emergency on Thursday 2 October 2025")
+    # no article leads with an earlier day: the heaviest lead opens
+    assert (
+        plan_of(fire("Crews fought the spreading fire through the night."))
+        .items[0]
+        .text.startswith("The governor declared")
+    )

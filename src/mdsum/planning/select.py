@@ -380,9 +380,11 @@ def _render(
     def said_on(t: int, statement: Statement) -> dt.date | None:
         return timeline.published[statement.document] if timeline.later_day(themes.themes[t]) else None
 
-    in_order = [chosen[1 + k] for k in timeline.order([themes.themes[t] for t in picked[1:]])]
+    head = [] if _opens_too_late(themes, timeline, chosen) else list(chosen[:1])
+    rest = chosen[len(head) :]
+    in_order = [rest[k] for k in timeline.order([themes.themes[t] for t, _ in rest])]
     in_order.sort(key=lambda pair: said_on(*pair) or dt.date.min)  # stable: the event's themes keep their order
-    for t, statement in cohesive(themes, timeline, [chosen[0], *in_order]) if chosen else []:
+    for t, statement in cohesive(themes, timeline, [*head, *in_order]):
         theme = themes.themes[t]
         text = statement.resolved
         day = said_on(t, statement)
@@ -405,6 +407,34 @@ def _render(
                 PlannedTheme(theme, statement, statement.resolved, items[-1].later, _sources(themes, theme, statement))
             )
     return items
+
+
+def _opens_too_late(themes: ThemeMap, timeline: Timeline, chosen: Sequence[tuple[int, Statement]]) -> bool:
+    """Whether another article's chosen lead tells an earlier day of the event than the opening sentence does,
+    and as many articles lead with its theme as with the opening's.
+
+    When the articles each lead with a different day of the story ("Polis declared a disaster emergency on
+    Thursday" in one, "The fire forced 8,000 people to evacuate on Wednesday" in another), opening with the
+    heaviest of them would tell Thursday before Wednesday; the opening then takes its place in time order with
+    the rest. A day that only background recalls ("Delegates arrived on Monday", "The mayor had promised on
+    1 March") or that fewer articles lead with leaves the opening first: what ended, where and when.
+    """
+    if not chosen or not chosen[0][1].days:
+        return False
+    leads = _leads(themes)
+
+    def held(t: int) -> int:
+        return sum(statement in leads for statement in themes.themes[t].statements)
+
+    opened, opening_held = min(chosen[0][1].days), held(chosen[0][0])
+    return any(
+        statement in leads
+        and statement.days
+        and min(statement.days) < opened
+        and held(t) >= opening_held
+        and timeline.later_day(themes.themes[t]) is None
+        for t, statement in chosen[1:]
+    )
 
 
 def cohesive(
