@@ -499,7 +499,34 @@ def test_a_page_pasted_twice_keeps_one_copy_of_its_article():
             "This article is over 9 months old detectives are hunting a ringleader.",
             "Detectives are hunting a ringleader.",
         ),
+        (  # a press release's header: date, contacts, headline and dateline
+            "May 4, 2021 for immediate release contact: ana ruiz ( 555 ) 010-2030 x12, press@example.org harbour board"
+            " votes to close the old pier portsmouth, nh \u2013 the harbour board voted on tuesday to close the pier.",
+            "The harbour board voted on tuesday to close the pier.",
+        ),
+        (
+            "For immediate release: june 1, 2020 contact: media office ( 555 ) 010-4000 the agency recalled 2,000 cars.",
+            "The agency recalled 2,000 cars.",
+        ),
+        (
+            "Photo: afp/exit international the 104-year-old has garnered headlines with his decision.",
+            "The 104-year-old has garnered headlines with his decision.",
+        ),
+        (
+            "By reuters photo: reuters paris - france said it would close its embassies.",
+            "France said it would close its embassies.",
+        ),
+        ("Warning: this story contains graphic images the patient went to hospital.", "The patient went to hospital."),
+        ("Warning: the following video posted on facebook depicts explicit language.", None),
         # the same words as news: kept
+        (
+            "The warning: this article contains nothing new, the critics said.",
+            "The warning: this article contains nothing new, the critics said.",
+        ),
+        (
+            "The office of the governor for immediate release july 8, 2014 fact sheet: a request to congress.",
+            "The office of the governor for immediate release july 8, 2014 fact sheet: a request to congress.",
+        ),
         (
             "This photo shows what the council was told, the mayor said.",
             "This photo shows what the council was told, the mayor said.",

@@ -145,7 +145,8 @@ _MONTH = f"(?:{'|'.join(values.MONTHS)})"  # a month's name or abbreviation ("au
 # "Published on", AP's file-photo captions and credits, the Internet Archive's crawl notice, CBS's "follow ...:
 # facebook | twitter", the Mirror's newsletter box, NBC's embedded video and its title, AP's "The Latest on ... (all
 # times local):" heading, the "Close" of USA Today's video player before a lower-cased caption, an update's label,
-# Raw Story's time stamp and "like raw story on facebook"),
+# Raw Story's time stamp and "like raw story on facebook", a bare "Photo: Reuters" credit, a reader's warning that
+# "this story contains graphic images", a press release's header),
 # never a claim about the news.
 _FURNITURE_SENTENCE = re.compile(
     r"^(?:breaking news emails get breaking news alerts and special reports"
@@ -185,6 +186,16 @@ _ABSTRACT_HEADING = re.compile(
 )
 _ONLY_A_HEADING = frozenset(["importance", "objective", "objectives", "interpretation"])
 
+# A press release's header, which a flattened page runs into its first sentence: "October 9, 2018 for immediate
+# release contact: kathleen lewis ( 707 ) 255-5056 x11, klewis@mastersommeliers.org court of master sommeliers ... napa,
+# ca – the board ...": the release's date, its contacts up to the last phone number or address, and the headline and
+# dateline after them where a place with its state's abbreviation and a dash follows.
+_CONTACT = r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\(\s?\d{3}\s?\)\s?|\d{3}[.-])\d{3}[.-]\d{4}(?:\s?x\d+)?)"
+_PRESS_RELEASE_HEADER = (
+    rf"(?:{_MONTH}\.?\s\d{{1,2}},\s\d{{4}}\s+)?(?:press release\s+)?for immediate release\b.{{0,80}}?\bcontacts?\s*:"
+    rf".{{0,160}}?{_CONTACT}(?:[,;\s]+{_CONTACT})*"
+    r"(?:.{0,200}?\s[a-z.'-]+(?:\s[a-z.'-]+)?,\s[a-z.]{2,6}\s(?:(?:[\u2013\u2014]|--?)\s)+(?=[a-z]))?\s*"
+)
 _FURNITURE_OPENING = re.compile(
     r"^(?:\s*(?:media playback is (?:unsupported|not supported) on (?:your|this) device"
     r"|image copyright\b.{0,60}?\bimage caption"
@@ -196,6 +207,10 @@ _FURNITURE_OPENING = re.compile(
     r"|(?:photo\s+)?advertisement(?:\s*-)?(?: continue reading the main story)?"
     r"|story continued below|continue reading below|text size\s*-\s*\+\s*reset"
     r"|get the latest from today sign up for our newsletter|\|\s*ap photo"
+    r"|(?:by reuters\s+)?photo\s*:\s*(?:reuters|getty images|afp|ap)(?:/[a-z'-]+(?:\s(?!(?:the|an?)\s)[a-z'-]+)?)?\.?(?=\s)"
+    r"|(?:[a-z]{1,6}\s+)?warning\s*:\s*(?:this|the following)\s(?:story|article|video|report)\s(?:\S+\s){0,4}?"
+    r"(?:contains|depicts|includes)\s(?:\S+\s){0,2}?(?:imagery|images?|language|content|footage)\b"
+    r"(?:\s(?:and|or)\s(?:\S+\s)?(?:imagery|images?|language|content|footage)\b)?\.?"
     r"|this article is (?:over|more than) (?:\d+|an?|one) (?:years?|months?|weeks?|days?) old"
     r"|no mags,? no sales,?(?: no [a-z]+,?)* mandatory credit"
     # "Update:", "Updated |", "Update, oct. 28:", "Updated at 7: 40 a.m. ET:", "Update at 1: 35 p.m. Tuesday:"
@@ -220,7 +235,8 @@ _FURNITURE_OPENING = re.compile(
     r"|follow [\w.]+\s?: (?:facebook|twitter|instagram)(?: \| (?:facebook|twitter|instagram))*"
     r"|(?:\d{1,2}:\s?\d{2}\s[ecmp][sd]t\s)?like raw story on facebook"
     r"|_taboola\b.*\}\s*\);"
-    r"|breaking news emails get breaking news alerts and special reports\.)\s*)+",
+    r"|breaking news emails get breaking news alerts and special reports\.)\s*"
+    rf"|{_PRESS_RELEASE_HEADER})+",
     re.IGNORECASE,
 )
 
