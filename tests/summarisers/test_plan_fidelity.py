@@ -341,3 +341,18 @@ def test_a_sentence_that_says_the_opposite_of_its_line_is_stated_in_the_lines_wo
         assert any("says the opposite of its line" in note for note in result.notes)
     kept = "Cyclists will get a separate protected lane on the deck's eastern side."  # same sense, other words
     assert kept in [sentence.text for sentence in held(REOPENED, kept).sentences]
+
+
+def test_lines_that_state_their_days_are_told_in_the_plans_order_whatever_the_models():
+    closed = "Lorries were banned from the Harbour Bridge deck on 12 April 2024 after the inspection, officials said."
+    repaired = "The council said on 18 April 2024 that welders would mend the cracked deck plates within a month."
+    report = BRIDGE_TIMELINE.documents[3]
+    later = dataclasses.replace(report, sentences=(*report.sentences, repaired, closed))
+    cluster = dataclasses.replace(BRIDGE_TIMELINE, documents=(*BRIDGE_TIMELINE.documents[:3], later))
+    plan = make_plan(cluster, 200, vectors="tfidf")
+    texts = [item.text for item in plan.items]
+    assert texts.index(closed) < texts.index(repaired)  # the plan tells 12 April first
+    result = keep_to_plan([SummarySentence(t, ()) for t in (REOPENED, repaired, closed)], plan, cluster, 200)
+    told = [sentence.text for sentence in result.sentences]
+    assert told.index(closed) < told.index(repaired)
+    assert told[0] == REOPENED

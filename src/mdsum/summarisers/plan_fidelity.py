@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -247,6 +247,24 @@ def _misstates(
     return None
 
 
+def _dated_lines_in_plan_order(
+    in_time: list[tuple[int, SummarySentence]], plan: Plan, day: Callable[[int], dt.date]
+) -> list[tuple[int, SummarySentence]]:
+    """``in_time`` (pairs of a plan line and the sentence restating it) with the sentences of lines that state their
+    own day put in the plan's order among themselves, within each report's block (``day``: a line's report, for a
+    later development), the opening first still: a model that tells "Investigators said on 21 October that a power
+    line started the fire" before "The fire was contained on 12 October" tells a later day first. The model's order
+    holds for the other sentences."""
+    result = list(in_time)
+    for report in dict.fromkeys(day(line) for line, _ in in_time):
+        places = [
+            k for k, (line, _) in enumerate(in_time) if day(line) == report and line and plan.items[line].statement.days
+        ]
+        for place, pair in zip(places, sorted((in_time[k] for k in places), key=lambda pair: pair[0]), strict=True):
+            result[place] = pair
+    return result
+
+
 def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Cluster, words: int) -> Verified:
     """``sentences`` (verified model output, which may run over the budget) held to ``plan`` within ``words``
     words, with a note per change."""
@@ -303,7 +321,7 @@ def keep_to_plan(sentences: Sequence[SummarySentence], plan: Plan, cluster: Clus
     def day(line: int) -> dt.date:
         return plan.items[line].reported_on or dt.date.min
 
-    in_time = sorted(anchored, key=lambda pair: (day(pair[0]), pair[0] != 0))
+    in_time = _dated_lines_in_plan_order(sorted(anchored, key=lambda pair: (day(pair[0]), pair[0] != 0)), plan, day)
     if in_time != anchored:
         notes.append("moved what restates the opening line first and later developments last, in time order")
     if in_time and in_time[0][0] == 0 and len(_words(in_time[0][1].text) & lines[0]) < RESTATED * len(lines[0]):
