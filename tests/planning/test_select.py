@@ -263,7 +263,7 @@ def test_of_two_sentences_from_the_same_day_the_one_whose_span_ends_sooner_comes
     assert tolls == sorted(tolls)
 
 
-def test_a_fact_reported_only_well_before_the_events_day_is_placed_by_its_report():
+def test_a_fact_reported_only_well_before_the_events_day_or_after_it_is_placed_by_its_report():
     cluster = Cluster(
         "relief",
         (
@@ -282,7 +282,7 @@ def test_a_fact_reported_only_well_before_the_events_day_is_placed_by_its_report
     by_text = {theme.statements[0].text.split()[0]: theme for theme in themes.themes}
     assert timeline.happened(by_text["Aid"]) == dt.date(2024, 12, 31)  # 18 days before the event's day
     assert timeline.happened(by_text["The"]) == timeline.main == dt.date(2025, 1, 18)
-    assert timeline.happened(by_text["Engineers"]) == timeline.main  # a day after: the event's own day
+    assert timeline.happened(by_text["Engineers"]) == dt.date(2025, 1, 19)  # reported only after it: its report's
 
 
 def test_a_lead_in_lower_cases_only_a_common_first_word():
@@ -596,3 +596,30 @@ def test_when_each_article_leads_with_another_day_the_account_opens_with_the_ear
         .items[0]
         .text.startswith("The governor declared")
     )
+
+
+def test_a_theme_is_told_by_what_happened_after_its_first_report_and_placed_on_that_day():
+    promised = "Prime Minister Anna Holt said she would name a new justice minister to replace Vik within days."
+    named = "Prime Minister Anna Holt on Wednesday named Lena Ek, a former judge, as the new justice minister to replace Vik."
+    cluster = Cluster(
+        "resign",
+        (
+            article(
+                "a",
+                "2025-09-16",
+                "Justice Minister Tomas Vik resigned on Tuesday over a prison escape.",
+                promised,
+                "Inspectors said that order in the prisons had broken down long before the escape.",
+            ),
+            article("b", "2025-09-16", "Tomas Vik stepped down as justice minister on Tuesday after the escape."),
+            article("c", "2025-09-17", named, "Ek said that restoring order in the prisons would come first."),
+        ),
+    )
+    themes = find_themes(read_statements(cluster, 6), vectors="tfidf")
+    [shared] = [theme for theme in themes.themes if {s.text for s in theme.statements} == {promised, named}]
+    assert representative(shared, Timeline.of(cluster)).text == named  # not the shorter promise
+    texts = [item.text for item in plan_of(cluster).items]
+    told = next(k for k, text in enumerate(texts) if "named Lena Ek" in text)
+    assert told > next(k for k, text in enumerate(texts) if "resigned" in text or "stepped down" in text)
+    # what only the next day's report tells comes after the appointment it follows, not among Tuesday's sentences
+    assert texts.index("Ek said that restoring order in the prisons would come first.") == told + 1

@@ -88,14 +88,29 @@ class Plan:
 def representative(theme: Theme, timeline: Timeline) -> Statement | None:
     """The shortest self-contained statement of ``theme`` (the earliest on a tie), from a report of the event
     where one states it: a theme that the event's reports and a later one share ("ballots had been tampered
-    with", alleged, then "no evidence that ballots had been tampered with", weeks later) is told as the event's."""
+    with", alleged, then "no evidence that ballots had been tampered with", weeks later) is told as the event's.
+    Of those, one that tells what happened after the theme's first report was published goes first (`developments`).
+    """
     own = [statement for statement in theme.statements if statement.standalone]
-    of_the_event = [statement for statement in own if not timeline.is_later(statement.document)]
+    candidates = [statement for statement in own if not timeline.is_later(statement.document)] or own
     return min(
-        of_the_event or own,
+        developments(theme, candidates) or candidates,
         key=lambda statement: (statement.words, statement.document, statement.sentence),
         default=None,
     )
+
+
+def developments(theme: Theme, statements: Sequence[Statement]) -> list[Statement]:
+    """Those of ``statements`` that tell a day after the first report of ``theme`` was published, and by their own
+    report's day: what the first report could not tell yet. "The prime minister on Wednesday named Erik Dahl as
+    health minister" and Tuesday's "The prime minister said a successor would be named shortly" share their words;
+    told by the shorter, the account would leave out who was named, and place Tuesday's promise on Wednesday."""
+    first = min((statement.published for statement in theme.statements if statement.published), default=None)
+    return [
+        statement
+        for statement in statements
+        if first and statement.days and statement.published and first < min(statement.days) <= statement.published
+    ]
 
 
 def opening(theme: Theme) -> Statement | None:
@@ -447,13 +462,13 @@ def cohesive(
     at whatever came before it. As in Barzilay, Elhadad & McKeown's augmented chronological ordering
     (2002), related sentences are kept in one block: a sentence that states no day of its own and is
     more like an earlier sentence (at `COHESION` or more) than like the one before it joins that
-    sentence's block. Dated sentences and a later report's keep their place.
+    sentence's block. Dated sentences and those only reported after the event's day keep their place.
     """
     blocks: list[list[tuple[int, Statement]]] = []
     for t, statement in ordered:
         theme = themes.themes[t]
         placed = [pair for block in blocks for pair in block]
-        if placed and not theme.days and timeline.later_day(theme) is None:
+        if placed and not theme.days and not timeline.reported_after_the_event(theme):
             similarity = [themes.statement_similarity(statement, earlier) for _, earlier in placed]
             best = max(range(len(placed)), key=lambda k: (similarity[k], -k))
             if similarity[best] >= COHESION and similarity[best] > similarity[-1]:

@@ -7,8 +7,8 @@ each later day introduced by its date ("On 27 September 2017, the envoy said ...
 on 7 July 2006, ..." before a fact the report may recall from an earlier day). Undated documents are
 taken to report the event itself, and a cluster without dates has one undated block and no
 date markers. Within the event, a theme that states its day ("on Wednesday 4 April") is placed by
-it, one reported only well before the event's day by its first report; the others follow the
-articles' own order (news leads with what matters most: what happened, where and when).
+it, one reported only well before the event's day, or only after it, by its first report; the others
+follow the articles' own order (news leads with what matters most: what happened, where and when).
 """
 
 from __future__ import annotations
@@ -53,6 +53,13 @@ class Timeline:
         days = [self.published[d] or self.main for d in theme.documents]
         return min((day for day in days if day), default=None)
 
+    def reported_after_the_event(self, theme: Theme) -> bool:
+        """Whether every report of ``theme`` is dated after the event's day: a later report's, or one of the next
+        day's that the event's own reports do not tell yet ("Dahl said cutting waiting lists would be his first
+        priority", the day after his predecessor resigned)."""
+        reported = self.reported(theme)
+        return reported is not None and self.main is not None and reported > self.main
+
     def later_day(self, theme: Theme) -> dt.date | None:
         """The day of the later report that first states the theme; None for the event's own themes."""
         if not all(self.is_later(d) for d in theme.documents):
@@ -78,7 +85,7 @@ class Timeline:
     def happened(self, theme: Theme) -> dt.date:
         """When a theme happened, for its place in the account: the earliest day its sentences state, else
         the event's own day (most sentences state none, and keep the articles' order) -- or, for one that
-        only reports dated well before or well after the event's day state, the day it was first reported:
+        only reports dated well before the event's day, or after it, state, the day it was first reported:
         a fact reported on 31 December happened by then, not on the median day of January's reports, and a
         later report's undated quotation was said on its day, not before the development it dates."""
         if theme.days:
@@ -86,7 +93,9 @@ class Timeline:
         if (later := self.later_day(theme)) is not None:
             return later
         reported = self.reported(theme)
-        if reported is not None and self.main is not None and (self.main - reported).days > LATER_REPORT_DAYS:
+        if reported is not None and self.main is not None and (
+            reported > self.main or (self.main - reported).days > LATER_REPORT_DAYS
+        ):
             return reported
         return self.main or dt.date.min
 
