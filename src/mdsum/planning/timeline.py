@@ -93,8 +93,10 @@ class Timeline:
         if (later := self.later_day(theme)) is not None:
             return later
         reported = self.reported(theme)
-        if reported is not None and self.main is not None and (
-            reported > self.main or (self.main - reported).days > LATER_REPORT_DAYS
+        if (
+            reported is not None
+            and self.main is not None
+            and (reported > self.main or (self.main - reported).days > LATER_REPORT_DAYS)
         ):
             return reported
         return self.main or dt.date.min
