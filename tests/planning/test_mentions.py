@@ -243,6 +243,15 @@ def test_a_person_named_in_full_again_is_named_by_surname_title_and_role_dropped
     ]
 
 
+def test_a_word_that_qualifies_a_title_goes_with_it_when_the_name_is_cut_to_the_surname():
+    known = {"kerr": Person("Daniel Kerr", "Kerr", None, "Lakeside mayor")}
+    sentences = [
+        "Former Lakeside mayor Daniel Kerr was convicted of bribery.",
+        "A judge sentenced former Lakeside mayor Daniel Kerr to six years in prison.",
+    ]
+    assert mention_once(sentences, known)[1] == "A judge sentenced Kerr to six years in prison."
+
+
 def test_a_title_written_into_a_name_is_not_part_of_it():
     found = people(
         [

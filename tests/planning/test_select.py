@@ -43,7 +43,11 @@ def test_a_later_report_dates_what_was_said_that_day_and_reports_any_other_fact(
     assert day_marker(dt.date(2006, 7, 7), "Fifty-two people were killed in the attacks.") == (
         "As reported on 7 July 2006"  # the anniversary report recalls 2005: "On 7 July 2006" would move the deaths
     )
-    for untimed in ("The council has said it donated by accident.", "The council says it donated by accident."):
+    for untimed in (
+        "The council has said it donated by accident.",
+        "The council says it donated by accident.",
+        "Dealers have been told to repair the oldest cars first.",
+    ):
         assert day_marker(dt.date(2005, 1, 27), untimed) == "As reported on 27 January 2005"  # not "On ..., has said"
 
 
@@ -263,7 +267,7 @@ def test_of_two_sentences_from_the_same_day_the_one_whose_span_ends_sooner_comes
     assert tolls == sorted(tolls)
 
 
-def test_a_fact_reported_only_well_before_the_events_day_or_after_it_is_placed_by_its_report():
+def test_an_undated_fact_is_placed_by_the_day_it_was_first_reported():
     cluster = Cluster(
         "relief",
         (
@@ -274,6 +278,7 @@ def test_a_fact_reported_only_well_before_the_events_day_or_after_it_is_placed_b
                 "b", "2025-01-18", "The national lottery pledged two million dollars to the rebuilding of the dams."
             ),
             article("c", "2025-01-19", "Engineers inspected every damaged dam in the valley during the long weekend."),
+            article("e", "2025-01-17", "Farmers moved their cattle to higher ground as the rivers kept rising."),
             article("d", "2025-01-20", "Schools in the flooded valley reopened for the first time since the storms."),
         ),
     )
@@ -283,6 +288,7 @@ def test_a_fact_reported_only_well_before_the_events_day_or_after_it_is_placed_b
     assert timeline.happened(by_text["Aid"]) == dt.date(2024, 12, 31)  # 18 days before the event's day
     assert timeline.happened(by_text["The"]) == timeline.main == dt.date(2025, 1, 18)
     assert timeline.happened(by_text["Engineers"]) == dt.date(2025, 1, 19)  # reported only after it: its report's
+    assert timeline.happened(by_text["Farmers"]) == dt.date(2025, 1, 17)  # and a day before it
 
 
 def test_a_lead_in_lower_cases_only_a_common_first_word():
@@ -623,3 +629,39 @@ def test_a_theme_is_told_by_what_happened_after_its_first_report_and_placed_on_t
     assert told > next(k for k, text in enumerate(texts) if "resigned" in text or "stepped down" in text)
     # what only the next day's report tells comes after the appointment it follows, not among Tuesday's sentences
     assert texts.index("Ek said that restoring order in the prisons would come first.") == told + 1
+
+
+def test_what_an_earlier_days_report_alone_tells_comes_before_the_next_days_news():
+    fell = "Vostra shares fell 3 percent in Frankfurt after the carmaker announced the recall."
+    again = "Vostra shares fell another 4 percent on Thursday as the recall widened across Europe."
+    cluster = Cluster(
+        "recall",
+        (
+            article(
+                "a", "2025-06-03", "Carmaker Vostra on Tuesday recalled about 120,000 cars over a brake fault.", fell
+            ),
+            article("b", "2025-06-05", "Vostra on Thursday widened its brake recall to about 300,000 cars.", again),
+            article("c", "2025-06-05", "Vostra on Thursday widened its recall of cars with faulty brakes to 300,000."),
+        ),
+    )
+    texts = [item.text for item in plan_of(cluster).items]
+    assert texts.index(fell) < next(k for k, text in enumerate(texts) if text.startswith("Vostra shares fell another"))
+
+
+def test_a_day_something_is_only_to_happen_on_does_not_put_a_sentence_after_those_of_its_report():
+    ready = "Vostra said on Friday that new brake hoses had arrived and that repairs would start on Monday."
+    told = "Dealers have been told to repair the cars with the most kilometres on the clock first."
+    cluster = Cluster(
+        "recall",
+        (
+            article("a", "2025-06-05", "Carmaker Vostra on Thursday recalled about 300,000 cars over a brake fault."),
+            article("b", "2025-06-05", "Vostra on Thursday recalled 300,000 cars because of faulty brake hoses."),
+            article("c", "2025-06-27", ready, told),
+        ),
+    )
+    texts = [item.text for item in plan_of(cluster).items]
+    assert texts[-2:] == [
+        "Vostra said on Friday 27 June 2025 that new brake hoses had arrived and that repairs would start on Monday"
+        " 30 June 2025.",
+        told,
+    ]

@@ -432,6 +432,10 @@ def introduce_people(sentences: Sequence[str], known: dict[str, Person], spare_w
     return mended
 
 
+# Words before a title that qualify it: "former Lakeside mayor", "the acting President".
+_QUALIFIES_A_TITLE = r"(?:[Ff]ormer|[Aa]cting|[Ii]nterim|[Oo]utgoing|[Ll]ate|[Tt]hen)"
+
+
 def mention_once(sentences: Sequence[str], known: dict[str, Person]) -> list[str]:
     """``sentences`` with each person named in full only at their first mention: a later full name, with
     the title before it or the role after it, becomes the surname ("The United Nations envoy Staffan de
@@ -449,9 +453,13 @@ def mention_once(sentences: Sequence[str], known: dict[str, Person]) -> list[str
 
 
 def _by_surname(sentence: str, person: Person) -> str:
-    """``sentence`` with its first full mention of ``person`` (and its title or role) cut to the surname."""
+    """``sentence`` with its first full mention of ``person`` (and its title or role) cut to the surname; a word
+    that qualifies the title goes with it ("sentenced former Lakeside mayor Daniel Kerr" is "sentenced Kerr", not
+    "sentenced former Kerr")."""
     titles = sorted(set(_titles_before(sentence, person.full_name)), key=len, reverse=True)
-    title = rf"(?:(?:[Tt]he\s+)?(?:{'|'.join(map(re.escape, titles))})\s+)?" if titles else ""
+    title = (
+        rf"(?:(?:[Tt]he\s+)?(?:{_QUALIFIES_A_TITLE}\s+)?(?:{'|'.join(map(re.escape, titles))})\s+)?" if titles else ""
+    )
     role = rf"(?:,\s+{re.escape(person.role)},)?" if person.role else ""
     match = re.search(rf"(?<![\w'-]){title}{re.escape(person.full_name)}(?![\w']){role}", sentence)
     if match is None:

@@ -461,17 +461,26 @@ def cohesive(
     contact group" ... "De Mistura supported the effort"), leaving the second's "the effort" pointing
     at whatever came before it. As in Barzilay, Elhadad & McKeown's augmented chronological ordering
     (2002), related sentences are kept in one block: a sentence that states no day of its own and is
-    more like an earlier sentence (at `COHESION` or more) than like the one before it joins that
-    sentence's block. Dated sentences and those only reported after the event's day keep their place.
+    more like an earlier sentence of its day (at `COHESION` or more) than like the one before it joins that
+    sentence's block. Dated sentences and a later report's keep their place, and no sentence goes back to
+    another day's (the new minister's first words go after his appointment, the day after his predecessor
+    resigned, not among that day's sentences).
     """
     blocks: list[list[tuple[int, Statement]]] = []
     for t, statement in ordered:
         theme = themes.themes[t]
         placed = [pair for block in blocks for pair in block]
-        if placed and not theme.days and not timeline.reported_after_the_event(theme):
-            similarity = [themes.statement_similarity(statement, earlier) for _, earlier in placed]
+        if placed and not theme.days and timeline.later_day(theme) is None:
+            day = timeline.happened(theme)
+            similarity = [
+                themes.statement_similarity(statement, earlier)
+                if timeline.happened(themes.themes[other]) == day
+                else 0.0
+                for other, earlier in placed
+            ]
             best = max(range(len(placed)), key=lambda k: (similarity[k], -k))
-            if similarity[best] >= COHESION and similarity[best] > similarity[-1]:
+            previous = themes.statement_similarity(statement, placed[-1][1])
+            if similarity[best] >= COHESION and similarity[best] > previous:
                 next(block for block in blocks if placed[best] in block).append((t, statement))
                 continue
         blocks.append([(t, statement)])

@@ -64,6 +64,11 @@ class Theme:
         """Every day its statements refer to, earliest first."""
         return tuple(sorted({day for statement in self.statements for day in statement.days}))
 
+    @property
+    def ahead(self) -> frozenset[dt.date]:
+        """The days on which its statements say something is to happen ("repairs will start on Monday")."""
+        return frozenset(day for statement in self.statements for day in statement.ahead)
+
 
 @dataclass(frozen=True)
 class ThemeMap:

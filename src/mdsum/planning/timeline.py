@@ -7,8 +7,8 @@ each later day introduced by its date ("On 27 September 2017, the envoy said ...
 on 7 July 2006, ..." before a fact the report may recall from an earlier day). Undated documents are
 taken to report the event itself, and a cluster without dates has one undated block and no
 date markers. Within the event, a theme that states its day ("on Wednesday 4 April") is placed by
-it, one reported only well before the event's day, or only after it, by its first report; the others
-follow the articles' own order (news leads with what matters most: what happened, where and when).
+it, any other by the day it was first reported; themes of one day follow the articles' own order
+(news leads with what matters most: what happened, where and when).
 """
 
 from __future__ import annotations
@@ -25,9 +25,11 @@ from mdsum.text.quotes import SPEECH_VERBS
 from mdsum.text.tokens import stop_words
 
 # What someone said or announced: it was said on the day of the report that tells it. Not "has said", "had
-# said" or "says": "On 27 January 2005, the council has said ..." mixes a day with a tense that has none.
+# said", "have been told" or "says": "On 27 January 2005, the council has said ..." mixes a day with a tense that has
+# none.
 _SAID = re.compile(
-    rf"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?!says\b)(?:{SPEECH_VERBS}|declared|confirmed|urged)\b", re.IGNORECASE
+    rf"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bbeen )\b(?!says\b)(?:{SPEECH_VERBS}|declared|confirmed|urged)\b",
+    re.IGNORECASE,
 )
 
 
@@ -53,13 +55,6 @@ class Timeline:
         days = [self.published[d] or self.main for d in theme.documents]
         return min((day for day in days if day), default=None)
 
-    def reported_after_the_event(self, theme: Theme) -> bool:
-        """Whether every report of ``theme`` is dated after the event's day: a later report's, or one of the next
-        day's that the event's own reports do not tell yet ("Dahl said cutting waiting lists would be his first
-        priority", the day after his predecessor resigned)."""
-        reported = self.reported(theme)
-        return reported is not None and self.main is not None and reported > self.main
-
     def later_day(self, theme: Theme) -> dt.date | None:
         """The day of the later report that first states the theme; None for the event's own themes."""
         if not all(self.is_later(d) for d in theme.documents):
@@ -69,37 +64,30 @@ class Timeline:
     def order(self, themes: Sequence[Theme]) -> list[int]:
         """Indices of ``themes`` in time order: the event's themes by the day they state (`happened`), a span
         that ends sooner first ("the toll rose to 3,400 on Tuesday" before "5,000 have died in the earthquake that
-        struck on Monday, the agency said on Wednesday"), then by their place in the articles (heavier first on a
-        tie); then each later report's, day by day."""
+        struck on Monday, the agency said on Wednesday"; a day something is only to happen ends no span: "repairs
+        will start on Monday"), then by their place in the articles (heavier first on a tie); then each later
+        report's, day by day."""
 
         def key(index: int) -> tuple[dt.date, dt.date, dt.date, float, float, int, int]:
             theme = themes[index]
             later = self.later_day(theme) or dt.date.min
             lead = min(theme.statements, key=lambda statement: (statement.position, statement.document))
             happened = self.happened(theme)
-            until = max(theme.days, default=happened)
+            until = max((day for day in theme.days if day not in theme.ahead), default=happened)
             return (later, happened, until, lead.position, -theme.weight, lead.document, lead.sentence)
 
         return sorted(range(len(themes)), key=key)
 
     def happened(self, theme: Theme) -> dt.date:
-        """When a theme happened, for its place in the account: the earliest day its sentences state, else
-        the event's own day (most sentences state none, and keep the articles' order) -- or, for one that
-        only reports dated well before the event's day, or after it, state, the day it was first reported:
-        a fact reported on 31 December happened by then, not on the median day of January's reports, and a
-        later report's undated quotation was said on its day, not before the development it dates."""
+        """When a theme happened, for its place in the account: the earliest day its sentences state, else the
+        day it was first reported (undated reports count as the event's day). A fact reported on 31 December
+        happened by then, not on the median day of January's reports; Tuesday's "Vostra shares fell 3 percent"
+        goes before Thursday's "Vostra shares fell another 4 percent on Thursday"; a later report's undated
+        quotation was said on its day, not before the development it dates. Themes of one day keep the
+        articles' order (news leads with what matters most)."""
         if theme.days:
             return min(theme.days)
-        if (later := self.later_day(theme)) is not None:
-            return later
-        reported = self.reported(theme)
-        if (
-            reported is not None
-            and self.main is not None
-            and (reported > self.main or (self.main - reported).days > LATER_REPORT_DAYS)
-        ):
-            return reported
-        return self.main or dt.date.min
+        return self.reported(theme) or self.main or dt.date.min
 
     def attribution(self, document: int, answers: bool = False) -> str:
         """How a summary introduces one side of a contradiction: "As Xinhua reported on 15 July 2017"; with
