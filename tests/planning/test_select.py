@@ -665,3 +665,22 @@ def test_a_day_something_is_only_to_happen_on_does_not_put_a_sentence_after_thos
         " 30 June 2025.",
         told,
     ]
+
+
+def test_a_theme_is_told_by_a_sentence_that_gives_every_count_its_sentences_give():
+    police = "Police said 40,000 people took part in the march."
+    both = "Unions said 150,000 people joined the march, while police estimated the crowd at 40,000."
+    cluster = Cluster(
+        "march",
+        (
+            article(
+                "a", "2025-03-08", "Tens of thousands marched through Valmont on Saturday against the reform.", police
+            ),
+            article(
+                "b", "2025-03-08", "Protesters filled the streets of Valmont on Saturday against the reform.", both
+            ),
+        ),
+    )
+    themes = find_themes(read_statements(cluster, 6), vectors="tfidf")
+    [counts] = [theme for theme in themes.themes if {s.text for s in theme.statements} == {police, both}]
+    assert representative(counts, Timeline.of(cluster)).text == both  # not the police's count alone

@@ -89,12 +89,16 @@ def representative(theme: Theme, timeline: Timeline) -> Statement | None:
     """The shortest self-contained statement of ``theme`` (the earliest on a tie), from a report of the event
     where one states it: a theme that the event's reports and a later one share ("ballots had been tampered
     with", alleged, then "no evidence that ballots had been tampered with", weeks later) is told as the event's.
-    Of those, one that tells what happened after the theme's first report was published goes first (`developments`).
+    Of those, one that tells what happened after the theme's first report was published goes first (`developments`),
+    and then one that gives every number the others give: "Unions said 150,000 people joined the march, while police
+    estimated the crowd at 40,000", not the police's count alone.
     """
     own = [statement for statement in theme.statements if statement.standalone]
     candidates = [statement for statement in own if not timeline.is_later(statement.document)] or own
+    candidates = developments(theme, candidates) or candidates
+    numbers = frozenset().union(*(statement.numbers for statement in candidates))
     return min(
-        developments(theme, candidates) or candidates,
+        [statement for statement in candidates if statement.numbers >= numbers] or candidates,
         key=lambda statement: (statement.words, statement.document, statement.sentence),
         default=None,
     )
