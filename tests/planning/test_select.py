@@ -684,3 +684,26 @@ def test_a_theme_is_told_by_a_sentence_that_gives_every_count_its_sentences_give
     themes = find_themes(read_statements(cluster, 6), vectors="tfidf")
     [counts] = [theme for theme in themes.themes if {s.text for s in theme.statements} == {police, both}]
     assert representative(counts, Timeline.of(cluster)).text == both  # not the police's count alone
+
+
+def test_a_later_reports_sentences_after_one_dated_by_its_news_get_no_second_date():
+    sentenced = "A judge on Monday sentenced former mayor Daniel Kerr to six years in prison for taking bribes."
+    said = "Judge Ruth Alvarez said Kerr had betrayed the trust of the city's residents."
+    convicted = "Former mayor Daniel Kerr was convicted of taking bribes from a builder on Monday."
+
+    def trial(sentenced_on: str) -> Cluster:
+        return Cluster(
+            "trial",
+            (
+                article("a", "2025-03-10", convicted, "Prosecutors said he took more than $250,000 in cash."),
+                article("b", "2025-03-11", convicted, "The jury deliberated for nine hours before the verdict."),
+                article("c", "2025-04-15", sentenced.replace("on Monday", sentenced_on), said),
+            ),
+        )
+
+    texts = [item.text for item in plan_of(trial("on Monday")).items]
+    assert texts[-2].startswith("A judge on Monday 14 April 2025 sentenced") and texts[-1] == said
+    # news of the report's day, or up to two days before it, dates the report's other sentences; a day recalled
+    # from long before does not
+    texts = [item.text for item in plan_of(trial("on 1 April")).items]
+    assert texts[-1] == f"On 15 April 2025, {said}"

@@ -49,6 +49,8 @@ COHESION = 0.4  # similarity from which an undated sentence is told right after 
 FILL_REDUNDANCY = 0.7
 # A plan this much shorter than its budget says why, so an account of 110 words asked for 250 is not taken for a fault.
 SHORT = 2 / 3
+# A day this close before a report's is the news it reports: "A judge on Monday sentenced ..." in Tuesday's paper.
+NEWS_DAYS = 2
 
 
 @dataclass(frozen=True)
@@ -386,7 +388,10 @@ def _render(
 ) -> list[PlannedTheme]:
     """The opening theme, then the others in time order, each continuation right after the sentence it goes on
     from; each later day's first sentence introduced by its date (unless it states a day of its own: "On Sunday,
-    January 16, ..."), each side of a contradiction by its report's date.
+    January 16, ..."), each side of a contradiction by its report's date. After a later report's sentence that
+    states the day of the news it reports (its day or up to `NEWS_DAYS` before), its other sentences need no date:
+    "A judge on Monday 14 April sentenced Kerr to six years" and then "On 15 April, the judge said ..." would date
+    what she said at the sentencing by the next day's report.
 
     A later sentence is dated, and placed, by the report it comes from: its theme's first report
     may be an earlier one, and the account must not say "On 18 December 2005" before a sentence
@@ -414,7 +419,9 @@ def _render(
             text = introduce(text, day_marker(day, text), names)
         elif t in updates:  # a later count of what the opening counts
             text = introduce(text, day_marker(updates[t], text), names)
-        if day is not None and (day in statement.days or not statement.days):
+        if day is not None and (
+            not statement.days or any(0 <= (day - told).days <= NEWS_DAYS for told in statement.days)
+        ):
             introduced.add(day)
         items.append(
             PlannedTheme(theme, statement, text, timeline.later_day(theme), _sources(themes, theme, statement))
